@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (data flows downward only; nothing imports a layer above it):
+//   1. OutcomesTabular                      libcsv-backed streaming CSV into typed columns
+//   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival
+//                                           generic numerics and statistics; no clinical terms
+//   3. OutcomesClinical                     dataset schema, scales, series, endpoints, relapse, plan, claims
+//   4. OutcomesReports                      Markdown, CSV, JSON and SVG writers; the library entry points the CLI calls
+// `InfusionOutcomes` re-exports all of them; `outcomes` is a thin command-line shell over OutcomesReports.
+
+let statistics: [Target.Dependency] = ["OutcomesLinearAlgebra", "OutcomesDistributions", "OutcomesProportions", "OutcomesSurvival"]
+
+let package = Package(
+    name: "InfusionOutcomes",
+    products: [
+        .library(name: "InfusionOutcomes", targets: ["InfusionOutcomes"]),
+        .executable(name: "outcomes", targets: ["outcomes"]),
+        .executable(name: "outcomes-benchmark", targets: ["outcomes-benchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV",
+                       providers: [.apt(["libcsv-dev"])]),
+
+        // Layer 1: tabular input.
+        .target(name: "OutcomesTabular", dependencies: ["CCSV"]),
+
+        // Layer 2: numerics and statistics (generic).
+        .target(name: "OutcomesLinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+        .target(name: "OutcomesDistributions"),
+        .target(name: "OutcomesProportions", dependencies: ["OutcomesDistributions"]),
+        .target(name: "OutcomesSurvival", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
+
+        // Layer 3: clinical.
+        .target(name: "OutcomesClinical",
+                dependencies: ["OutcomesTabular", .product(name: "Yams", package: "Yams")] + statistics),
+
+        // Layer 4: reports and the library entry points behind each command.
+        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesTabular"] + statistics),
+
+        // Umbrella for researchers: `import InfusionOutcomes`.
+        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesTabular"] + statistics),
+
+        .executableTarget(name: "outcomes", dependencies: [
+            "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "outcomes-benchmark", dependencies: [
+            "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "OutcomesTabularTests", dependencies: ["OutcomesTabular"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesLinearAlgebraTests", dependencies: ["OutcomesLinearAlgebra"]),
+        .testTarget(name: "OutcomesDistributionsTests", dependencies: ["OutcomesDistributions"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesProportionsTests", dependencies: ["OutcomesProportions"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesSurvivalTests", dependencies: ["OutcomesSurvival"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesReportsTests", dependencies: ["OutcomesReports"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

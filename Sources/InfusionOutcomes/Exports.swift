@@ -1,0 +1,8 @@
+// One import for researchers who use the library from Swift: `import InfusionOutcomes`.
+@_exported import OutcomesTabular
+@_exported import OutcomesLinearAlgebra
+@_exported import OutcomesDistributions
+@_exported import OutcomesProportions
+@_exported import OutcomesSurvival
+@_exported import OutcomesClinical
+@_exported import OutcomesReports

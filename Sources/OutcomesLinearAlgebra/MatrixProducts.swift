@@ -1,0 +1,99 @@
+import CBLAS
+
+extension Matrix {
+    /// The product `self × other` through `dgemm`.
+    public func multiplied(by other: Matrix) throws(LinearAlgebraError) -> Matrix {
+        guard columns == other.rows else {
+            throw .dimensionMismatch("cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
+        }
+        var result = Matrix(rows: rows, columns: other.columns)
+        if rows == 0 || other.columns == 0 || columns == 0 { return result }
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { c in
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans,
+                                Int32(rows), Int32(other.columns), Int32(columns),
+                                1.0, a.baseAddress, Int32(rows), b.baseAddress, Int32(other.rows),
+                                0.0, c.baseAddress, Int32(rows))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The matrix–vector product `self × x` through `dgemv`.
+    public func multiplied(by x: [Double]) throws(LinearAlgebraError) -> [Double] {
+        guard columns == x.count else {
+            throw .dimensionMismatch("cannot multiply \(rows)×\(columns) by a vector of length \(x.count)")
+        }
+        var y = [Double](repeating: 0, count: rows)
+        if rows == 0 || columns == 0 { return y }
+        storage.withUnsafeBufferPointer { a in
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeMutableBufferPointer { yb in
+                    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(rows), Int32(columns), 1.0,
+                                a.baseAddress, Int32(rows), xb.baseAddress, 1, 0.0, yb.baseAddress, 1)
+                }
+            }
+        }
+        return y
+    }
+
+    /// The Gram matrix `selfᵀ × self` (columns × columns) through `dsyrk`, with both triangles filled.
+    public func gram() -> Matrix {
+        var g = Matrix(rows: columns, columns: columns)
+        if columns == 0 || rows == 0 { return g }
+        storage.withUnsafeBufferPointer { a in
+            g.storage.withUnsafeMutableBufferPointer { c in
+                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows),
+                            1.0, a.baseAddress, Int32(rows), 0.0, c.baseAddress, Int32(columns))
+            }
+        }
+        g.symmetrizeFromUpper()
+        return g
+    }
+
+    /// The weighted Gram matrix `selfᵀ · diag(w) · self` through `dsyrk` on √w-scaled rows.
+    /// Weights must be non-negative.
+    public func weightedGram(_ weights: [Double]) throws(LinearAlgebraError) -> Matrix {
+        guard weights.count == rows else {
+            throw .dimensionMismatch("\(weights.count) weights for \(rows) rows")
+        }
+        var scaled = self
+        let roots = weights.map { $0.squareRoot() }
+        for j in 0..<columns {
+            let base = j * rows
+            for i in 0..<rows { scaled.storage[base + i] *= roots[i] }
+        }
+        return scaled.gram()
+    }
+
+    /// Copies the upper triangle into the lower one.
+    mutating func symmetrizeFromUpper() {
+        let n = rows
+        for j in 0..<n { for i in (j + 1)..<Swift.max(n, j + 1) where i < n { storage[i + j * n] = storage[j + i * n] } }
+    }
+
+    /// Element-wise sum.
+    public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
+        precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "Matrix + requires equal shapes")
+        var r = lhs
+        for k in 0..<r.storage.count { r.storage[k] += rhs.storage[k] }
+        return r
+    }
+
+    /// Element-wise difference.
+    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
+        precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "Matrix - requires equal shapes")
+        var r = lhs
+        for k in 0..<r.storage.count { r.storage[k] -= rhs.storage[k] }
+        return r
+    }
+
+    /// Scalar multiple.
+    public static func * (lhs: Double, rhs: Matrix) -> Matrix {
+        var r = rhs
+        for k in 0..<r.storage.count { r.storage[k] *= lhs }
+        return r
+    }
+}

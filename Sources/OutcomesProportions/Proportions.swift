@@ -1,0 +1,3 @@
+import OutcomesDistributions
+/// Layer 2: intervals and tests for proportions.
+public enum Proportions {}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import InfusionOutcomes
+
+/// The `outcomes` command: a thin shell over the InfusionOutcomes library.
+@main
+struct Outcomes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcomes",
+        abstract: "Outcomes research for ketamine infusion practices: validate data, derive endpoints, check claims.",
+        subcommands: []
+    )
+}

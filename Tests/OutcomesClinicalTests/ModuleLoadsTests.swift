@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesClinical
+
+@Test func moduleLoads() { #expect(Bool(true)) }

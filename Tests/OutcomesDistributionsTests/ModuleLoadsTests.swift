@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesDistributions
+
+@Test func moduleLoads() { #expect(Bool(true)) }

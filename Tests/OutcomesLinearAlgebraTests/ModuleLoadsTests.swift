@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesLinearAlgebra
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesProportions
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesReports
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesSurvival
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import OutcomesTabular
+
+@Test func moduleLoads() { #expect(Bool(true)) }
