@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesLinearAlgebra
-
-@Test func moduleLoads() { #expect(Bool(true)) }
