@@ -1,0 +1,137 @@
+/// The type and allowed values of one plan setting.
+public enum PlanSettingKind: Sendable {
+    case integer(ClosedRange<Int>)
+    case number(ClosedRange<Double>)
+    case numbers(ClosedRange<Double>)
+    case flag
+    case choice([String])
+
+    /// What the YAML must hold, in words, for error messages.
+    public var allowed: String {
+        switch self {
+        case .integer(let r): return "an integer from \(r.lowerBound) to \(r.upperBound)"
+        case .number(let r): return "a number from \(PlanNumber.format(r.lowerBound)) to \(PlanNumber.format(r.upperBound))"
+        case .numbers(let r): return "a list of numbers from \(PlanNumber.format(r.lowerBound)) to \(PlanNumber.format(r.upperBound))"
+        case .flag: return "true or false"
+        case .choice(let c): return "one of " + c.joined(separator: ", ")
+        }
+    }
+}
+
+/// One setting of the analysis plan: where it lives in the YAML, what it may hold, and where its default comes from.
+public struct PlanSetting: Sendable {
+    /// Top-level section, e.g. `relapse`.
+    public let section: String
+    /// Key within the section, e.g. `phq9_at_least`.
+    public let key: String
+    /// Type and allowed values.
+    public let kind: PlanSettingKind
+    /// What the setting means and the source of its default.
+    public let source: String
+    let access: PlanAccess
+
+    /// `section.key`.
+    public var path: String { "\(section).\(key)" }
+}
+
+enum PlanAccess: @unchecked Sendable {
+    // Key paths into a value type are immutable descriptions; sharing them across threads is safe.
+    case integer(WritableKeyPath<AnalysisPlan, Int>)
+    case number(WritableKeyPath<AnalysisPlan, Double>)
+    case numbers(WritableKeyPath<AnalysisPlan, [Double]>)
+    case flag(WritableKeyPath<AnalysisPlan, Bool>)
+    case text(WritableKeyPath<AnalysisPlan, String>)
+}
+
+/// The table of every plan setting, in the order the default plan prints them.
+public enum PlanSettings {
+    /// All settings.
+    public static let all: [PlanSetting] = [
+        .init(section: "scales", key: "phq9_max_prorated_items", kind: .integer(0...2),
+              source: "missing PHQ-9 items prorated (never item 9); 0 = no proration. No rule from the instrument's authors (Kroenke 2001); proration is a local convention",
+              access: .integer(\.phq9MaxProratedItems)),
+        .init(section: "scales", key: "madrs_max_prorated_items", kind: .integer(0...2),
+              source: "missing MADRS items prorated (never item 10); 0 = no proration (Montgomery & Asberg 1979 give no rule)",
+              access: .integer(\.madrsMaxProratedItems)),
+        .init(section: "response", key: "percent_reduction", kind: .number(1...100),
+              source: "response = reduction from baseline of at least this percent; 50 is the convention for PHQ-9 and MADRS (clinical-facts: PHQ-9, MADRS)",
+              access: .number(\.responsePercentReduction)),
+        .init(section: "response", key: "partial_percent_reduction", kind: .number(1...100),
+              source: "partial response = reduction of at least this percent but below response (25-49 %)",
+              access: .number(\.partialResponsePercentReduction)),
+        .init(section: "remission", key: "phq9_below", kind: .integer(1...27),
+              source: "PHQ-9 remission = total below this; < 5 as in CMS159 / NQF 0710",
+              access: .integer(\.phq9RemissionBelow)),
+        .init(section: "remission", key: "madrs_at_most", kind: .integer(0...60),
+              source: "MADRS remission = total at or below this; 10 as in KetECT (Ekstrand 2022); 12 in the esketamine programme",
+              access: .integer(\.madrsRemissionAtMost)),
+        .init(section: "windows", key: "baseline_days_before", kind: .number(0...365),
+              source: "baseline = last score at or before the series' first infusion, at most this many days before",
+              access: .number(\.baselineWindowDays)),
+        .init(section: "windows", key: "end_of_series_days_after", kind: .number(0...365),
+              source: "end of series = first score from the last infusion of the series up to this many days after it",
+              access: .number(\.endOfSeriesWindowDays)),
+        .init(section: "series", key: "induction_min_infusions", kind: .integer(2...50),
+              source: "derived induction = a run of at least this many infusions (Murrough 2013 and Phillips 2019 used six over about two weeks)",
+              access: .integer(\.inductionMinInfusions)),
+        .init(section: "series", key: "induction_max_gap_days", kind: .number(1...60),
+              source: "... with at most this many days between consecutive infusions of the run",
+              access: .number(\.inductionMaxGapDays)),
+        .init(section: "suicidal_item", key: "phq9_positive_at_least", kind: .integer(1...3),
+              source: "PHQ-9 item 9 positive at or above this (Kroenke 2001: any non-zero answer); a risk marker, not a diagnosis (Simon 2013)",
+              access: .integer(\.phq9SuicidalPositiveAtLeast)),
+        .init(section: "suicidal_item", key: "phq9_resolved_at_most", kind: .integer(0...2),
+              source: "PHQ-9 item 9 resolved at or below this",
+              access: .integer(\.phq9SuicidalResolvedAtMost)),
+        .init(section: "suicidal_item", key: "madrs_positive_at_least", kind: .integer(1...6),
+              source: "MADRS item 10 positive at or above this",
+              access: .integer(\.madrsSuicidalPositiveAtLeast)),
+        .init(section: "suicidal_item", key: "madrs_resolved_at_most", kind: .integer(0...5),
+              source: "MADRS item 10 resolved at or below this",
+              access: .integer(\.madrsSuicidalResolvedAtMost)),
+        .init(section: "suicidal_item", key: "window_minutes", kind: .number(1...10080),
+              source: "primary window after an infusion's start, in minutes (the seed guide's claim: 90 minutes)",
+              access: .number(\.suicidalWindowMinutes)),
+        .init(section: "suicidal_item", key: "report_windows_minutes", kind: .numbers(1...10080),
+              source: "further windows reported (40, 90, 240 minutes and 24 hours)",
+              access: .numbers(\.suicidalReportWindowsMinutes)),
+        .init(section: "relapse", key: "phq9_at_least", kind: .integer(1...27),
+              source: "PHQ-9 relapse score: at or above this (10, the cut-off for major depression, Kroenke 2001)",
+              access: .integer(\.phq9RelapseAtLeast)),
+        .init(section: "relapse", key: "madrs_at_least", kind: .integer(1...60),
+              source: "MADRS relapse score: at or above this (22, SUSTAIN-1, Daly 2019)",
+              access: .integer(\.madrsRelapseAtLeast)),
+        .init(section: "relapse", key: "consecutive", kind: .integer(1...10),
+              source: "relapse = this many consecutive qualifying assessments (2, SUSTAIN-1)",
+              access: .integer(\.relapseConsecutive)),
+        .init(section: "relapse", key: "min_days_apart", kind: .number(0...365),
+              source: "first and last of the consecutive assessments at least this many days apart (5, SUSTAIN-1)",
+              access: .number(\.relapseMinDaysApart)),
+        .init(section: "relapse", key: "max_days_apart", kind: .number(1...365),
+              source: "consecutive qualifying assessments at most this many days apart (15, SUSTAIN-1)",
+              access: .number(\.relapseMaxDaysApart)),
+        .init(section: "relapse", key: "reinduction_is_relapse", kind: .flag,
+              source: "the start of a re-induction series counts as relapse (a clinically relevant event, SUSTAIN-1)",
+              access: .flag(\.reinductionIsRelapse)),
+        .init(section: "claims", key: "minimum_n", kind: .integer(1...100000),
+              source: "fewer patients than this gives 'insufficient data'",
+              access: .integer(\.claimsMinimumN)),
+        .init(section: "claims", key: "level", kind: .number(0.5...0.9999),
+              source: "confidence level of verdict intervals",
+              access: .number(\.claimsLevel)),
+        .init(section: "claims", key: "interval_method", kind: .choice(["exact", "wilson"]),
+              source: "exact = Clopper-Pearson with the exact binomial test (never disagree); wilson = score interval (Brown, Cai & DasGupta 2001)",
+              access: .text(\.claimsIntervalMethod)),
+        .init(section: "claims", key: "equivalence_margin", kind: .number(0.001...0.5),
+              source: "margin for 'similar rates', as a proportion (0.10, the ELEKT-D precedent)",
+              access: .number(\.equivalenceMargin)),
+    ]
+}
+
+/// Number formatting for plan files: integers without a decimal point, others with the shortest exact form.
+enum PlanNumber {
+    static func format(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+}
