@@ -59,6 +59,8 @@ public struct AnalysisPlan: Equatable, Sendable {
     public var relapseMaxDaysApart = 15.0
     /// Whether the start of a re-induction series counts as a relapse.
     public var reinductionIsRelapse = true
+    /// Days after each maintenance infusion during which a patient counts as exposed to maintenance.
+    public var maintenanceExposureDays = 42.0
 
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".

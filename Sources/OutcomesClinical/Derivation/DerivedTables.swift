@@ -1,0 +1,82 @@
+/// A record left out of an analysis, with the reason. Nothing is dropped silently.
+public struct Exclusion: Sendable, Equatable {
+    public let patientID: String
+    /// What was being derived, e.g. `induction PHQ-9 endpoint`.
+    public let analysis: String
+    public let reason: String
+    /// The record behind the reason, when there is one.
+    public let source: SourceReference?
+}
+
+/// Everything the clinical layer derives from a dataset under one plan.
+public struct DerivedTables: Sendable {
+    public let plan: AnalysisPlan
+    /// One row per patient, series and scale.
+    public let endpoints: [SeriesEndpoint]
+    public let suicidal: [SuicidalItemResolution]
+    public let tolerability: [InductionTolerability]
+    public let adverseEvents: [AdverseEventCount]
+    public let maintenanceIntervals: [MaintenanceInterval]
+    /// One row per responder at the end of induction and scale.
+    public let relapse: [RelapseRecord]
+    /// Counting-process form of `relapse`.
+    public let relapseIntervals: [RelapseInterval]
+    public let phaseDisagreements: [PhaseDisagreement]
+    public let exclusions: [Exclusion]
+    /// Per patient, their series.
+    public let series: [String: [InfusionSeries]]
+}
+
+/// Derives per-patient, per-series facts from timelines.
+public enum ClinicalDerivation {
+    /// Runs every derivation. Patients are processed in the order given; outputs keep that order.
+    public static func derive(_ patients: [PatientTimeline], plan: AnalysisPlan = AnalysisPlan()) -> DerivedTables {
+        var endpoints: [SeriesEndpoint] = []
+        var suicidal: [SuicidalItemResolution] = []
+        var tolerability: [InductionTolerability] = []
+        var intervals: [MaintenanceInterval] = []
+        var relapse: [RelapseRecord] = []
+        var relapseIntervals: [RelapseInterval] = []
+        var disagreements: [PhaseDisagreement] = []
+        var exclusions: [Exclusion] = []
+        var seriesByPatient: [String: [InfusionSeries]] = [:]
+
+        for p in patients {
+            let (series, disagree) = SeriesBuilder.series(of: p.infusions, plan: plan)
+            seriesByPatient[p.patientID] = series
+            disagreements += disagree
+            if series.isEmpty {
+                exclusions.append(.init(patientID: p.patientID, analysis: "series", reason: "no infusions", source: nil))
+            }
+            if let t = TolerabilityBuilder.induction(patient: p, series: series) { tolerability.append(t) }
+            intervals += TolerabilityBuilder.maintenanceIntervals(patient: p, series: series)
+            for scale in Scale.all {
+                let (usable, unusable) = p.scores(of: scale, plan: plan)
+                for u in unusable {
+                    exclusions.append(.init(patientID: p.patientID, analysis: "\(scale.id) score", reason: u.reason, source: u.record.source))
+                }
+                if usable.isEmpty { continue }
+                for s in series where s.phase != .maintenance {
+                    let e = SeriesEndpointBuilder.endpoint(patient: p, series: s, scale: scale, scores: usable, plan: plan)
+                    endpoints.append(e)
+                    if let why = e.exclusion {
+                        exclusions.append(.init(patientID: p.patientID, analysis: "\(s.label) \(scale.id) endpoint",
+                                                reason: why, source: s.infusions.first?.source))
+                    }
+                    if s.phase == .induction && s.ordinal == 1,
+                       let r = RelapseBuilder.record(patient: p, induction: s, endpoint: e, series: series, scores: usable, plan: plan) {
+                        relapse.append(r)
+                        relapseIntervals += RelapseBuilder.intervals(record: r, series: series, plan: plan)
+                    }
+                }
+                if let r = SuicidalItemBuilder.resolution(patient: p, scale: scale, scores: usable, plan: plan) {
+                    suicidal.append(r)
+                }
+            }
+        }
+        return DerivedTables(plan: plan, endpoints: endpoints, suicidal: suicidal, tolerability: tolerability,
+                             adverseEvents: TolerabilityBuilder.adverseEventCounts(patients),
+                             maintenanceIntervals: intervals, relapse: relapse, relapseIntervals: relapseIntervals,
+                             phaseDisagreements: disagreements, exclusions: exclusions, series: seriesByPatient)
+    }
+}

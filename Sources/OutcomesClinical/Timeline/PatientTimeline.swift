@@ -1,0 +1,92 @@
+/// Where a derived fact came from: the source file and its one-based line.
+public struct SourceReference: Hashable, Sendable, CustomStringConvertible {
+    /// File name within the dataset, e.g. `assessments.csv`.
+    public let file: String
+    /// One-based line of the record's first physical line.
+    public let line: Int
+    public init(file: String, line: Int) { self.file = file; self.line = line }
+    public var description: String { "\(file):\(line)" }
+}
+
+/// The phase of an infusion, as recorded or derived.
+public enum InfusionPhase: String, CaseIterable, Sendable {
+    case induction, maintenance, reinduction
+}
+
+/// One infusion of a patient's timeline. Times are seconds since 1970-01-01 in the data's own clock.
+public struct InfusionEvent: Sendable, Equatable {
+    public var time: Double
+    /// Phase as recorded; nil when the file left it blank.
+    public var recordedPhase: InfusionPhase?
+    public var completed: Bool
+    public var durationMinutes: Double?
+    public var source: SourceReference
+    public init(time: Double, recordedPhase: InfusionPhase?, completed: Bool, durationMinutes: Double?, source: SourceReference) {
+        self.time = time; self.recordedPhase = recordedPhase; self.completed = completed
+        self.durationMinutes = durationMinutes; self.source = source
+    }
+}
+
+/// One rating-scale assessment.
+public struct ScoreRecord: Sendable, Equatable {
+    public var time: Double
+    public var scale: Scale
+    /// Total as recorded (nil when blank).
+    public var total: Double?
+    /// Items 1…n as recorded (nil when blank); index 0 is item 1.
+    public var items: [Int?]
+    public var source: SourceReference
+    public init(time: Double, scale: Scale, total: Double?, items: [Int?], source: SourceReference) {
+        self.time = time; self.scale = scale; self.total = total; self.items = items; self.source = source
+    }
+    /// The suicidal-thoughts item, when recorded.
+    public var suicidalItem: Int? {
+        let i = scale.suicidalItem - 1
+        return i < items.count ? items[i] : nil
+    }
+}
+
+/// One adverse event.
+public struct AdverseEventRecord: Sendable, Equatable {
+    public var time: Double
+    public var term: String
+    public var severity: String
+    public var serious: Bool
+    public var ledToDiscontinuation: Bool
+    public var source: SourceReference
+    public init(time: Double, term: String, severity: String, serious: Bool, ledToDiscontinuation: Bool, source: SourceReference) {
+        self.time = time; self.term = term; self.severity = severity; self.serious = serious
+        self.ledToDiscontinuation = ledToDiscontinuation; self.source = source
+    }
+}
+
+/// Everything recorded for one patient, each list sorted by time (ties keep file order).
+public struct PatientTimeline: Sendable {
+    public var patientID: String
+    public var diagnosis: String
+    /// Plan recorded at the end of the first induction: `maintenance`, `as_needed`, or nil.
+    public var strategy: String?
+    public var infusions: [InfusionEvent]
+    public var scores: [ScoreRecord]
+    public var adverseEvents: [AdverseEventRecord]
+
+    /// Builds a timeline, sorting each list stably by time so file order never changes results.
+    public init(patientID: String, diagnosis: String, strategy: String?,
+                infusions: [InfusionEvent], scores: [ScoreRecord], adverseEvents: [AdverseEventRecord]) {
+        self.patientID = patientID
+        self.diagnosis = diagnosis
+        self.strategy = strategy
+        self.infusions = infusions.stableSorted { $0.time < $1.time }
+        self.scores = scores.stableSorted { $0.time < $1.time }
+        self.adverseEvents = adverseEvents.stableSorted { $0.time < $1.time }
+    }
+}
+
+extension Array {
+    /// A sort that keeps the original order of equal elements.
+    func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
+        enumerated().sorted { a, b in
+            less(a.element, b.element) || (!less(b.element, a.element) && a.offset < b.offset)
+        }.map(\.element)
+    }
+}

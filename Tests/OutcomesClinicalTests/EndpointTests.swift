@@ -1,0 +1,52 @@
+import Testing
+@testable import OutcomesClinical
+
+// Worked by hand: baseline 20 (day −1), end of series 8 (day 12, one day after the last infusion on day 11).
+// change = −12, percent change = −60 % → response (≥ 50 %), not partial, not remission (8 ≥ 5).
+// First score meeting the response rule after the series start: day 9 (9 ≤ 10 = 50 % of 20) → 9 days.
+@Test func handWorkedEndpoint() throws {
+    let p = patient(infusions: induction6, scores: [phq9(-3, total: 22), phq9(-1, total: 20), phq9(5, total: 12),
+                                                   phq9(9, total: 9), phq9(12, total: 8), phq9(30, total: 4)])
+    let e = try #require(ClinicalDerivation.derive([p]).endpoints.first { $0.scale == .phq9 })
+    #expect(e.baseline?.total == 20 && e.endOfSeries?.total == 8)
+    #expect(e.change == -12)
+    #expect(abs(e.percentChange! - (-60)) < 1e-12)
+    #expect(e.response == true && e.partialResponse == false && e.remission == false)
+    #expect(e.daysToFirstResponse == 9)
+    #expect(e.exclusion == nil)
+}
+
+@Test func partialResponseAndRemissionCutoffs() throws {
+    // 20 → 12 is 40 %: partial. MADRS 30 → 10 is remission at ≤ 10 but not at a plan of ≤ 9.
+    let p = patient(infusions: induction6, scores: [phq9(-1, total: 20), phq9(11.5, total: 12)])
+    let e = try #require(ClinicalDerivation.derive([p]).endpoints.first)
+    #expect(e.response == false && e.partialResponse == true)
+    var plan = AnalysisPlan()
+    #expect(plan.isRemission(10, on: .madrs))
+    plan.madrsRemissionAtMost = 9
+    #expect(!plan.isRemission(10, on: .madrs))
+    #expect(plan.isRemission(4, on: .phq9) && !plan.isRemission(5, on: .phq9))
+}
+
+@Test func missingBaselineIsCountedWithItsReason() throws {
+    // The only earlier score is 20 days before the first infusion: outside the 14-day window.
+    let p = patient(infusions: induction6, scores: [phq9(-20, total: 20), phq9(12, total: 8)])
+    let t = ClinicalDerivation.derive([p])
+    #expect(t.endpoints.first?.response == nil)
+    #expect(t.exclusions.map(\.reason) == ["no PHQ-9 score within 14 days before the first infusion"])
+}
+
+@Test func zeroBaselineLeavesPercentChangeUndefined() throws {
+    let p = patient(infusions: induction6, scores: [phq9(-1, total: 0), phq9(12, total: 3)])
+    let t = ClinicalDerivation.derive([p])
+    let e = try #require(t.endpoints.first)
+    #expect(e.change == 3 && e.percentChange == nil && e.response == nil && e.remission == true)
+    #expect(t.exclusions.first?.reason == "baseline PHQ-9 is 0: percent change undefined")
+}
+
+@Test func sameTimestampKeepsFileOrder() throws {
+    // Two baselines at the same moment: the later line in the file is the one used.
+    let p = patient(infusions: induction6, scores: [phq9(-1, total: 18, line: 2), phq9(-1, total: 20, line: 3), phq9(12, total: 8)])
+    let e = try #require(ClinicalDerivation.derive([p]).endpoints.first)
+    #expect(e.baseline?.record.source.line == 3)
+}
