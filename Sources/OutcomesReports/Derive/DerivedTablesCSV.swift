@@ -1,0 +1,110 @@
+import OutcomesClinical
+
+/// The CSV files `outcomes derive` writes, one per derived table, with documented columns
+/// (documented in README.md, "Derived tables"). Rows keep the patients' order; times are the data's clock.
+public enum DerivedTablesCSV {
+    private typealias F = Formatting
+
+    /// All tables as (file name, CSV text), plus `definitions.txt` with the plan used.
+    public static func files(_ t: DerivedTables) -> [(name: String, contents: String)] {
+        [("series_endpoints.csv", endpoints(t)), ("relapse.csv", relapse(t)), ("relapse_intervals.csv", relapseIntervals(t)),
+         ("suicidal_item.csv", suicidal(t)), ("tolerability.csv", tolerability(t)), ("adverse_event_counts.csv", adverseEvents(t)),
+         ("maintenance_intervals.csv", maintenanceIntervals(t)), ("phase_disagreements.csv", phaseDisagreements(t)),
+         ("exclusions.csv", exclusions(t)), ("definitions.txt", definitions(t.plan))]
+    }
+
+    /// The plan as `section.key = value` lines, headed by the rules in words.
+    public static func definitions(_ plan: AnalysisPlan) -> String {
+        var s = "# Definitions used (analysis plan). Every value is a plan setting; see `outcomes plan --print-defaults`.\n"
+        s += "# Series: infusions chained while gaps <= series.induction_max_gap_days; the chain with the first infusion is the induction;\n"
+        s += "#   later chains of >= series.induction_min_infusions are re-inductions; other later infusions are maintenance sessions.\n"
+        s += "# Baseline: last usable score at or before the first infusion of the series, within windows.baseline_days_before.\n"
+        s += "# End of series: first usable score from the last infusion up to windows.end_of_series_days_after.\n"
+        s += "# Relapse: relapse.consecutive scores >= threshold, <= relapse.max_days_apart apart, spanning >= relapse.min_days_apart,\n"
+        s += "#   or a re-induction start; event time = first qualifying score (onset); censored at the last usable score.\n"
+        return s + plan.settingLines().joined(separator: "\n") + "\n"
+    }
+
+    static func endpoints(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "series", "phase", "series_ordinal", "first_infusion",
+                                 "last_infusion", "n_infusions", "n_completed", "param", "baseline_time", "base", "end_time",
+                                 "aval", "chg", "pchg", "crit_response", "crit_partial_response", "crit_remission",
+                                 "days_to_first_response", "exclusion", "base_source", "aval_source"])
+        for e in t.endpoints {
+            c.append([e.patientID, e.diagnosis, e.strategy ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
+                      F.dateTime(e.series.start), F.dateTime(e.series.end), String(e.series.infusions.count),
+                      String(e.series.infusions.filter(\.completed).count), e.scale.id,
+                      F.dateTime(e.baseline?.time), F.compact(e.baseline?.total), F.dateTime(e.endOfSeries?.time),
+                      F.compact(e.endOfSeries?.total), F.compact(e.change), F.fixed(e.percentChange, 2),
+                      F.flag(e.response), F.flag(e.partialResponse), F.flag(e.remission), F.fixed(e.daysToFirstResponse, 3),
+                      e.exclusion ?? "", e.baseline.map { "\($0.record.source)" } ?? "", e.endOfSeries.map { "\($0.record.source)" } ?? ""])
+        }
+        return c.text
+    }
+
+    static func relapse(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "param", "startdt", "aval_days", "cnsr", "event",
+                                 "rule", "had_maintenance", "source"])
+        for r in t.relapse {
+            c.append([r.patientID, r.diagnosis, r.strategy ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
+                      String(1 - r.event), String(r.event), r.outcome.rawValue, F.flag(r.hadMaintenance), "\(r.source)"])
+        }
+        return c.text
+    }
+
+    static func relapseIntervals(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["patient_id", "param", "start", "stop", "event", "on_maintenance"])
+        for i in t.relapseIntervals {
+            c.append([i.patientID, i.scale.id, F.fixed(i.start, 4), F.fixed(i.stop, 4), String(i.event), String(i.onMaintenance)])
+        }
+        return c.text
+    }
+
+    static func suicidal(_ t: DerivedTables) -> String {
+        let windows = t.suicidal.first?.outcomes.map(\.windowMinutes) ?? []
+        var c = CSVText(header: ["patient_id", "diagnosis", "param", "infusion_time", "infusion_source", "pre_item"]
+                        + windows.map { "resolved_\(F.compact($0))min" })
+        for r in t.suicidal {
+            c.append([r.patientID, r.diagnosis, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
+                     + r.outcomes.map { $0.resolved.map { $0 ? "Y" : "N" } ?? "not assessed" })
+        }
+        return c.text
+    }
+
+    static func tolerability(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated"])
+        for r in t.tolerability {
+            c.append([r.patientID, r.diagnosis, String(r.inductionInfusions), String(r.completedInfusions),
+                      F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated)])
+        }
+        return c.text
+    }
+
+    static func adverseEvents(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["term", "severity", "events", "patients", "serious", "led_to_discontinuation"])
+        for a in t.adverseEvents {
+            c.append([a.term, a.severity, String(a.events), String(a.patients), String(a.serious), String(a.ledToDiscontinuation)])
+        }
+        return c.text
+    }
+
+    static func maintenanceIntervals(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["patient_id", "strategy", "days", "from_source", "to_source"])
+        for m in t.maintenanceIntervals {
+            c.append([m.patientID, m.strategy ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"])
+        }
+        return c.text
+    }
+
+    static func phaseDisagreements(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["source", "recorded_phase", "derived_phase"])
+        for d in t.phaseDisagreements { c.append(["\(d.source)", d.recorded.rawValue, d.derived.rawValue]) }
+        return c.text
+    }
+
+    static func exclusions(_ t: DerivedTables) -> String {
+        var c = CSVText(header: ["patient_id", "analysis", "reason", "source"])
+        for e in t.exclusions { c.append([e.patientID, e.analysis, e.reason, e.source.map { "\($0)" } ?? ""]) }
+        return c.text
+    }
+}
