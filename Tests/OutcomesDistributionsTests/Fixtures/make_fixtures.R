@@ -9,6 +9,22 @@ add <- function(dist, fun, p1, p2, arg, value) {
 fmt <- function(v) ifelse(is.na(v), "NaN", ifelse(is.infinite(v), ifelse(v > 0, "inf", "-inf"), sprintf("%.17g", v)))
 
 lowP <- c(1e-300, 1e-100, 1e-20, 1e-10, 1e-5, 0.001, 0.025, 0.1, 0.3, 0.5, 0.7, 0.975, 0.999, 1 - 1e-10)
+# R's qf (via qbeta) can be off by up to ~1e-6 relative deep in a tail (for example qf(1e-10, 3, 1e4):
+# pf at R's answer gives 1.0000020e-10). Quantile references for chi-squared, beta, t and F are therefore
+# R's quantile refined by Newton steps on the log tail with R's own p-function and density.
+polish <- function(x, target, lower, pfun, dfun) {
+  for (i in 1:6) {
+    if (!is.finite(x) || x == 0) return(x)
+    tail <- pfun(x, lower.tail = lower)
+    slope <- if (lower) dfun(x) else -dfun(x)
+    if (!is.finite(tail) || tail <= 0 || slope == 0) return(x)
+    step <- (log(tail) - log(target)) * tail / slope
+    if (!is.finite(step)) return(x)
+    x <- x - step
+  }
+  x
+}
+
 upQ <- c(1e-300, 1e-50, 1e-15, 1e-6, 0.01, 0.05, 0.2, 0.8)
 
 # Normal
@@ -33,8 +49,10 @@ for (df in c(0.5, 1, 2, 3, 7.5, 10, 50, 200, 1000, 10000)) {
     add("chisq", "cdf", df, NA, x, pchisq(x, df))
     add("chisq", "sf", df, NA, x, pchisq(x, df, lower.tail = FALSE))
   }
-  for (p in lowP[lowP >= 1e-20]) add("chisq", "quantile", df, NA, p, qchisq(p, df))
-  for (q in upQ[upQ >= 1e-50]) add("chisq", "upper_quantile", df, NA, q, qchisq(q, df, lower.tail = FALSE))
+  for (p in lowP[lowP >= 1e-20]) add("chisq", "quantile", df, NA, p,
+    polish(qchisq(p, df), p, TRUE, function(x, ...) pchisq(x, df, ...), function(x) dchisq(x, df)))
+  for (q in upQ[upQ >= 1e-50]) add("chisq", "upper_quantile", df, NA, q,
+    polish(qchisq(q, df, lower.tail = FALSE), q, FALSE, function(x, ...) pchisq(x, df, ...), function(x) dchisq(x, df)))
 }
 
 # Beta
@@ -45,8 +63,10 @@ for (s in shapes) {
     add("beta", "cdf", s[1], s[2], x, pbeta(x, s[1], s[2]))
     add("beta", "sf", s[1], s[2], x, pbeta(x, s[1], s[2], lower.tail = FALSE))
   }
-  for (p in lowP[lowP >= 1e-100]) add("beta", "quantile", s[1], s[2], p, qbeta(p, s[1], s[2]))
-  for (q in upQ[upQ >= 1e-50]) add("beta", "upper_quantile", s[1], s[2], q, qbeta(q, s[1], s[2], lower.tail = FALSE))
+  for (p in lowP[lowP >= 1e-100]) add("beta", "quantile", s[1], s[2], p,
+    polish(qbeta(p, s[1], s[2]), p, TRUE, function(x, ...) pbeta(x, s[1], s[2], ...), function(x) dbeta(x, s[1], s[2])))
+  for (q in upQ[upQ >= 1e-50]) add("beta", "upper_quantile", s[1], s[2], q,
+    polish(qbeta(q, s[1], s[2], lower.tail = FALSE), q, FALSE, function(x, ...) pbeta(x, s[1], s[2], ...), function(x) dbeta(x, s[1], s[2])))
 }
 
 # Binomial
@@ -66,8 +86,10 @@ for (df in c(1, 2, 3, 5.5, 10, 30, 100, 1000, 1e5)) {
     add("t", "cdf", df, NA, t, pt(t, df))
     add("t", "sf", df, NA, t, pt(t, df, lower.tail = FALSE))
   }
-  for (p in c(1e-12, 1e-4, 0.025, 0.4, 0.5, 0.6, 0.975, 0.9999)) add("t", "quantile", df, NA, p, qt(p, df))
-  for (q in c(1e-15, 1e-8, 0.05)) add("t", "upper_quantile", df, NA, q, qt(q, df, lower.tail = FALSE))
+  for (p in c(1e-12, 1e-4, 0.025, 0.4, 0.5, 0.6, 0.975, 0.9999)) add("t", "quantile", df, NA, p,
+    polish(qt(p, df), p, TRUE, function(x, ...) pt(x, df, ...), function(x) dt(x, df)))
+  for (q in c(1e-15, 1e-8, 0.05)) add("t", "upper_quantile", df, NA, q,
+    polish(qt(q, df, lower.tail = FALSE), q, FALSE, function(x, ...) pt(x, df, ...), function(x) dt(x, df)))
 }
 
 # F
@@ -76,8 +98,10 @@ for (d in list(c(1, 1), c(1, 10), c(2, 3), c(5, 20), c(10, 100), c(30, 7), c(100
     add("f", "cdf", d[1], d[2], x, pf(x, d[1], d[2]))
     add("f", "sf", d[1], d[2], x, pf(x, d[1], d[2], lower.tail = FALSE))
   }
-  for (p in c(1e-10, 1e-3, 0.05, 0.5, 0.95, 0.999)) add("f", "quantile", d[1], d[2], p, qf(p, d[1], d[2]))
-  for (q in c(1e-12, 1e-6, 0.01)) add("f", "upper_quantile", d[1], d[2], q, qf(q, d[1], d[2], lower.tail = FALSE))
+  for (p in c(1e-10, 1e-3, 0.05, 0.5, 0.95, 0.999)) add("f", "quantile", d[1], d[2], p,
+    polish(qf(p, d[1], d[2]), p, TRUE, function(x, ...) pf(x, d[1], d[2], ...), function(x) df(x, d[1], d[2])))
+  for (q in c(1e-12, 1e-6, 0.01)) add("f", "upper_quantile", d[1], d[2], q,
+    polish(qf(q, d[1], d[2], lower.tail = FALSE), q, FALSE, function(x, ...) pf(x, d[1], d[2], ...), function(x) df(x, d[1], d[2])))
 }
 
 out <- do.call(rbind, rows)
