@@ -1,2 +1,0 @@
-/// Layer 2: probability distributions (cumulative, tail and quantile functions).
-public enum Distributions {}

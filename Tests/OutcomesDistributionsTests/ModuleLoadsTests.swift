@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesDistributions
-
-@Test func moduleLoads() { #expect(Bool(true)) }
