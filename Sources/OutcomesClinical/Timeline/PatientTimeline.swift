@@ -66,16 +66,19 @@ public struct PatientTimeline: Sendable {
     public var diagnosis: String
     /// Plan recorded at the end of the first induction: `maintenance`, `as_needed`, or nil.
     public var strategy: String?
+    /// Number of prior treatments that failed, when recorded.
+    public var priorTreatmentsFailed: Int?
     public var infusions: [InfusionEvent]
     public var scores: [ScoreRecord]
     public var adverseEvents: [AdverseEventRecord]
 
     /// Builds a timeline, sorting each list stably by time so file order never changes results.
-    public init(patientID: String, diagnosis: String, strategy: String?,
+    public init(patientID: String, diagnosis: String, strategy: String?, priorTreatmentsFailed: Int? = nil,
                 infusions: [InfusionEvent], scores: [ScoreRecord], adverseEvents: [AdverseEventRecord]) {
         self.patientID = patientID
         self.diagnosis = diagnosis
         self.strategy = strategy
+        self.priorTreatmentsFailed = priorTreatmentsFailed
         self.infusions = infusions.stableSorted { $0.time < $1.time }
         self.scores = scores.stableSorted { $0.time < $1.time }
         self.adverseEvents = adverseEvents.stableSorted { $0.time < $1.time }
