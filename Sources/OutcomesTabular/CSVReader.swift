@@ -1,0 +1,136 @@
+import CCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streaming CSV input through libcsv: the file is read in chunks and each field is parsed into its typed
+/// column as it arrives, so memory grows with the typed columns rather than with the text.
+///
+/// RFC 4180 quoting (embedded commas, doubled quotes, line breaks inside quoted fields), LF, CRLF and CR line
+/// ends and a UTF-8 byte-order mark are accepted. Quoting errors are fatal (``CSVError``); field-level problems
+/// reject their row with a ``RowIssue``; blank lines are skipped but still counted for line numbers.
+public enum CSVReader {
+    /// Bytes read from the file per `read(2)` call.
+    public static let defaultChunkBytes = 1 << 20
+    /// libcsv's field buffer never grows past this; a longer field (in practice an unterminated quote in a
+    /// big file) is a ``CSVError/fieldExceedsBuffer(file:line:limitBytes:)`` instead of unbounded memory use.
+    public static let fieldBufferLimit = 256 << 20
+
+    /// Reads the file at `path` into the columns of `schema`.
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - name: the name used in messages (defaults to the last path component).
+    ///   - chunkBytes: bytes per read; results do not depend on it.
+    /// - Throws: ``CSVError`` when the file cannot be read as CSV at all.
+    public static func read(fileAt path: String, schema: CSVSchema, name: String? = nil,
+                            chunkBytes: Int = defaultChunkBytes) throws(CSVError) -> CSVTable {
+        try readFile(path: path, file: name ?? lastComponent(path), schema: schema, chunkBytes: chunkBytes)
+    }
+
+    /// Reads CSV text held in memory (tests, small inputs) into the columns of `schema`.
+    public static func read(bytes: [UInt8], name: String, schema: CSVSchema,
+                            chunkBytes: Int = defaultChunkBytes) throws(CSVError) -> CSVTable {
+        try readMemory(bytes: bytes, file: name, schema: schema, chunkBytes: chunkBytes)
+    }
+
+    static func lastComponent(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
+    static func readFile(path: String, file: String, schema: CSVSchema?, chunkBytes: Int) throws(CSVError) -> CSVTable {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .cannotOpen(file: file, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        return try run(file: file, schema: schema, chunkBytes: max(chunkBytes, 16)) { buffer throws(CSVError) in
+            var filled = 0
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .readFailed(file: file, reason: String(cString: strerror(errno)))
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            return filled
+        }
+    }
+
+    static func readMemory(bytes: [UInt8], file: String, schema: CSVSchema?, chunkBytes: Int) throws(CSVError) -> CSVTable {
+        var offset = 0
+        return try run(file: file, schema: schema, chunkBytes: max(chunkBytes, 16)) { buffer in
+            let count = min(buffer.count, bytes.count - offset)
+            for index in 0..<count { buffer[index] = bytes[offset + index] }
+            offset += count
+            return count
+        }
+    }
+
+    /// The shared engine; `schema == nil` reads every column as text.
+    static func run(file: String, schema: CSVSchema?, chunkBytes: Int,
+                    fill: (UnsafeMutableBufferPointer<UInt8>) throws(CSVError) -> Int) throws(CSVError) -> CSVTable {
+        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_REPALL_NL
+        guard csv_init(parser, UInt8(options)) == 0 else { throw .readFailed(file: file, reason: "libcsv could not start") }
+        defer { csv_free(parser) }
+        csv_set_realloc_func(parser, cappedReallocate)
+        csv_set_blk_size(parser, 64 << 10)
+
+        let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
+        state.initialize(to: ParseState(file: file, schema: schema))
+        defer { state.deinitialize(count: 1); state.deallocate() }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkBytes)
+        defer { buffer.deallocate() }
+
+        var first = true
+        while true {
+            let count = try fill(buffer)
+            if count == 0 { break }
+            var start = 0
+            if first {
+                first = false
+                if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+            }
+            let base = buffer.baseAddress! + start
+            let length = count - start
+            // A NUL byte never belongs in CSV text: parse up to it, then report the line it is on.
+            var parseLength = length
+            if let nul = memchr(base, 0, length) { parseLength = UnsafeRawPointer(nul) - UnsafeRawPointer(base) }
+            let parsed = csv_parse(parser, base, parseLength, fieldCallback, recordCallback, state)
+            if let fatal = state.pointee.fatal { throw fatal }
+            if parsed < parseLength {
+                let line = state.pointee.currentLine(parser: parser)
+                switch csv_error(parser) {
+                case CSV_EPARSE: throw .malformedQuoting(file: file, line: line, column: state.pointee.currentColumnName)
+                default: throw .fieldExceedsBuffer(file: file, line: line, limitBytes: fieldBufferLimit)
+                }
+            }
+            if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+        }
+        let openFieldLine = state.pointee.recordStartLine + state.pointee.breaksInRecord
+        if csv_fini(parser, fieldCallback, recordCallback, state) != 0 {
+            throw .unterminatedQuote(file: file, line: openFieldLine, column: state.pointee.currentColumnName)
+        }
+        if let fatal = state.pointee.fatal { throw fatal }
+        guard state.pointee.headerDone else { throw .emptyFile(file: file) }
+        return state.pointee.makeTable()
+    }
+}
+
+/// libcsv field callback: a global C function; the state arrives through libcsv's context pointer.
+private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ count: Int, _ context: UnsafeMutableRawPointer?) {
+    context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self).pointee.field(data, count)
+}
+
+/// libcsv record callback (`terminator` is the line-end byte, or -1 at the end of the file).
+private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+    context.unsafelyUnwrapped.assumingMemoryBound(to: ParseState.self).pointee.endRecord(terminator)
+}
+
+/// libcsv's buffer growth, refusing to pass ``CSVReader/fieldBufferLimit``.
+private func cappedReallocate(_ pointer: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+    size > CSVReader.fieldBufferLimit ? nil : realloc(pointer, size)
+}

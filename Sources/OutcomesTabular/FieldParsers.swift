@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Number parsing straight from libcsv's NUL-terminated field buffer, without creating a `String`.
+enum FieldParsers {
+    /// Exact powers of ten up to 10^22 (all representable exactly as `Double`).
+    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    enum NumberResult {
+        case value(Double)
+        case notANumber
+        case notFinite
+    }
+
+    /// Parses a decimal number. Plain decimals with at most 15 significant digits take an exact fast path
+    /// (an integer mantissa divided by an exact power of ten rounds correctly, as Clinger showed); anything
+    /// else goes to `strtod`, which needs the NUL terminator that `CSV_APPEND_NULL` guarantees.
+    @inline(__always)
+    static func parseDouble(_ p: UnsafePointer<UInt8>, _ count: Int) -> NumberResult {
+        var index = 0
+        var negative = false
+        if count > 0 && (p[0] == 0x2D || p[0] == 0x2B) { negative = p[0] == 0x2D; index = 1 }
+        var mantissa: UInt64 = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        while index < count {
+            let byte = p[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+                digitCount += 1
+                if seenPoint { fractionDigits += 1 }
+            } else if byte == 0x2E && !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        if index == count && digitCount > 0 && digitCount <= 15 {
+            let magnitude = Double(Int64(bitPattern: mantissa)) / exactPowersOfTen[fractionDigits]
+            return .value(negative ? -magnitude : magnitude)
+        }
+        return parseWithStrtod(p, count)
+    }
+
+    static func parseWithStrtod(_ p: UnsafePointer<UInt8>, _ count: Int) -> NumberResult {
+        if count == 0 { return .notANumber }
+        // strtod accepts hexadecimal floats; a clinic export never means one, so refuse them.
+        for index in 0..<count where p[index] == 0x78 || p[index] == 0x58 { return .notANumber }
+        var end: UnsafeMutablePointer<CChar>?
+        let value = p.withMemoryRebound(to: CChar.self, capacity: count + 1) { strtod($0, &end) }
+        guard let end else { return .notANumber }
+        let consumed = UnsafeRawPointer(end) - UnsafeRawPointer(p)
+        guard consumed == count else { return .notANumber }
+        return value.isFinite ? .value(value) : .notFinite
+    }
+
+    enum IntegerResult {
+        case value(Int32)
+        case notAnInteger
+        case outOfRange
+    }
+
+    /// Parses a whole number: optional sign, digits, and optionally a fractional part of zeros (`3.0`, as
+    /// spreadsheet and pandas exports write integers in columns with blanks).
+    @inline(__always)
+    static func parseInteger(_ p: UnsafePointer<UInt8>, _ count: Int) -> IntegerResult {
+        var index = 0
+        var negative = false
+        if count > 0 && (p[0] == 0x2D || p[0] == 0x2B) { negative = p[0] == 0x2D; index = 1 }
+        var value: Int64 = 0
+        var digitCount = 0
+        while index < count, p[index] >= 0x30, p[index] <= 0x39 {
+            if value < 10_000_000_000 { value = value * 10 + Int64(p[index] - 0x30) }
+            digitCount += 1
+            index += 1
+        }
+        if index < count && p[index] == 0x2E {
+            index += 1
+            while index < count, p[index] == 0x30 { index += 1 }
+        }
+        guard digitCount > 0, index == count else { return .notAnInteger }
+        if negative { value = -value }
+        guard value > Int64(Int32.min), value <= Int64(Int32.max) else { return .outOfRange }
+        return .value(Int32(value))
+    }
+
+    /// Counts line breaks inside a field (quoted fields may span lines): LF, and CR not followed by LF.
+    static func lineBreaks(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var breaks = 0
+        var index = 0
+        while index < count {
+            let byte = p[index]
+            if byte == 0x0A {
+                breaks += 1
+            } else if byte == 0x0D && (index + 1 == count || p[index + 1] != 0x0A) {
+                breaks += 1
+            }
+            index += 1
+        }
+        return breaks
+    }
+
+    /// Field text for messages: invalid UTF-8 replaced, values longer than 80 characters shortened.
+    static func displayText(_ p: UnsafePointer<UInt8>?, _ count: Int) -> String {
+        guard let p else { return "" }
+        let limit = 240
+        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(count, limit)), as: UTF8.self)
+        if text.count > 80 || count > limit { return String(text.prefix(80)) + "… (\(count) bytes)" }
+        return text
+    }
+}

@@ -1,0 +1,330 @@
+import CCSV
+
+/// How one field position of the file is parsed and where its value goes.
+struct FieldPlan {
+    enum Kind: UInt8 { case double, integer, text, category, dateTime }
+    var kind: Kind
+    /// Index into the state's storage array for this kind (doubles, integers or texts).
+    var storage: Int
+    /// Index into `ParseState.categories` for `.category`.
+    var category: Int
+    var required: Bool
+}
+
+/// All state the libcsv callbacks touch, kept in one struct behind a pointer: class properties would pay
+/// Swift's dynamic exclusivity checks on every field.
+struct ParseState {
+    let file: String
+    /// nil reads any CSV: every column as text.
+    var schema: CSVSchema?
+    let maxFieldBytes: Int
+
+    // Header.
+    var headerDone = false
+    var headerFields: [[UInt8]?] = []
+    var headerLine = 1
+    var plans: [FieldPlan] = []
+    var fieldNames: [String] = []
+    var categories: [CSVCategory] = []
+    /// For each schema column, its field position, or -1 when absent.
+    var schemaPositions: [Int] = []
+    var extraPositions: [Int] = []
+
+    // Position in the file.
+    var fieldIndex = 0
+    var line = 1
+    var recordStartLine = 1
+    var breaksInRecord = 0
+    var lastTerminator: Int32 = -2
+
+    // The record being read.
+    var rowIssues: [RowIssue] = []
+    var scratchDoubles: [Double] = []
+    var scratchIntegers: [Int32] = []
+    var scratchTexts: [String?] = []
+
+    // Results.
+    var doubles: [[Double]] = []
+    var integers: [[Int32]] = []
+    var texts: [[String?]] = []
+    var lines: [Int32] = []
+    var issues: [RowIssue] = []
+    var warnings: [CSVWarning] = []
+    var rowsRead = 0
+    var accepted = 0
+    var rejected = 0
+    var fatal: CSVError?
+
+    init(file: String, schema: CSVSchema?) {
+        self.file = file
+        self.schema = schema
+        self.maxFieldBytes = schema?.maxFieldBytes ?? (1 << 20)
+    }
+
+    // MARK: Fields
+
+    @inline(__always)
+    mutating func field(_ raw: UnsafeMutableRawPointer?, _ count: Int) {
+        if fatal != nil { return }
+        let position = fieldIndex
+        fieldIndex += 1
+        let data = raw.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+        guard headerDone else {
+            if let data { breaksInRecord += FieldParsers.lineBreaks(data, count) }
+            headerFields.append(data.map { Array(UnsafeBufferPointer(start: $0, count: count)) })
+            return
+        }
+        guard position < plans.count else {
+            if let data { breaksInRecord += FieldParsers.lineBreaks(data, count) }
+            return
+        }
+        let plan = plans[position]
+        guard let data, count > 0 || plan.kind == .text else {
+            storeMissing(plan)
+            if plan.required { reject(position, data, count, .missingRequiredValue) }
+            return
+        }
+        if count > maxFieldBytes {
+            breaksInRecord += FieldParsers.lineBreaks(data, count)
+            reject(position, data, count, .fieldTooLong(bytes: count, limit: maxFieldBytes))
+            return
+        }
+        switch plan.kind {
+        case .double:
+            switch FieldParsers.parseDouble(data, count) {
+            case .value(let value): scratchDoubles[plan.storage] = value
+            case .notANumber: fieldFailed(position, data, count, .notANumber)
+            case .notFinite: fieldFailed(position, data, count, .notFinite)
+            }
+        case .integer:
+            switch FieldParsers.parseInteger(data, count) {
+            case .value(let value): scratchIntegers[plan.storage] = value
+            case .notAnInteger: fieldFailed(position, data, count, .notAnInteger)
+            case .outOfRange: fieldFailed(position, data, count, .integerOutOfRange)
+            }
+        case .category:
+            if let level = categories[plan.category].match(data, count) {
+                scratchIntegers[plan.storage] = level
+            } else {
+                fieldFailed(position, data, count, .notAllowed(accepted: categories[plan.category].acceptedSpellings))
+            }
+        case .dateTime:
+            switch ISO8601.parse(data, count) {
+            case .seconds(let seconds): scratchDoubles[plan.storage] = seconds
+            case .malformed(let detail): fieldFailed(position, data, count, .malformedDate(detail: detail))
+            case .impossible(let detail): fieldFailed(position, data, count, .impossibleDate(detail: detail))
+            }
+        case .text:
+            breaksInRecord += FieldParsers.lineBreaks(data, count)
+            if count == 0 && plan.required {
+                scratchTexts[plan.storage] = ""
+                reject(position, data, count, .missingRequiredValue)
+            } else if let text = String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) {
+                scratchTexts[plan.storage] = text
+            } else {
+                reject(position, data, count, .invalidUTF8)
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func storeMissing(_ plan: FieldPlan) {
+        switch plan.kind {
+        case .double, .dateTime: scratchDoubles[plan.storage] = .nan
+        case .integer, .category: scratchIntegers[plan.storage] = IntegerColumn.missing
+        case .text: scratchTexts[plan.storage] = nil
+        }
+    }
+
+    /// A field that did not parse: count any line breaks it spans before recording the issue.
+    mutating func fieldFailed(_ position: Int, _ data: UnsafePointer<UInt8>, _ count: Int, _ reason: RowIssueReason) {
+        breaksInRecord += FieldParsers.lineBreaks(data, count)
+        reject(position, data, count, reason)
+    }
+
+    mutating func reject(_ position: Int, _ data: UnsafePointer<UInt8>?, _ count: Int, _ reason: RowIssueReason) {
+        rowIssues.append(RowIssue(file: file, line: recordStartLine, column: fieldNames[position],
+                                  value: FieldParsers.displayText(data, count), reason: reason))
+    }
+
+    // MARK: Records
+
+    @inline(__always)
+    mutating func endRecord(_ terminator: Int32) {
+        if fatal != nil { return }
+        if fieldIndex == 0 {
+            // An empty line reported by CSV_REPALL_NL, or the LF of a CRLF pair.
+            if !(terminator == 0x0A && lastTerminator == 0x0D) { line += 1 }
+            lastTerminator = terminator
+            recordStartLine = line
+            return
+        }
+        if !headerDone {
+            headerLine = recordStartLine
+            resolveHeader()
+        } else {
+            rowsRead += 1
+            if fieldIndex != plans.count {
+                rowIssues.removeAll(keepingCapacity: true)
+                rowIssues.append(RowIssue(file: file, line: recordStartLine, column: nil, value: "",
+                                          reason: .wrongFieldCount(expected: plans.count, found: fieldIndex)))
+            }
+            if rowIssues.isEmpty {
+                commitRow()
+            } else {
+                rejected += 1
+                issues.append(contentsOf: rowIssues)
+                rowIssues.removeAll(keepingCapacity: true)
+            }
+        }
+        line += breaksInRecord + (terminator >= 0 ? 1 : 0)
+        recordStartLine = line
+        breaksInRecord = 0
+        fieldIndex = 0
+        lastTerminator = terminator
+    }
+
+    @inline(__always)
+    mutating func commitRow() {
+        accepted += 1
+        lines.append(Int32(truncatingIfNeeded: recordStartLine))
+        for index in scratchDoubles.indices { doubles[index].append(scratchDoubles[index]) }
+        for index in scratchIntegers.indices { integers[index].append(scratchIntegers[index]) }
+        for index in scratchTexts.indices { texts[index].append(scratchTexts[index]) }
+    }
+
+    // MARK: Header
+
+    mutating func resolveHeader() {
+        headerDone = true
+        var names: [String] = []
+        for (offset, raw) in headerFields.enumerated() {
+            let position = offset + 1
+            guard let raw, let decoded = String(validating: raw, as: UTF8.self) else {
+                if headerFields[offset] == nil {
+                    fatal = .invalidHeader(file: file, line: headerLine, position: position, reason: "empty column name")
+                } else {
+                    fatal = .invalidHeader(file: file, line: headerLine, position: position, reason: "column name is not valid UTF-8")
+                }
+                return
+            }
+            let name = decoded.trimmingASCIIWhitespace()
+            if name.isEmpty {
+                fatal = .invalidHeader(file: file, line: headerLine, position: position, reason: "empty column name"); return
+            }
+            if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                fatal = .invalidHeader(file: file, line: headerLine, position: position,
+                                       reason: "column name '\(name.debugDescription.dropFirst().dropLast())' holds control characters")
+                return
+            }
+            names.append(name)
+        }
+        fieldNames = names
+        let schema = self.schema ?? CSVSchema(names.map { CSVColumn($0, .text, .optionalValue) })
+        self.schema = schema
+
+        // Map each header name to a schema column; detect duplicates, including two aliases of one column.
+        var positionsBySchemaColumn = Array(repeating: [Int](), count: schema.columns.count)
+        var extraNames: [String: [Int]] = [:]
+        var keys: [String: Int] = [:]
+        for (index, column) in schema.columns.enumerated() {
+            for name in [column.name] + column.aliases where keys[name.lowercased()] == nil { keys[name.lowercased()] = index }
+        }
+        for (offset, name) in names.enumerated() {
+            if let index = keys[name.lowercased()] {
+                positionsBySchemaColumn[index].append(offset)
+            } else {
+                extraNames[name.lowercased(), default: []].append(offset)
+            }
+        }
+        let duplicates = positionsBySchemaColumn.filter { $0.count > 1 } + extraNames.values.filter { $0.count > 1 }
+        if let first = duplicates.min(by: { $0[0] < $1[0] }) {
+            fatal = .duplicateColumn(file: file, line: headerLine, name: names[first[0]], positions: first.map { $0 + 1 })
+            return
+        }
+        let missing = schema.columns.indices.filter {
+            positionsBySchemaColumn[$0].isEmpty && schema.columns[$0].requirement != .optionalColumn
+        }
+        if !missing.isEmpty {
+            fatal = .missingColumns(file: file, names: missing.map { schema.columns[$0].name })
+            return
+        }
+
+        plans = Array(repeating: FieldPlan(kind: .text, storage: -1, category: -1, required: false), count: names.count)
+        schemaPositions = positionsBySchemaColumn.map { $0.first ?? -1 }
+        for (index, column) in schema.columns.enumerated() {
+            guard let position = positionsBySchemaColumn[index].first else { continue }
+            let required = column.requirement == .required
+            switch column.kind {
+            case .double, .dateTime:
+                plans[position] = FieldPlan(kind: column.kind == .double ? .double : .dateTime, storage: scratchDoubles.count,
+                                            category: -1, required: required)
+                scratchDoubles.append(.nan)
+            case .integer:
+                plans[position] = FieldPlan(kind: .integer, storage: scratchIntegers.count, category: -1, required: required)
+                scratchIntegers.append(IntegerColumn.missing)
+            case .category(let category):
+                plans[position] = FieldPlan(kind: .category, storage: scratchIntegers.count, category: categories.count, required: required)
+                categories.append(category)
+                scratchIntegers.append(IntegerColumn.missing)
+            case .text:
+                plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: required)
+                scratchTexts.append(nil)
+            }
+        }
+        for position in names.indices where plans[position].storage < 0 {
+            plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: false)
+            scratchTexts.append(nil)
+            extraPositions.append(position)
+            warnings.append(.extraColumn(file: file, name: names[position], position: position + 1))
+        }
+        doubles = Array(repeating: [], count: scratchDoubles.count)
+        integers = Array(repeating: [], count: scratchIntegers.count)
+        texts = Array(repeating: [], count: scratchTexts.count)
+    }
+
+    // MARK: Result
+
+    /// The current physical line, counting line breaks inside the field libcsv is still buffering.
+    func currentLine(parser: UnsafePointer<csv_parser>) -> Int {
+        let pending = parser.pointee.entry_buf.map { FieldParsers.lineBreaks($0, parser.pointee.entry_pos) } ?? 0
+        return recordStartLine + breaksInRecord + pending
+    }
+
+    /// The header name of the field being read, if the header is known.
+    var currentColumnName: String? {
+        headerDone && fieldIndex < fieldNames.count ? fieldNames[fieldIndex] : nil
+    }
+
+    func makeTable() -> CSVTable {
+        let schema = self.schema!
+        var columns: [CSVColumnValues] = []
+        var headerNames: [String?] = []
+        for (index, column) in schema.columns.enumerated() {
+            let position = schemaPositions[index]
+            headerNames.append(position >= 0 ? fieldNames[position] : nil)
+            let storage = position >= 0 ? plans[position].storage : -1
+            switch column.kind {
+            case .double: columns.append(.double(storage >= 0 ? doubles[storage] : Array(repeating: .nan, count: accepted)))
+            case .dateTime: columns.append(.dateTime(storage >= 0 ? doubles[storage] : Array(repeating: .nan, count: accepted)))
+            case .integer: columns.append(.integer(storage >= 0 ? integers[storage] : Array(repeating: IntegerColumn.missing, count: accepted)))
+            case .category: columns.append(.category(storage >= 0 ? integers[storage] : Array(repeating: IntegerColumn.missing, count: accepted)))
+            case .text: columns.append(.text(storage >= 0 ? texts[storage] : Array(repeating: nil, count: accepted)))
+            }
+        }
+        let extras = extraPositions.map { CSVExtraColumn(name: fieldNames[$0], position: $0 + 1, values: texts[plans[$0].storage]) }
+        return CSVTable(file: file, schema: schema, columns: columns, headerNames: headerNames, lines: lines,
+                        extraColumns: extras, issues: issues, warnings: warnings,
+                        accounting: RowAccounting(rowsRead: rowsRead, accepted: accepted, rejected: rejected))
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII spaces and tabs.
+    func trimmingASCIIWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

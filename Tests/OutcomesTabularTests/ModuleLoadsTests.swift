@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesTabular
-
-@Test func moduleLoads() { #expect(Bool(true)) }
