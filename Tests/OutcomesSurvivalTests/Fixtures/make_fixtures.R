@@ -86,7 +86,8 @@ tt <- c(0, 100, 200, 365, 500, 1000)
 for (ct in c("plain", "log", "log-log", "logit", "arcsin"))
   km_case(paste0("km_lung_", ct), survfit(Surv(time, status) ~ 1, lung, conf.type = ct), tt)
 km_case("km_lung_sex_log", survfit(Surv(time, status) ~ sex, lung), tt)
-km_case("km_lung_weighted_log", survfit(Surv(time, status) ~ 1, lung, weights = w), tt)
+# Greenwood with weighted counts: R's default for case weights is the infinitesimal jackknife, so ask for robust = FALSE.
+km_case("km_lung_weighted_log", survfit(Surv(time, status) ~ 1, lung, weights = w, robust = FALSE), tt)
 km_case("km_heart_log", survfit(Surv(start, stop, event) ~ 1, heart), c(0, 10, 50, 100, 500))
 km_case("km_ovarian_rx_log-log", survfit(Surv(futime, fustat) ~ rx, ovarian, conf.type = "log-log"), c(0, 100, 500))
 km_case("km_flat_log", survfit(Surv(time, status) ~ 1, flat), c(0, 3, 10))
@@ -129,7 +130,7 @@ rmst_case("rmst_lung_365", survfit(Surv(time, status) ~ 1, lung), 365)
 rmst_case("rmst_lung_sex_365", survfit(Surv(time, status) ~ sex, lung), 365)
 rmst_case("rmst_ovarian_rx_600", survfit(Surv(futime, fustat) ~ rx, ovarian), 600)
 rmst_case("rmst_ties_4.5", survfit(Surv(time, status) ~ 1, ties), 4.5)
-rmst_case("rmst_lung_weighted_500", survfit(Surv(time, status) ~ 1, lung, weights = w), 500)
+rmst_case("rmst_lung_weighted_500", survfit(Surv(time, status) ~ 1, lung, weights = w, robust = FALSE), 500)
 
 # ---- Cox proportional hazards --------------------------------------------------------------
 cox_case <- function(case, fit, zph = TRUE) {
