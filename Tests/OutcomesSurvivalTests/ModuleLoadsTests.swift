@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesSurvival
-
-@Test func moduleLoads() { #expect(Bool(true)) }
