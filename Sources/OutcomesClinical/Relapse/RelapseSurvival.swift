@@ -1,0 +1,44 @@
+import OutcomesSurvival
+
+/// Kaplan–Meier summary of time to relapse for one group of responders.
+public struct RelapseCurveSummary: Sendable {
+    /// Group label, e.g. `all`, `MDD`, `maintenance`.
+    public let group: String
+    public let patients: Int
+    public let relapses: Int
+    /// The fitted curve (days), log transform, 95 % by default.
+    public let curve: KaplanMeierCurve
+    /// Median days to relapse with its interval; nil parts are "not estimable" (the curve never reaches them).
+    public let median: SurvivalQuantile
+    /// Relapse-free probability at the plan's landmark days.
+    public let landmarks: [RiskTableEntry]
+}
+
+/// Time to relapse among induction responders, overall and by a grouping.
+public enum RelapseSurvival {
+    /// Landmarks reported: 4, 8, 12 and 16 weeks, in days.
+    public static let landmarkDays: [Double] = [28, 56, 84, 112]
+
+    /// Fits one curve per group. `groupOf` returns nil to leave a record out (for example, no strategy recorded).
+    public static func curves(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95,
+                              groupOf: (RelapseRecord) -> String? = { _ in "all" }) throws(SurvivalError) -> [RelapseCurveSummary] {
+        let rows = records.filter { $0.scale == scale }
+        var groups: [String] = []
+        var keep: [RelapseRecord] = []
+        for r in rows {
+            guard let g = groupOf(r) else { continue }
+            groups.append(g)
+            keep.append(r)
+        }
+        guard !keep.isEmpty else { return [] }
+        let data = try SurvivalData(exit: keep.map(\.days), event: keep.map { $0.event == 1 })
+        let grouping = Grouping(labels: groups)
+        let fitted = try KaplanMeier.fit(data, strata: grouping, transform: .log, level: level)
+        return fitted.map { curve in
+            let members = zip(groups, keep).filter { $0.0 == curve.label }.map(\.1)
+            return RelapseCurveSummary(group: curve.label, patients: members.count,
+                                       relapses: members.filter { $0.event == 1 }.count, curve: curve,
+                                       median: curve.median, landmarks: curve.riskTable(at: landmarkDays))
+        }
+    }
+}
