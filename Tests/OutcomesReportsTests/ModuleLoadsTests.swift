@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesReports
-
-@Test func moduleLoads() { #expect(Bool(true)) }
