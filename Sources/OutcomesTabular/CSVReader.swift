@@ -43,7 +43,9 @@ public enum CSVReader {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .cannotOpen(file: file, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        return try run(file: file, schema: schema, chunkBytes: max(chunkBytes, 16)) { buffer throws(CSVError) in
+        var status = stat()
+        let totalBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : nil
+        return try run(file: file, schema: schema, chunkBytes: max(chunkBytes, 16), totalBytes: totalBytes) { buffer throws(CSVError) in
             var filled = 0
             while filled < buffer.count {
                 let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
@@ -69,7 +71,9 @@ public enum CSVReader {
     }
 
     /// The shared engine; `schema == nil` reads every column as text.
-    static func run(file: String, schema: CSVSchema?, chunkBytes: Int,
+    /// `totalBytes`, when known, lets the columns reserve their final size after the first chunk, which
+    /// avoids repeated growth (copying and page faults) of large columns.
+    static func run(file: String, schema: CSVSchema?, chunkBytes: Int, totalBytes: Int? = nil,
                     fill: (UnsafeMutableBufferPointer<UInt8>) throws(CSVError) -> Int) throws(CSVError) -> CSVTable {
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { parser.deallocate() }
@@ -86,6 +90,8 @@ public enum CSVReader {
         defer { buffer.deallocate() }
 
         var first = true
+        var reserved = totalBytes == nil
+        var bytesSeen = 0
         while true {
             let count = try fill(buffer)
             if count == 0 { break }
@@ -109,6 +115,12 @@ public enum CSVReader {
                 }
             }
             if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+            bytesSeen += count
+            if !reserved, let totalBytes, state.pointee.rowsRead >= 64 {
+                reserved = true
+                let estimate = Double(totalBytes) / Double(bytesSeen) * Double(state.pointee.rowsRead) * 1.02
+                state.pointee.reserve(rows: Int(estimate) + 16)
+            }
         }
         let openFieldLine = state.pointee.recordStartLine + state.pointee.breaksInRecord
         if csv_fini(parser, fieldCallback, recordCallback, state) != 0 {

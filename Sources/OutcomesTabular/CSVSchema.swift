@@ -19,6 +19,8 @@ public struct CSVCategory: Sendable, Equatable {
     public let levels: [String]
     /// Accepted spellings as lowercase UTF-8 bytes, each with the index of its level.
     let spellings: [(bytes: [UInt8], level: Int32)]
+    /// Every accepted spelling as declared, in declaration order, for error messages and documentation.
+    public let acceptedSpellings: [String]
 
     /// Creates a category.
     /// - Parameter levels: each level's canonical name followed by any further accepted spellings;
@@ -26,20 +28,18 @@ public struct CSVCategory: Sendable, Equatable {
     public init(_ levels: [(name: String, spellings: [String])]) {
         self.levels = levels.map(\.name)
         var spellings: [(bytes: [UInt8], level: Int32)] = []
+        var accepted: [String] = []
         for (index, level) in levels.enumerated() {
             for spelling in [level.name] + level.spellings {
                 let bytes = Array(spelling.lowercased().utf8)
                 if !spellings.contains(where: { $0.bytes == bytes }) {
                     spellings.append((bytes, Int32(index)))
+                    accepted.append(spelling)
                 }
             }
         }
         self.spellings = spellings
-    }
-
-    /// Every accepted spelling, in declaration order, for error messages and documentation.
-    public var acceptedSpellings: [String] {
-        spellings.map { String(decoding: $0.bytes, as: UTF8.self) }
+        self.acceptedSpellings = accepted
     }
 
     public static func == (lhs: CSVCategory, rhs: CSVCategory) -> Bool {

@@ -283,6 +283,14 @@ struct ParseState {
         texts = Array(repeating: [], count: scratchTexts.count)
     }
 
+    /// Reserves room for `rows` accepted rows in every column.
+    mutating func reserve(rows: Int) {
+        lines.reserveCapacity(rows)
+        for index in doubles.indices { doubles[index].reserveCapacity(rows) }
+        for index in integers.indices { integers[index].reserveCapacity(rows) }
+        for index in texts.indices { texts[index].reserveCapacity(rows) }
+    }
+
     // MARK: Result
 
     /// The current physical line, counting line breaks inside the field libcsv is still buffering.

@@ -1,2 +1,8 @@
-// Release-mode benchmarks; see README "Performance". Subcommands are added per area.
-print("outcomes-benchmark: no benchmarks yet")
+// Release-mode benchmarks; see README "Performance". Each area adds its own subcommand here.
+let benchmarkArguments = Array(CommandLine.arguments.dropFirst())
+switch benchmarkArguments.first {
+case "ingest":
+    IngestBenchmark.run(Array(benchmarkArguments.dropFirst()))
+default:
+    print("usage: outcomes-benchmark ingest [--rows N] [--keep]")
+}

@@ -1,0 +1,125 @@
+/// A validated clinic dataset: only accepted rows, each record traceable to its file and line.
+///
+/// Patients keep file order. Infusions, assessments and adverse events are sorted by patient (in patient
+/// order), then time, then source line, so one patient's records are a contiguous, time-ordered slice.
+public struct ClinicDataset: Sendable {
+    /// Accepted patients in file order.
+    public let patients: [Patient]
+    /// Accepted infusions sorted by patient, start time and line.
+    public let infusions: [Infusion]
+    /// Accepted assessments sorted by patient, time and line.
+    public let assessments: [Assessment]
+    /// Accepted adverse events sorted by patient, time and line (empty when the file is absent).
+    public let adverseEvents: [AdverseEvent]
+
+    let indexByID: [String: Int]
+    let infusionRanges: [Range<Int>]
+    let assessmentRanges: [Range<Int>]
+    let adverseEventRanges: [Range<Int>]
+
+    /// Builds a dataset, sorting the event records (records must refer to valid patient indices).
+    public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent]) {
+        self.patients = patients
+        var index: [String: Int] = [:]
+        index.reserveCapacity(patients.count)
+        for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
+        indexByID = index
+        let infusions = Self.sorted(infusions) { ($0.patientIndex, $0.start, $0.source.line) }
+        let assessments = Self.sorted(assessments) { ($0.patientIndex, $0.time, $0.source.line) }
+        let adverseEvents = Self.sorted(adverseEvents) { ($0.patientIndex, $0.time, $0.source.line) }
+        self.infusions = infusions
+        self.assessments = assessments
+        self.adverseEvents = adverseEvents
+        infusionRanges = Self.ranges(infusions.map(\.patientIndex), patientCount: patients.count)
+        assessmentRanges = Self.ranges(assessments.map(\.patientIndex), patientCount: patients.count)
+        adverseEventRanges = Self.ranges(adverseEvents.map(\.patientIndex), patientCount: patients.count)
+    }
+
+    /// The index in ``patients`` of the patient with identifier `id`.
+    public func patientIndex(id: String) -> Int? { indexByID[id] }
+
+    /// The patient with identifier `id`.
+    public func patient(id: String) -> Patient? { indexByID[id].map { patients[$0] } }
+
+    /// The infusions of patient `patientIndex`, in time order.
+    public func infusions(ofPatient patientIndex: Int) -> [Infusion] { Array(infusions[infusionRanges[patientIndex]]) }
+
+    /// The assessments of patient `patientIndex` (all instruments), in time order.
+    public func assessments(ofPatient patientIndex: Int) -> [Assessment] { Array(assessments[assessmentRanges[patientIndex]]) }
+
+    /// The assessments of patient `patientIndex` on one instrument, in time order.
+    public func assessments(ofPatient patientIndex: Int, instrument: Instrument) -> [Assessment] {
+        assessments(ofPatient: patientIndex).filter { $0.instrument == instrument }
+    }
+
+    /// The adverse events of patient `patientIndex`, in time order.
+    public func adverseEvents(ofPatient patientIndex: Int) -> [AdverseEvent] {
+        Array(adverseEvents[adverseEventRanges[patientIndex]])
+    }
+
+    /// The positions in ``infusions`` of patient `patientIndex`'s infusions (no copy).
+    public func infusionRange(ofPatient patientIndex: Int) -> Range<Int> { infusionRanges[patientIndex] }
+
+    /// The positions in ``assessments`` of patient `patientIndex`'s assessments (no copy).
+    public func assessmentRange(ofPatient patientIndex: Int) -> Range<Int> { assessmentRanges[patientIndex] }
+
+    /// The positions in ``adverseEvents`` of patient `patientIndex`'s adverse events (no copy).
+    public func adverseEventRange(ofPatient patientIndex: Int) -> Range<Int> { adverseEventRanges[patientIndex] }
+
+    /// Sorts by a key, skipping the sort when the records are already in order (as exports usually are).
+    static func sorted<Record>(_ records: [Record], by key: (Record) -> (Int, Double, Int)) -> [Record] {
+        func less(_ a: (Int, Double, Int), _ b: (Int, Double, Int)) -> Bool {
+            a.0 != b.0 ? a.0 < b.0 : a.1 != b.1 ? a.1 < b.1 : a.2 < b.2
+        }
+        var inOrder = true
+        var previous: (Int, Double, Int)?
+        for record in records {
+            let current = key(record)
+            if let previous, less(current, previous) { inOrder = false; break }
+            previous = current
+        }
+        return inOrder ? records : records.sorted { less(key($0), key($1)) }
+    }
+
+    /// For records sorted by patient, the range of each patient's records.
+    static func ranges(_ patientIndices: [Int], patientCount: Int) -> [Range<Int>] {
+        var starts = Array(repeating: 0, count: patientCount + 1)
+        for index in patientIndices { starts[index + 1] += 1 }
+        for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
+        return (0..<patientCount).map { starts[$0]..<starts[$0 + 1] }
+    }
+}
+
+/// Counts that describe a dataset at a glance, in a fixed order for deterministic reports.
+public struct DatasetSummary: Sendable, Equatable {
+    /// Patients per diagnosis, in ``Diagnosis/allCases`` order.
+    public let patientsByDiagnosis: [(Diagnosis, Int)]
+    /// Infusions per route, in ``Route/allCases`` order.
+    public let infusionsByRoute: [(Route, Int)]
+    /// Assessments per instrument, in ``Instrument/allCases`` order.
+    public let assessmentsByInstrument: [(Instrument, Int)]
+    /// Adverse events.
+    public let adverseEventCount: Int
+    /// Earliest and latest time over infusions, assessments and adverse events, in seconds since 1970.
+    public let timeRange: ClosedRange<Double>?
+
+    /// Summarizes `dataset`.
+    public init(_ dataset: ClinicDataset) {
+        patientsByDiagnosis = Diagnosis.allCases.map { diagnosis in (diagnosis, dataset.patients.count { $0.diagnosis == diagnosis }) }
+        infusionsByRoute = Route.allCases.map { route in (route, dataset.infusions.count { $0.route == route }) }
+        assessmentsByInstrument = Instrument.allCases.map { instrument in (instrument, dataset.assessments.count { $0.instrument == instrument }) }
+        adverseEventCount = dataset.adverseEvents.count
+        var low = Double.infinity, high = -Double.infinity
+        for time in dataset.infusions.lazy.map(\.start) { low = min(low, time); high = max(high, time) }
+        for time in dataset.assessments.lazy.map(\.time) { low = min(low, time); high = max(high, time) }
+        for time in dataset.adverseEvents.lazy.map(\.time) { low = min(low, time); high = max(high, time) }
+        timeRange = low <= high ? low...high : nil
+    }
+
+    public static func == (lhs: DatasetSummary, rhs: DatasetSummary) -> Bool {
+        lhs.patientsByDiagnosis.elementsEqual(rhs.patientsByDiagnosis) { $0 == $1 }
+            && lhs.infusionsByRoute.elementsEqual(rhs.infusionsByRoute) { $0 == $1 }
+            && lhs.assessmentsByInstrument.elementsEqual(rhs.assessmentsByInstrument) { $0 == $1 }
+            && lhs.adverseEventCount == rhs.adverseEventCount && lhs.timeRange == rhs.timeRange
+    }
+}

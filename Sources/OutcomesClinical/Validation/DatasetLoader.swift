@@ -1,0 +1,51 @@
+import Foundation
+import OutcomesTabular
+
+extension ClinicDataset {
+    /// Reads and validates the dataset folder at `path` (see datasets/README.md for the schema and rules).
+    ///
+    /// Rejected rows do not make this throw: they are left out of the dataset and listed in the report.
+    /// - Throws: ``DatasetError`` when the folder or a required file is missing, or a file cannot be read as CSV.
+    public static func load(at path: String) throws(DatasetError) -> ValidatedDataset {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missingFolder(path: path) }
+        guard isFolder.boolValue else { throw .notAFolder(path: path) }
+        let folder = URL(fileURLWithPath: path)
+
+        func table(_ file: DatasetFile) throws(DatasetError) -> CSVTable? {
+            let filePath = folder.appendingPathComponent(file.fileName).path
+            guard FileManager.default.fileExists(atPath: filePath) else {
+                if file.isRequired { throw .missingFile(folder: path, file: file.fileName) }
+                return nil
+            }
+            do {
+                return try CSVReader.read(fileAt: filePath, schema: DatasetSchemas.schema(for: file), name: file.fileName)
+            } catch {
+                throw .unreadable(error)
+            }
+        }
+
+        // Read every file before building records, so a structural error anywhere stops before any work.
+        let patientTable = try table(.patients)!
+        let infusionTable = try table(.infusions)!
+        let assessmentTable = try table(.assessments)!
+        let adverseEventTable = try table(.adverseEvents)
+
+        let patients = RecordBuilders.patients(patientTable)
+        var index: [String: Int] = [:]
+        index.reserveCapacity(patients.records.count)
+        for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
+        let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index)
+        let assessments = RecordBuilders.assessments(assessmentTable, patientIndex: index)
+        let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index) }
+        let absent = FileValidation(file: .adverseEvents, isPresent: false,
+                                    accounting: RowAccounting(rowsRead: 0, accepted: 0, rejected: 0), issues: [], warnings: [])
+
+        let dataset = ClinicDataset(patients: patients.records, infusions: infusions.records,
+                                    assessments: assessments.records, adverseEvents: adverseEvents?.records ?? [])
+        let report = ValidationReport(datasetPath: path, files: [
+            patients.validation, infusions.validation, assessments.validation, adverseEvents?.validation ?? absent,
+        ])
+        return ValidatedDataset(dataset: dataset, report: report)
+    }
+}
