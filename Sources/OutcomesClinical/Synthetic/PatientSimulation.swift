@@ -65,6 +65,14 @@ struct PatientSimulation {
             suicidalPHQ9 = 0
             suicidalMADRS = rng.bernoulli(0.2) ? 1 : 0
         }
+        // Near the top of a scale the other items cannot carry the whole total; the suicidal item then takes
+        // the rest (PHQ-9 totals above 24 imply item 9 > 0), and such patients count as positive.
+        if suicidalPHQ9 < baselinePHQ9 - 24 {
+            suicidalPHQ9 = baselinePHQ9 - 24
+            suicidalMADRS = max(suicidalMADRS, 2)
+            if resolvesWithin90 == nil { resolvesWithin90 = rng.bernoulli(model.suicidalItemResolutionWithin90MinutesProbability) }
+        }
+        suicidalMADRS = max(suicidalMADRS, baselineMADRS - 54)
         phq9Weights = (0..<9).map { _ in rng.gamma(shape: 2, scale: 1) + 0.2 }
         madrsWeights = (0..<10).map { _ in rng.gamma(shape: 2, scale: 1) + 0.2 }
         drawEndOfInductionTargets(responds: isResponder, remits: isRemitter)

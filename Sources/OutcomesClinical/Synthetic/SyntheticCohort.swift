@@ -64,7 +64,7 @@ public struct SyntheticCohort: Sendable {
         let siteCount = max(1, Int((Double(count) / Double(model.patientsPerSite)).rounded()))
         let siteWidth = max(2, String(siteCount).count)
         let sites = (1...siteCount).map { "site-" + syntheticZeroPadded($0, width: siteWidth) }
-        let siteWeights = (0..<siteCount).map { _ in siteStream.gamma(shape: 8, scale: 1) }
+        let siteWeights = (0..<siteCount).map { _ in siteStream.gamma(shape: model.siteWeightGammaShape, scale: 1) }
         let idWidth = max(5, String(count).count)
 
         var patients: [SyntheticPatient] = []

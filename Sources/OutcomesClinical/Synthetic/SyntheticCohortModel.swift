@@ -8,6 +8,8 @@
 public struct SyntheticCohortModel: Sendable {
     /// Target number of patients per site; the number of sites is `max(1, round(N / patientsPerSite))`.
     public var patientsPerSite = 300
+    /// Sites get gamma(shape, 1) weights, so their sizes vary around the target (coefficient of variation 1/√shape).
+    public var siteWeightGammaShape = 16.0
     /// First calendar day of the study (time origin of all records), as year, month, day.
     public var studyStart = (year: 2024, month: 1, day: 8)
     /// Days over which first infusions are spread.

@@ -68,6 +68,7 @@ extension SyntheticCohortModel {
             "study_start": .string(syntheticZeroPadded(start.year, width: 4) + "-" + syntheticZeroPadded(start.month, width: 2) + "-" + syntheticZeroPadded(start.day, width: 2)),
             "enrollment_window_days": .integer(enrollmentWindowDays),
             "patients_per_site_target": .integer(patientsPerSite),
+            "site_weight_gamma_shape": .number(siteWeightGammaShape, decimals: 1),
             "diagnosis_shares": byDiagnosis(diagnosisShares),
             "sex_shares": .object([
                 "F": .number(sexShares[.female, default: 0], decimals: 4), "M": .number(sexShares[.male, default: 0], decimals: 4),
@@ -94,6 +95,7 @@ extension SyntheticCohortModel {
             ]),
             "baseline_madrs": .string("round(1.8 * baseline PHQ-9 + 6 + normal(0, 4)) clamped to 22-60"),
             "baseline_suicidal_item_positive_probability": .number(baselineSuicidalItemPositiveProbability, decimals: 4),
+            "baseline_suicidal_item_note": .string("applies to baseline PHQ-9 <= 24; a baseline total of 25-27 forces item 9 >= total - 24 (the other items reach at most 24)"),
             "suicidal_item_resolution_within_90_min_probability": .number(suicidalItemResolutionWithin90MinutesProbability, decimals: 4),
             "suicidal_item_resolution_definition": .string("among patients with PHQ-9 item 9 > 0 before the first infusion: item 9 = 0 (and MADRS item 10 <= 1) at the assessment about 90 minutes after the first infusion starts; otherwise item 9 >= 1 at 40 and 90 minutes"),
             "relapse_model": .string("responders only: exponential time from the end-of-induction visit (or from the last re-induction infusion after a re-induction response) with hazard by true strategy"),

@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesClinical
-
-@Test func moduleLoads() { #expect(Bool(true)) }
