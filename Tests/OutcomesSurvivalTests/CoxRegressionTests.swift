@@ -32,6 +32,12 @@ let coxCases: [CoxCase] = [
     CoxCase(name: "cox_ties_efron", dataset: "ties", time: "time", event: "status", covariates: ["x", "g"]),
 ]
 
+/// Cases without a cox.zph reference (every event at one time makes g(t) constant, so R's test is undefined).
+let coxFitOnlyCases: [CoxCase] = coxCases + [
+    CoxCase(name: "cox_alltied_efron", dataset: "alltied", time: "time", event: "status", covariates: ["x"]),
+    CoxCase(name: "cox_alltied_breslow", dataset: "alltied", time: "time", event: "status", covariates: ["x"], ties: .breslow),
+]
+
 struct BuiltCox {
     let data: SurvivalData
     let design: Matrix
@@ -79,7 +85,7 @@ func fitCox(_ c: CoxCase) throws -> (CoxModel, BuiltCox) {
     return (try CoxRegression.fit(covariates: b.design, names: b.names, data: b.data, strata: b.strata, clusters: b.clusters, options: options), b)
 }
 
-@Test("Cox fit matches R coxph within 1e-6 relative", arguments: coxCases)
+@Test("Cox fit matches R coxph within 1e-6 relative", arguments: coxFitOnlyCases)
 func coxMatchesR(_ c: CoxCase) throws {
     let (m, _) = try fitCox(c)
     let r = Reference.shared
@@ -97,4 +103,48 @@ func coxMatchesR(_ c: CoxCase) throws {
     #expect(Double(m.n) == r.number(c.name, "n"))
     #expect(Double(m.events) == r.number(c.name, "events"))
     #expect(m.warnings.isEmpty)
+}
+
+@Test("Separation: the coefficient runs away and the fit warns as R does")
+func coxSeparation() throws {
+    // Every subject with x = 1 fails before every subject with x = 0.
+    let data = try SurvivalData(exit: [4, 5, 6, 1, 2, 3], event: Array(repeating: true, count: 6))
+    let x = try Matrix(rows: 6, columns: 1, columnMajor: [0, 0, 0, 1, 1, 1])
+    let m = try CoxRegression.fit(covariates: x, names: ["x"], data: data)
+    #expect(m.terms[0].coefficient > 15)
+    #expect(m.warnings.contains { $0.contains("Loglik converged before variable x; coefficient may be infinite") })
+}
+
+@Test("Constant and collinear covariates are dropped by name; the rest of the fit is unchanged (1e-12 relative)")
+func coxDropsDegenerateColumns() throws {
+    let (reference, b) = try fitCox(coxCases[0])
+    let n = b.data.count
+    let age = Array(b.design.storage[0..<n])
+    var columns = b.design.storage
+    columns += Array(repeating: 3.0, count: n)            // constant
+    columns += age.map { 2 * $0 + 1 }                      // collinear with age
+    let design = try Matrix(rows: n, columns: 5, columnMajor: columns)
+    let m = try CoxRegression.fit(covariates: design, names: b.names + ["constant", "twice_age"], data: b.data)
+    #expect(m.dropped == ["constant", "twice_age"])
+    #expect(m.terms[3].coefficient.isNaN && m.terms[4].coefficient.isNaN)
+    #expect(m.warnings.count == 2)
+    expectClose(m.terms.prefix(3).map(\.coefficient), reference.terms.map(\.coefficient), 1e-12, relative: true, "coefficients")
+}
+
+@Test("Cox errors: no events, one subject, non-finite covariate")
+func coxErrors() throws {
+    let x = try Matrix(rows: 3, columns: 1, columnMajor: [1, 2, 3])
+    #expect(throws: SurvivalError.invalidArgument("no events: the Cox model cannot be estimated")) {
+        try CoxRegression.fit(covariates: x, names: ["x"], data: SurvivalData(exit: [1, 2, 3], event: [false, false, false]))
+    }
+    #expect(throws: SurvivalError.self) {
+        try CoxRegression.fit(covariates: Matrix(rows: 1, columns: 1, columnMajor: [1]), names: ["x"],
+                              data: SurvivalData(exit: [1], event: [true]))
+    }
+    let bad = try Matrix(rows: 3, columns: 1, columnMajor: [1, .nan, 3])
+    // NaN never equals itself, so compare the message, which names the column and the (one-based) row.
+    let error = #expect(throws: SurvivalError.self) {
+        try CoxRegression.fit(covariates: bad, names: ["x"], data: SurvivalData(exit: [1, 2, 3], event: [true, false, true]))
+    }
+    #expect(error?.description == "covariate x at row 2 is not finite (nan)")
 }
