@@ -60,6 +60,11 @@ ties <- write_data(data.frame(time = c(0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 4, 5, 5, 6)
                               g = c(1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2),
                               x = c(0.5, 1.2, -0.3, 0.8, 1.1, -1.0, 0.2, 0.0, 1.5, -0.7, 0.3, 0.9, -0.2, 0.4)), "ties")
 
+# every event at one time (ties of the largest kind), with censorings at the same time
+alltied <- write_data(data.frame(time = c(2, 2, 2, 2, 2, 2, 2, 2, 3, 3),
+                                 status = c(1, 1, 1, 1, 1, 0, 0, 1, 0, 0),
+                                 x = c(0.1, 0.9, -0.4, 1.3, 0.2, -1.1, 0.5, 0.7, -0.3, 0.8)), "alltied")
+
 put("meta", "r_version", gsub(" ", "_", R.version.string))
 put("meta", "survival_version", as.character(packageVersion("survival")))
 
@@ -168,6 +173,8 @@ cox_case("cox_colon_efron", coxph(Surv(time, status) ~ factor(rx) + age + nodes 
 cox_case("cox_veteran_efron", coxph(Surv(time, status) ~ trt + karno + age + factor(celltype), veteran))
 cox_case("cox_ovarian_breslow", coxph(Surv(futime, fustat) ~ age + ecog_ps + rx, ovarian, ties = "breslow"))
 cox_case("cox_ties_efron", coxph(Surv(time, status) ~ x + g, ties))
+cox_case("cox_alltied_efron", coxph(Surv(time, status) ~ x, alltied), zph = FALSE)
+cox_case("cox_alltied_breslow", coxph(Surv(time, status) ~ x, alltied, ties = "breslow"), zph = FALSE)
 
 out <- do.call(rbind, rows)
 write.table(out, "reference.csv", sep = ",", row.names = FALSE, quote = FALSE)

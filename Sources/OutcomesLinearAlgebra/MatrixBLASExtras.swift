@@ -1,0 +1,35 @@
+import CBLAS
+
+extension Matrix {
+    /// The cross product `selfᵀ × other` through `dgemm` (no explicit transpose is formed).
+    public func transposeMultiplied(by other: Matrix) throws(LinearAlgebraError) -> Matrix {
+        guard rows == other.rows else {
+            throw .dimensionMismatch("cannot form Aᵀ B with A \(rows)×\(columns) and B \(other.rows)×\(other.columns)")
+        }
+        var result = Matrix(rows: columns, columns: other.columns)
+        if rows == 0 || columns == 0 || other.columns == 0 { return result }
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.storage.withUnsafeMutableBufferPointer { c in
+                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans,
+                                Int32(columns), Int32(other.columns), Int32(rows),
+                                1.0, a.baseAddress, Int32(rows), b.baseAddress, Int32(other.rows),
+                                0.0, c.baseAddress, Int32(columns))
+                }
+            }
+        }
+        return result
+    }
+
+    /// `selfᵀ · diag(w) · self` for weights of any sign (one `dgemm` on a row-scaled copy).
+    /// Use `weightedGram` when the weights are known to be non-negative: `dsyrk` is about twice as fast.
+    public func signedWeightedGram(_ weights: [Double]) throws(LinearAlgebraError) -> Matrix {
+        guard weights.count == rows else { throw .dimensionMismatch("\(weights.count) weights for \(rows) rows") }
+        var scaled = self
+        for j in 0..<columns {
+            let base = j * rows
+            for i in 0..<rows { scaled.storage[base + i] *= weights[i] }
+        }
+        return try transposeMultiplied(by: scaled)
+    }
+}

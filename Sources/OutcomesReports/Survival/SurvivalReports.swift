@@ -1,0 +1,180 @@
+import OutcomesLinearAlgebra
+import OutcomesSurvival
+
+/// The library entry point behind `outcomes survival`: reads any CSV, fits the requested analysis and
+/// renders it deterministically. Every output states the conventions it used.
+public enum SurvivalReports {
+    /// Runs `request` and returns the rendered report.
+    public static func run(_ request: SurvivalRequest) throws(SurvivalReportError) -> String {
+        guard request.level > 0 && request.level < 1 else {
+            throw SurvivalReportError(description: "confidence level must lie in (0, 1), got \(request.level)")
+        }
+        let input = try SurvivalInput(request)
+        var doc: ReportDocument
+        do {
+            switch request.analysis {
+            case .km: doc = try kaplanMeier(request, input)
+            case .logrank: doc = try logRank(request, input)
+            case .rmst: doc = try restrictedMean(request, input)
+            case .cox, .zph: doc = try cox(request, input)
+            }
+        } catch {
+            throw SurvivalReportError(description: "\(request.dataPath): \(error.description)")
+        }
+        doc.conventions.insert(("data", "\(request.dataPath): \(input.data.count) rows used of \(input.rowsRead)"), at: 0)
+        doc.notes = input.notes + doc.notes
+        return doc.render(request.format)
+    }
+
+    static func levelText(_ level: Double) -> String { ReportDocument.short(level * 100) + "%" }
+
+    /// Curves per group, per stratum, or per combination of both.
+    static func curveGrouping(_ input: SurvivalInput) -> Grouping? {
+        switch (input.group, input.strata) {
+        case (nil, nil): return nil
+        case (let g?, nil): return g
+        case (nil, let s?): return s
+        case (let g?, let s?):
+            var labels: [String] = [], index: [Int: Int] = [:]
+            let keys = zip(g.codes, s.codes).map { $0 * s.labels.count + $1 }
+            for key in Set(keys).sorted() {
+                index[key] = labels.count
+                labels.append(g.labels[key / s.labels.count] + ", " + s.labels[key % s.labels.count])
+            }
+            return try? Grouping(codes: keys.map { index[$0]! }, labels: labels)
+        }
+    }
+
+    static func kaplanMeier(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+        let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level)
+        var rows: [[ReportValue]] = []
+        var quantileRows: [[ReportValue]] = []
+        var riskRows: [[ReportValue]] = []
+        for c in curves {
+            for row in c.rows {
+                rows.append([.text(c.label), .number(row.time), .number(row.atRisk), .number(row.events), .number(row.censored),
+                             .number(row.survival), .optional(row.standardError), .optional(row.lower), .optional(row.upper)])
+            }
+            for q in c.quantiles([0.25, 0.5, 0.75]) {
+                quantileRows.append([.text(c.label), .number(q.probability), .optional(q.estimate), .optional(q.lower), .optional(q.upper)])
+            }
+            for e in c.riskTable(at: r.riskTimes) {
+                riskRows.append([.text(c.label), .number(e.time), .number(e.atRisk), .number(e.survival)])
+            }
+        }
+        var sections: [ReportSection] = [
+            .table(name: "curve", columns: ["strata", "time", "n_risk", "n_event", "n_censor", "surv", "std_err", "lower", "upper"], rows: rows),
+            .table(name: "quantiles", columns: ["strata", "probability", "time", "lower", "upper"], rows: quantileRows),
+        ]
+        if !r.riskTimes.isEmpty {
+            sections.append(.table(name: "number_at_risk", columns: ["strata", "time", "n_risk", "surv"], rows: riskRows))
+        }
+        return ReportDocument(analysis: "km", title: "Kaplan–Meier survival curves", conventions: [
+            ("estimator", "Kaplan–Meier (R survfit)"),
+            ("conf_type", r.confType.rawValue),
+            ("conf_level", levelText(r.level)),
+            ("variance", input.data.isWeighted ? "Greenwood with weighted counts (R survfit robust = FALSE)" : "Greenwood"),
+            ("std_err", "standard error of the survival estimate (R summary.survfit)"),
+            ("quantiles", "R quantile.survfit: midpoint where the curve is flat at 1 − p; limits from the lower/upper curves; NA when not reached"),
+            ("entry", r.start.map { "delayed entry from column \($0): at risk on (start, time]" } ?? "none (right-censored)"),
+        ], notes: [], sections: sections)
+    }
+
+    static func logRank(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+        guard let group = input.group else { throw .invalidArgument("the log-rank test needs --group") }
+        let t = try LogRank.test(input.data, groups: group, strata: input.strata, rho: r.rho)
+        let rows: [[ReportValue]] = t.groups.indices.map {
+            [.text(t.groups[$0]), .integer(t.counts[$0]), .number(t.observed[$0]), .number(t.expected[$0])]
+        }
+        return ReportDocument(analysis: "logrank", title: "Log-rank test (Fleming–Harrington G-rho family)", conventions: [
+            ("test", "R survdiff, weight S(t-)^rho of the pooled Kaplan–Meier within stratum"),
+            ("rho", ReportDocument.exact(r.rho)),
+            ("strata", r.strata ?? "none"),
+            ("weights", "case weights are not used (as R survdiff)"),
+        ], notes: r.weights == nil ? [] : ["--weights was given but the log-rank test ignores case weights, as R's survdiff"], sections: [
+            .fields(name: "test", [("chisq", .number(t.chiSquare)), ("df", .integer(t.degreesOfFreedom)), ("p", .optional(t.pValue))]),
+            .table(name: "groups", columns: ["group", "n", "observed", "expected"], rows: rows),
+        ])
+    }
+
+    static func restrictedMean(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+        guard let tau = r.tau else { throw .invalidArgument("RMST needs --tau") }
+        let curves = try KaplanMeier.fit(input.data, strata: input.group, transform: r.confType, level: r.level)
+        let means = try curves.map { c throws(SurvivalError) in try RestrictedMeanSurvival.estimate(c, tau: tau, level: r.level) }
+        var sections: [ReportSection] = [
+            .table(name: "rmst", columns: ["group", "tau", "rmst", "se", "lower", "upper"],
+                   rows: means.map { [.text($0.label), .number($0.tau), .number($0.estimate), .number($0.standardError), .number($0.lower), .number($0.upper)] }),
+        ]
+        var notes: [String] = []
+        if means.count == 2 {
+            let c = RestrictedMeanSurvival.compare(means[0], means[1], level: r.level)
+            sections.append(.fields(name: "comparison", [
+                ("reference", .text(c.reference)), ("comparison", .text(c.comparison)),
+                ("difference", .object([("estimate", .number(c.difference)), ("se", .number(c.differenceStandardError)),
+                                        ("lower", .number(c.differenceLower)), ("upper", .number(c.differenceUpper))])),
+                ("ratio", .object([("estimate", .number(c.ratio)), ("log_se", .number(c.logRatioStandardError)),
+                                   ("lower", .number(c.ratioLower)), ("upper", .number(c.ratioUpper))])),
+            ]))
+        } else if means.count > 2 {
+            notes.append("difference and ratio are reported for exactly two groups; \(means.count) groups found")
+        }
+        if let last = curves.map({ $0.rows.last?.time ?? 0 }).min(), last < tau {
+            notes.append("tau \(ReportDocument.exact(tau)) is beyond the last time of a curve (\(ReportDocument.exact(last))); that curve is extended flat to tau, as R does")
+        }
+        return ReportDocument(analysis: "rmst", title: "Restricted mean survival time", conventions: [
+            ("tau", ReportDocument.exact(tau)),
+            ("estimator", "area under the Kaplan–Meier curve from 0 to tau (R print.survfit rmean = tau)"),
+            ("variance", "R survmean: sum of (area beyond t)^2 d/(n(n-d)) (Greenwood-based, as survRM2)"),
+            ("intervals", "normal, \(levelText(r.level)); difference = second group − first; ratio = second / first on the log scale (delta method)"),
+        ], notes: notes, sections: sections)
+    }
+
+    static func cox(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+        guard !r.covariates.isEmpty else { throw .invalidArgument("the Cox model needs --covariates") }
+        var options = CoxOptions()
+        options.ties = r.ties
+        options.level = r.level
+        let model = try CoxRegression.fit(covariates: input.design, names: input.names, data: input.data,
+                                          strata: input.strata, clusters: input.cluster, options: options)
+        let variance = input.cluster != nil ? "robust sandwich clustered on \(r.cluster!) (R coxph cluster=); z, p and hr intervals use robust_se; se is model-based" : "model-based (inverse information)"
+        var conventions: [(String, String)] = [
+            ("model", "Cox proportional hazards (R coxph), Newton–Raphson from 0, R's stopping rule"),
+            ("ties", r.ties.rawValue),
+            ("variance", variance),
+            ("conf_level", levelText(r.level)),
+            ("strata", r.strata ?? "none"),
+            ("weights", r.weights ?? "none"),
+            ("entry", r.start.map { "counting process (\($0), time]" } ?? "none (right-censored)"),
+            ("tests", "likelihood ratio; Wald (model-based variance); score at beta = 0"),
+        ]
+        if r.analysis == .zph {
+            let zph = try CoxRegression.proportionalHazardsTest(covariates: input.design, names: input.names, data: input.data,
+                                                                strata: input.strata, model: model, terms: input.terms)
+            conventions.append(("zph", "R cox.zph (survival >= 3.0 score-test form), transform km"))
+            return ReportDocument(analysis: "zph", title: "Test of proportional hazards", conventions: conventions, notes: model.warnings, sections: [
+                .table(name: "zph", columns: ["term", "chisq", "df", "p"],
+                       rows: zph.rows.map { [.text($0.term), .number($0.chiSquare), .integer($0.degreesOfFreedom), .number($0.pValue)] }),
+            ])
+        }
+        let terms: [[ReportValue]] = model.terms.map { t in
+            [.text(t.name), .optional(t.coefficient), .optional(t.hazardRatio), .optional(t.standardError), .optional(t.robustStandardError),
+             .optional(t.z), .optional(t.pValue), .optional(t.hazardRatioLower), .optional(t.hazardRatioUpper)]
+        }
+        func test(_ t: ChiSquareTest) -> ReportValue {
+            .object([("statistic", .number(t.statistic)), ("df", .integer(t.degreesOfFreedom)), ("p", .number(t.pValue))])
+        }
+        var tests: [(String, ReportValue)] = [("likelihood_ratio", test(model.likelihoodRatio)), ("wald", test(model.wald)), ("score", test(model.score))]
+        if let rw = model.robustWald { tests.append(("robust_wald", test(rw))) }
+        var fields: [(String, ReportValue)] = [
+            ("n", .integer(model.n)), ("events", .integer(model.events)), ("iterations", .integer(model.iterations)),
+            ("converged", .boolean(model.converged)),
+            ("loglik_null", .number(model.logLikelihoodNull)), ("loglik", .number(model.logLikelihood)), ("ties", .text(model.ties.rawValue)),
+        ]
+        if let clusters = model.clusters { fields.append(("clusters", .integer(clusters))) }
+        fields.append(("tests", .object(tests)))
+        return ReportDocument(analysis: "cox", title: "Cox proportional-hazards regression", conventions: conventions, notes: model.warnings, sections: [
+            .table(name: "terms", columns: ["term", "coef", "hr", "se", "robust_se", "z", "p", "hr_lower", "hr_upper"], rows: terms),
+            .fields(name: "model", fields),
+        ])
+    }
+}

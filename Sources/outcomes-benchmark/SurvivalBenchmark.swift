@@ -1,0 +1,145 @@
+import Foundation
+import InfusionOutcomes
+
+/// `outcomes-benchmark survival --rows N [--seed S] [--no-r]`: times Cox (Efron), Kaplan–Meier and log-rank on
+/// simulated data with 10 covariates and, when Rscript is on the PATH, the same fits in R (fit time only,
+/// measured inside R with system.time), then prints the ratios and the largest coefficient difference.
+enum SurvivalBenchmark {
+    /// xoshiro256** seeded through SplitMix64: reproducible and fast.
+    struct Generator {
+        var s: (UInt64, UInt64, UInt64, UInt64)
+        init(seed: UInt64) {
+            var z = seed
+            func next() -> UInt64 {
+                z &+= 0x9E37_79B9_7F4A_7C15
+                var x = z
+                x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+                return x ^ (x >> 31)
+            }
+            s = (next(), next(), next(), next())
+        }
+        mutating func next() -> UInt64 {
+            let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
+            let t = s.1 << 17
+            s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3; s.2 ^= t
+            s.3 = (s.3 << 45) | (s.3 >> 19)
+            return result
+        }
+        /// Uniform on (0, 1).
+        mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
+        mutating func normal() -> Double {
+            (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform())
+        }
+    }
+
+    static let covariates = 10
+
+    static func run(_ arguments: [String]) throws {
+        var rows = 100_000, seed: UInt64 = 20_261_125, useR = true
+        var k = 0
+        while k < arguments.count {
+            switch arguments[k] {
+            case "--rows": k += 1; rows = Int(arguments[k]) ?? rows
+            case "--seed": k += 1; seed = UInt64(arguments[k]) ?? seed
+            case "--no-r": useR = false
+            default: print("unknown argument \(arguments[k])"); return
+            }
+            k += 1
+        }
+        BLASThreads.set(1)
+        let p = covariates
+        var g = Generator(seed: seed)
+        var x = Matrix(rows: rows, columns: p)
+        for j in 0..<p { for i in 0..<rows { x.storage[j * rows + i] = g.normal() } }
+        let beta: [Double] = (0..<p).map { j -> Double in
+            let sign: Double = j % 2 == 0 ? 1 : -1
+            return sign * 0.05 * Double(j + 1)
+        }
+        var time = [Double](repeating: 0, count: rows), event = [Bool](repeating: false, count: rows)
+        var group = [Double](repeating: 0, count: rows)
+        for i in 0..<rows {
+            var eta = 0.0
+            for j in 0..<p { eta += beta[j] * x.storage[j * rows + i] }
+            let t = -log(g.uniform()) / (0.1 * exp(eta))
+            let c = -log(g.uniform()) / 0.05
+            // Whole days (at least 1) so that ties are common, as in clinical follow-up.
+            time[i] = max(1, (min(t, c)).rounded(.up))
+            event[i] = t <= c
+            group[i] = x.storage[i] > 0 ? 1 : 0
+        }
+        let data = try SurvivalData(exit: time, event: event)
+        let names = (1...p).map { "x\($0)" }
+        let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+
+        var model: CoxModel? = nil
+        let coxTime = seconds(try clock.measure { model = try CoxRegression.fit(covariates: x, names: names, data: data) })
+        let groups = Grouping(numeric: group)
+        var curves: [KaplanMeierCurve] = []
+        let kmTime = seconds(try clock.measure { curves = try KaplanMeier.fit(data, strata: groups) })
+        var test: LogRankTest? = nil
+        let lrTime = seconds(try clock.measure { test = try LogRank.test(data, groups: groups) })
+        guard let model, let test else { return }
+        print("survival benchmark: \(rows) rows, \(p) covariates, \(model.events) events, seed \(seed), 1 BLAS thread")
+        print(String(format: "swift  cox efron %.3f s (%d iterations)  km %.3f s (%d curves)  log-rank %.3f s (chisq %.6f)",
+                     coxTime, model.iterations, kmTime, curves.count, lrTime, test.chiSquare))
+
+        guard useR, let rscript = findExecutable("Rscript") else { print("Rscript not found or --no-r: R comparison skipped"); return }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-survival-bench-\(seed)-\(rows)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let csv = dir.appendingPathComponent("data.csv"), script = dir.appendingPathComponent("fit.R")
+        var text = "time,status,group," + names.joined(separator: ",") + "\n"
+        text.reserveCapacity(rows * 220)
+        for i in 0..<rows {
+            text += "\(time[i]),\(event[i] ? 1 : 0),\(group[i])"
+            for j in 0..<p { text += ",\(x.storage[j * rows + i])" }
+            text += "\n"
+        }
+        try text.write(to: csv, atomically: false, encoding: .utf8)
+        try """
+        suppressPackageStartupMessages(library(survival))
+        d <- read.csv("\(csv.path)")
+        tc <- system.time(f <- coxph(Surv(time, status) ~ \(names.joined(separator: " + ")), d, ties = "efron"))[["elapsed"]]
+        tk <- system.time(s <- survfit(Surv(time, status) ~ group, d))[["elapsed"]]
+        tl <- system.time(l <- survdiff(Surv(time, status) ~ group, d))[["elapsed"]]
+        cat("cox", tc, "\\n"); cat("km", tk, "\\n"); cat("logrank", tl, "\\n")
+        cat("iter", f$iter, "\\n"); cat("chisq", sprintf("%.17g", l$chisq), "\\n")
+        cat("coef", sprintf("%.17g", coef(f)), "\\n")
+        """.write(to: script, atomically: false, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: rscript)
+        process.arguments = [script.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(data: pipe.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
+        process.waitUntilExit()
+        var values: [String: [Double]] = [:]
+        for line in output.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard let key = parts.first else { continue }
+            values[String(key)] = parts.dropFirst().compactMap { Double($0) }
+        }
+        guard let rc = values["cox"]?.first, let rk = values["km"]?.first, let rl = values["logrank"]?.first,
+              let rcoef = values["coef"], rcoef.count == p else {
+            print("R run failed; output:\n\(output)")
+            return
+        }
+        let maxRelative = zip(model.terms.map(\.coefficient), rcoef).map { abs($0 - $1) / abs($1) }.max() ?? .nan
+        let chisqR = values["chisq"]?.first ?? .nan
+        print(String(format: "R      coxph %.3f s (%d iterations)  survfit %.3f s  survdiff %.3f s (chisq %.6f)",
+                     rc, Int(values["iter"]?.first ?? 0), rk, rl, chisqR))
+        print(String(format: "R/swift  cox %.2fx  km %.2fx  log-rank %.2fx", rc / coxTime, rk / kmTime, rl / lrTime))
+        print(String(format: "largest relative coefficient difference %.3g; log-rank chisq relative difference %.3g",
+                     maxRelative, abs(test.chiSquare - chisqR) / abs(chisqR)))
+    }
+
+    static func findExecutable(_ name: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
