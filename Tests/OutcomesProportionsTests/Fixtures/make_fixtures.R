@@ -79,3 +79,51 @@ for (pr in pairs) for (level in c(0.9, 0.95)) {
     r_fisher_or = unname(ft$estimate), r_fisher_lower = ft$conf.int[1], r_fisher_upper = ft$conf.int[2])
 }
 write_table(do.call(rbind, rows), "two_proportions.csv")
+
+# Exact power of binom.test: binomial probability at the true rate of {k : binom.test p-value <= alpha}.
+exact_power <- function(n, p0, p, alpha, alt) {
+  reject <- sapply(0:n, function(k) binom.test(k, n, p0, alternative = alt)$p.value <= alpha)
+  sum(dbinom((0:n)[reject], n, p))
+}
+rows <- list()
+for (n in c(10, 50, 120)) for (p0 in c(0.5, 0.85)) for (p in c(0.6, 0.75, 0.95)) for (alt in c("two.sided", "less", "greater"))
+  rows[[length(rows) + 1]] <- data.frame(trials = n, claim = p0, true_rate = p, alpha = 0.05, alternative = alt,
+                                         power = exact_power(n, p0, p, 0.05, alt))
+write_table(do.call(rbind, rows), "binomial_power.csv")
+
+# Smallest n whose exact power reaches the target (searching n = 1, 2, ...).
+rows <- list()
+for (cfg in list(list(0.5, 0.75, "two.sided"), list(0.85, 0.95, "greater"), list(0.6, 0.4, "less"), list(0.3, 0.5, "two.sided"))) {
+  n <- 1
+  while (exact_power(n, cfg[[1]], cfg[[2]], 0.05, cfg[[3]]) < 0.8) n <- n + 1
+  rows[[length(rows) + 1]] <- data.frame(claim = cfg[[1]], true_rate = cfg[[2]], alternative = cfg[[3]],
+                                         alpha = 0.05, target_power = 0.8, minimal_trials = n)
+}
+write_table(do.call(rbind, rows), "binomial_sample_size.csv")
+
+# Two-sample normal-approximation power and n per group (power.prop.test, strict = FALSE; n solved at tol 1e-12).
+rows <- list()
+for (pp in list(c(0.5, 0.75), c(0.85, 0.75), c(0.1, 0.12), c(0.6, 0.4))) for (sides in c("two.sided", "one.sided")) {
+  pw <- power.prop.test(n = 60, p1 = pp[1], p2 = pp[2], alternative = sides)$power
+  nn <- power.prop.test(power = 0.8, p1 = pp[1], p2 = pp[2], alternative = sides, tol = 1e-12)$n
+  rows[[length(rows) + 1]] <- data.frame(rate_a = pp[1], rate_b = pp[2], alternative = sides, alpha = 0.05,
+                                         per_group = 60, power = pw, target_power = 0.8, per_group_for_target = nn)
+}
+write_table(do.call(rbind, rows), "two_sample_power.csv")
+
+# Random-effects pooling on the logit scale (metafor::rma, measure = "PLO"), tight convergence for REML.
+sets <- list(
+  heterogeneous = data.frame(xi = c(12, 30, 45, 8, 60, 22), ni = c(40, 50, 60, 30, 70, 25)),
+  homogeneous = data.frame(xi = c(40, 42, 38, 41), ni = c(50, 50, 50, 50)),
+  with_zero_and_full = data.frame(xi = c(0, 10, 7, 20), ni = c(15, 10, 20, 40)),
+  two_studies = data.frame(xi = c(85, 160), ni = c(100, 200)))
+rows <- list()
+for (name in names(sets)) for (method in c("DL", "REML")) {
+  d <- sets[[name]]
+  fit <- rma(measure = "PLO", xi = d$xi, ni = d$ni, method = method, control = list(threshold = 1e-14, maxiter = 10000))
+  rows[[length(rows) + 1]] <- data.frame(set = name, successes = paste(d$xi, collapse = " "), trials = paste(d$ni, collapse = " "),
+    method = method, estimate = fit$b[1], se = fit$se, lower = fit$ci.lb, upper = fit$ci.ub, tau2 = fit$tau2,
+    i2 = fit$I2, q = fit$QE, q_p = fit$QEp, proportion = plogis(fit$b[1]), proportion_lower = plogis(fit$ci.lb),
+    proportion_upper = plogis(fit$ci.ub))
+}
+write_table(do.call(rbind, rows), "random_effects.csv")
