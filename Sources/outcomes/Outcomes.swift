@@ -7,6 +7,6 @@ struct Outcomes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
         abstract: "Outcomes research for ketamine infusion practices: validate data, derive endpoints, check claims.",
-        subcommands: []
+        subcommands: [ProportionCommand.self, CompareProportionsCommand.self]
     )
 }
