@@ -21,6 +21,7 @@ public enum ProportionError: Error, Equatable, Sendable, CustomStringConvertible
     /// A study in a pooled analysis has invalid counts (index from 0).
     case invalidStudy(index: Int, successes: Int, trials: Int)
 
+    /// A message naming the offending value.
     public var description: String {
         switch self {
         case .noTrials(let trials):

@@ -17,6 +17,7 @@ public enum ProportionReportInputError: Error, Equatable, Sendable, CustomString
     /// An option value is not one of the accepted names.
     case unknownChoice(option: String, value: String, accepted: [String])
 
+    /// A message naming the offending value.
     public var description: String {
         switch self {
         case .malformedCount(let option, let value):
