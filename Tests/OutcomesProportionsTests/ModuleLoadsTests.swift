@@ -1,4 +1,0 @@
-import Testing
-@testable import OutcomesProportions
-
-@Test func moduleLoads() { #expect(Bool(true)) }
