@@ -29,7 +29,7 @@ public enum ProportionReportInputError: Error, Equatable, Sendable, CustomString
 }
 
 /// A value in a report row: numbers are formatted deterministically (no locale).
-enum ReportValue {
+enum ProportionReportValue {
     case integer(Int)
     case number(Double)
     case text(String)
@@ -52,7 +52,7 @@ enum ReportValue {
     var human: String {
         switch self {
         case .integer(let value): return String(value)
-        case .number(let value): return ReportValue.fixed(value)
+        case .number(let value): return ProportionReportValue.fixed(value)
         case .text(let value): return value
         case .flag(let value): return value ? "yes" : "no"
         case .missing: return "-"
@@ -77,9 +77,9 @@ enum ReportValue {
 
 /// Renders an ordered list of named values in one of the formats.
 struct ReportRecord {
-    var fields: [(key: String, label: String, value: ReportValue)] = []
+    var fields: [(key: String, label: String, value: ProportionReportValue)] = []
 
-    mutating func add(_ key: String, _ label: String, _ value: ReportValue) {
+    mutating func add(_ key: String, _ label: String, _ value: ProportionReportValue) {
         fields.append((key, label, value))
     }
 
