@@ -40,7 +40,7 @@ struct SyntheticCohortModelTests {
     }
 
     /// The observed response share is within a binomial 4-sigma band of the truth, and every observed
-    /// response matches the patient's latent flag.
+    /// response and remission (end-of-induction PHQ-9 < 5) matches the patient's latent flags.
     @Test func observedResponseShareIsNearTruth() {
         let cohort = SyntheticFixtureCohort.cohort
         let probability = cohort.model.responseProbability
@@ -50,6 +50,7 @@ struct SyntheticCohortModelTests {
             guard let scores = Self.inductionScores(Self.observed[patient.id]!) else { continue }
             let responded = 2 * scores.end <= scores.baseline
             #expect(responded == cohort.latent[index].isResponder, "patient \(patient.id)")
+            #expect((scores.end < 5) == cohort.latent[index].isRemitter, "remission of patient \(patient.id)")
             let p = probability[patient.diagnosis]!
             evaluable += 1
             responders += responded ? 1 : 0

@@ -254,7 +254,8 @@ struct PatientSimulation {
             if rng.bernoulli(responding ? model.dropoutProbabilityPerVisitResponding : model.dropoutProbabilityPerVisitNotResponding) {
                 return
             }
-            if consecutiveRelapsedVisits >= 2 && !infusionsStopped && reinductions < model.maximumReinductions
+            // The decision is drawn once per episode: at the second consecutive relapsed visit.
+            if consecutiveRelapsedVisits == 2 && !infusionsStopped && reinductions < model.maximumReinductions
                 && rng.bernoulli(model.reinductionProbability[strategy, default: 0]) {
                 reinductions += 1
                 consecutiveRelapsedVisits = 0

@@ -17,9 +17,9 @@
 ///    the first infusion, or not.
 /// 5. Responders relapse after an exponential time (hazard ln 2 / median, by true strategy) counted from the
 ///    end-of-induction visit. Before relapse every follow-up PHQ-9 is < 10 and MADRS < 22; from relapse on
-///    they are ≥ 10 and ≥ 22, so relapse shows as two consecutive high follow-ups. After a confirmed relapse a
-///    re-induction series follows with a probability by strategy; it restores response with a fixed
-///    probability and restarts the relapse clock.
+///    they are ≥ 10 and ≥ 22, so relapse shows as two consecutive high follow-ups. At that second high visit a
+///    re-induction series is decided once, with a probability by strategy; it restores response with a fixed
+///    probability and restarts the relapse clock (a series without response starts a new episode).
 /// 6. Responders on maintenance get an infusion every 28–42 days (a few IM, IN or oral). Follow-up visits
 ///    every 14–42 days continue to one year after the first infusion; visits are missed at random and patients
 ///    drop out with a per-visit probability that is higher when not responding.

@@ -1,8 +1,9 @@
 /// The true parameters of the synthetic cohort: every probability, rate and schedule the generator draws from.
 ///
 /// The defaults are plausible for a community ketamine practice and sit near published anchors
-/// (response 45–60 % as in Murrough 2013, Phillips 2019, ELEKT-D and McInnes 2022; about 7 % stopping
-/// for adverse events as in TRANSFORM-2). They are *not* estimates of any real practice, and the seed
+/// (response 45–60 % as in Murrough 2013, Phillips 2019, ELEKT-D and McInnes 2022; per-event discontinuation
+/// chosen so that roughly a tenth of patients stop for an adverse event over a year, against 7 % in the
+/// four-week TRANSFORM-2 trial). They are *not* estimates of any real practice, and the seed
 /// guide's "85 %" and "88 % within 90 minutes" figures, for which no source was found, are deliberately not used.
 /// `truth.json` records all of them so that analyses of the generated files can be checked against the truth.
 public struct SyntheticCohortModel: Sendable {
@@ -54,7 +55,8 @@ public struct SyntheticCohortModel: Sendable {
     /// Median days from the end-of-induction visit to relapse among responders, by true strategy
     /// (exponential, hazard = ln 2 / median).
     public var medianRelapseDays: [SyntheticStrategy: Double] = [.maintenance: 150, .asNeeded: 60]
-    /// Probability of a re-induction series after a confirmed relapse, by true strategy.
+    /// Probability of a re-induction series after a confirmed relapse (second consecutive relapsed follow-up
+    /// visit), by true strategy; drawn once per episode. A re-induction without response starts a new episode.
     public var reinductionProbability: [SyntheticStrategy: Double] = [.maintenance: 0.50, .asNeeded: 0.70]
     /// Probability that a re-induction series restores response.
     public var reinductionResponseProbability = 0.65

@@ -31,6 +31,11 @@ extension SyntheticCohort {
     /// over from the previous directory, and the previous directory removed. If anything fails before the
     /// final rename, the earlier output is untouched.
     public func write(to directory: URL, replacingExisting: Bool = false) throws {
+        try Self.write(files: fileContents(), to: directory, replacingExisting: replacingExisting)
+    }
+
+    /// The staged write behind ``write(to:replacingExisting:)``, separate so tests can make it fail midway.
+    static func write(files: [(name: String, bytes: [UInt8])], to directory: URL, replacingExisting: Bool) throws {
         let fileManager = FileManager.default
         let target = directory.standardizedFileURL
         let path = target.path
@@ -49,7 +54,7 @@ extension SyntheticCohort {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         }
         do {
-            for (fileName, bytes) in fileContents() {
+            for (fileName, bytes) in files {
                 let url = staging.appendingPathComponent(fileName)
                 try Self.run("write", path: url.path) { try Data(bytes).write(to: url) }
             }
@@ -71,7 +76,7 @@ extension SyntheticCohort {
             try? fileManager.removeItem(at: staging)
             throw error
         }
-        let generated = Set(Self.fileNames)
+        let generated = Set(files.map(\.name))
         for entry in existingEntries where !generated.contains(entry) {
             let source = previous.appendingPathComponent(entry)
             let destination = target.appendingPathComponent(entry)

@@ -103,6 +103,7 @@ extension SyntheticCohortModel {
             "relapse_median_days": byStrategy(medianRelapseDays, decimals: 1),
             "relapse_definition": .string("before relapse every non-acute PHQ-9 < 10 and MADRS < 22; from relapse on every non-acute PHQ-9 >= 10 and MADRS >= 22, so relapse = two consecutive follow-up PHQ-9 >= 10"),
             "reinduction_probability_after_confirmed_relapse": byStrategy(reinductionProbability),
+            "reinduction_rule": .string("drawn once per relapse episode at the second consecutive relapsed follow-up visit; series starts 2-10 days later; a series without response starts a new episode; no re-induction after treatment was discontinued for an adverse event"),
             "reinduction_response_probability": .number(reinductionResponseProbability, decimals: 4),
             "reinduction_max_per_patient": .integer(maximumReinductions),
             "adverse_event_probability_per_infusion": .object(Dictionary(uniqueKeysWithValues: SyntheticAdverseEventTerm.allCases.map {
