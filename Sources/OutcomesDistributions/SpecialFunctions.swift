@@ -171,8 +171,49 @@ public enum SpecialFunctions {
             let lower = betaKernel(a: a, b: b, x: x, y: y) * betaContinuedFraction(x: x, a: a, b: b) / a
             return (lower, 1 - lower)
         }
-        let upper = betaKernel(a: b, b: a, x: y, y: x) * betaContinuedFraction(x: y, a: b, b: a) / b
+        // Here the fraction's argument y is the larger one, often close to 1; its rounding alone can move the
+        // fraction by (shape)·ε, so it runs in double-double with the argument formed exactly as 1 − x.
+        let fraction = y > 0.5 ? betaContinuedFractionExtended(oneMinusX: x, a: b, b: a)
+                               : betaContinuedFraction(x: y, a: b, b: a)
+        let upper = betaKernel(a: b, b: a, x: y, y: x) * fraction / b
         return (1 - upper, upper)
+    }
+
+    /// `betaContinuedFraction` at the argument 1 − `oneMinusX`, evaluated in double-double arithmetic.
+    static func betaContinuedFractionExtended(oneMinusX: Double, a: Double, b: Double) -> Double {
+        typealias DD = DoubleDouble
+        let x = DD.oneMinus(oneMinusX)
+        let one = DD(1)
+        let tiny = 1e-300
+        let aa0 = DD(a), bb0 = DD(b)
+        let qab = aa0 + bb0, qap = aa0 + one, qam = aa0 - one
+        var c = one
+        var d = one - qab * x / qap
+        if abs(d.hi) < tiny { d = DD(tiny) }
+        d = one / d
+        var h = d
+        var m = 1.0
+        while m < 1_000_000 {
+            let mm = DD(m), m2 = DD(2 * m)
+            var coefficient = mm * (bb0 - mm) * x / ((qam + m2) * (aa0 + m2))
+            d = one + coefficient * d
+            if abs(d.hi) < tiny { d = DD(tiny) }
+            c = one + coefficient / c
+            if abs(c.hi) < tiny { c = DD(tiny) }
+            d = one / d
+            h = h * d * c
+            coefficient = -((aa0 + mm) * (qab + mm) * x) / ((aa0 + m2) * (qap + m2))
+            d = one + coefficient * d
+            if abs(d.hi) < tiny { d = DD(tiny) }
+            c = one + coefficient / c
+            if abs(c.hi) < tiny { c = DD(tiny) }
+            d = one / d
+            let delta = d * c
+            h = h * delta
+            if abs(delta.hi - 1) + abs(delta.lo) < 1e-17 { break }
+            m += 1
+        }
+        return h.value
     }
 
     /// Continued fraction for I_x(a, b) (Numerical Recipes `betacf`), modified Lentz evaluation.
