@@ -127,18 +127,42 @@ public enum SpecialFunctions {
         // x^a e^-x / Γ(a) = a · λ^a e^-λ / Γ(a+1) with λ = x.
         let kernel = poissonKernel(a, x)
         if x < a + 1 {
-            var term = 1.0
-            var sum = 1.0
-            var ap = a
-            for _ in 0..<100_000 {
-                ap += 1
-                term *= x / ap
-                sum += term
-                if term < sum * 1e-17 { break }
-            }
-            let lower = kernel * sum
+            let lower = kernel * gammaSeries(a, x)
             return (lower, 1 - lower)
         }
+        let upper = a * kernel * gammaContinuedFraction(a, x)
+        return (1 - upper, upper)
+    }
+
+    /// ln P(a, x) or ln Q(a, x), kept finite where the tail itself underflows: in the far tail the logarithm
+    /// is assembled from ln of the kernel and of the series or continued fraction.
+    static func logIncompleteGamma(_ a: Double, _ x: Double, upper: Bool) -> Double {
+        let tails = incompleteGammaTails(a, x)
+        let tail = upper ? tails.upper : tails.lower
+        let complement = upper ? tails.lower : tails.upper
+        if tail > 0.5 { return log1p(-complement) }
+        if tail.isNaN || tail > 1e-280 || x == 0 || x == .infinity { return log(tail) }
+        let logKernel = -stirlingError(a) - devianceTerm(a, x) - 0.5 * log(2 * Double.pi * a)
+        if x < a + 1 { return logKernel + log(gammaSeries(a, x)) }
+        return log(a) + logKernel + log(gammaContinuedFraction(a, x))
+    }
+
+    /// Σ_{n≥0} x^n / ((a+1)…(a+n)), so that P(a, x) = [x^a e^-x / Γ(a+1)] · sum (for x < a + 1).
+    static func gammaSeries(_ a: Double, _ x: Double) -> Double {
+        var term = 1.0
+        var sum = 1.0
+        var ap = a
+        for _ in 0..<100_000 {
+            ap += 1
+            term *= x / ap
+            sum += term
+            if term < sum * 1e-17 { break }
+        }
+        return sum
+    }
+
+    /// Legendre continued fraction with Q(a, x) = [x^a e^-x / Γ(a)] · fraction (for x ≥ a + 1), modified Lentz.
+    static func gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
         let tiny = 1e-300
         var bb = x + 1 - a
         var c = 1 / tiny
@@ -158,8 +182,7 @@ public enum SpecialFunctions {
             if abs(delta - 1) < 3e-16 { break }
             i += 1
         }
-        let upper = a * kernel * h
-        return (1 - upper, upper)
+        return h
     }
 
     /// Both tails of the regularized incomplete beta at x (with y = 1 − x given separately).

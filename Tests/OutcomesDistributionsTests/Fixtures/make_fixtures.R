@@ -55,6 +55,12 @@ for (df in c(0.5, 1, 2, 3, 7.5, 10, 50, 200, 1000, 10000)) {
     polish(qchisq(q, df, lower.tail = FALSE), q, FALSE, function(x, ...) pchisq(x, df, ...), function(x) dchisq(x, df)))
 }
 
+# Chi-squared tails on the log scale, including ones that underflow.
+for (df in c(1, 2, 7.5, 100, 5000)) {
+  for (x in c(0.5, 30, 800, 5000, 1e5)) add("chisq", "log_sf", df, NA, x, pchisq(x, df, lower.tail = FALSE, log.p = TRUE))
+  for (r in c(1e-6, 0.01, 0.3, 2)) add("chisq", "log_cdf", df, NA, df * r, pchisq(df * r, df, log.p = TRUE))
+}
+
 # Beta
 shapes <- list(c(0.5, 0.5), c(1, 1), c(2, 5), c(0.5, 20), c(10, 0.5), c(50, 30), c(1, 400), c(401, 1),
                c(3, 9998), c(5000.5, 5000.5), c(12.5, 387.5))
