@@ -42,6 +42,20 @@ public struct ChiSquared: Sendable, Hashable {
         return SpecialFunctions.incompleteGammaTails(shape, x / 2).upper
     }
 
+    /// ln P(X ≤ x), finite even where P(X ≤ x) underflows.
+    public func logCDF(_ x: Double) -> Double {
+        guard isValid, !x.isNaN else { return .nan }
+        if x <= 0 { return -.infinity }
+        return SpecialFunctions.logIncompleteGamma(shape, x / 2, upper: false)
+    }
+
+    /// ln P(X > x), finite even where P(X > x) underflows (for example a statistic of 5000 on 1 df).
+    public func logSF(_ x: Double) -> Double {
+        guard isValid, !x.isNaN else { return .nan }
+        if x <= 0 { return 0 }
+        return SpecialFunctions.logIncompleteGamma(shape, x / 2, upper: true)
+    }
+
     /// The x with P(X ≤ x) = p (0 at p = 0, ∞ at p = 1, NaN outside [0, 1]).
     /// Safeguarded Newton iteration in ln x from a Wilson–Hilferty start.
     public func quantile(_ p: Double) -> Double {

@@ -127,18 +127,42 @@ public enum SpecialFunctions {
         // x^a e^-x / Γ(a) = a · λ^a e^-λ / Γ(a+1) with λ = x.
         let kernel = poissonKernel(a, x)
         if x < a + 1 {
-            var term = 1.0
-            var sum = 1.0
-            var ap = a
-            for _ in 0..<100_000 {
-                ap += 1
-                term *= x / ap
-                sum += term
-                if term < sum * 1e-17 { break }
-            }
-            let lower = kernel * sum
+            let lower = kernel * gammaSeries(a, x)
             return (lower, 1 - lower)
         }
+        let upper = a * kernel * gammaContinuedFraction(a, x)
+        return (1 - upper, upper)
+    }
+
+    /// ln P(a, x) or ln Q(a, x), kept finite where the tail itself underflows: in the far tail the logarithm
+    /// is assembled from ln of the kernel and of the series or continued fraction.
+    static func logIncompleteGamma(_ a: Double, _ x: Double, upper: Bool) -> Double {
+        let tails = incompleteGammaTails(a, x)
+        let tail = upper ? tails.upper : tails.lower
+        let complement = upper ? tails.lower : tails.upper
+        if tail > 0.5 { return log1p(-complement) }
+        if tail.isNaN || tail > 1e-280 || x == 0 || x == .infinity { return log(tail) }
+        let logKernel = -stirlingError(a) - devianceTerm(a, x) - 0.5 * log(2 * Double.pi * a)
+        if x < a + 1 { return logKernel + log(gammaSeries(a, x)) }
+        return log(a) + logKernel + log(gammaContinuedFraction(a, x))
+    }
+
+    /// Σ_{n≥0} x^n / ((a+1)…(a+n)), so that P(a, x) = [x^a e^-x / Γ(a+1)] · sum (for x < a + 1).
+    static func gammaSeries(_ a: Double, _ x: Double) -> Double {
+        var term = 1.0
+        var sum = 1.0
+        var ap = a
+        for _ in 0..<100_000 {
+            ap += 1
+            term *= x / ap
+            sum += term
+            if term < sum * 1e-17 { break }
+        }
+        return sum
+    }
+
+    /// Legendre continued fraction with Q(a, x) = [x^a e^-x / Γ(a)] · fraction (for x ≥ a + 1), modified Lentz.
+    static func gammaContinuedFraction(_ a: Double, _ x: Double) -> Double {
         let tiny = 1e-300
         var bb = x + 1 - a
         var c = 1 / tiny
@@ -158,8 +182,7 @@ public enum SpecialFunctions {
             if abs(delta - 1) < 3e-16 { break }
             i += 1
         }
-        let upper = a * kernel * h
-        return (1 - upper, upper)
+        return h
     }
 
     /// Both tails of the regularized incomplete beta at x (with y = 1 − x given separately).
@@ -171,8 +194,49 @@ public enum SpecialFunctions {
             let lower = betaKernel(a: a, b: b, x: x, y: y) * betaContinuedFraction(x: x, a: a, b: b) / a
             return (lower, 1 - lower)
         }
-        let upper = betaKernel(a: b, b: a, x: y, y: x) * betaContinuedFraction(x: y, a: b, b: a) / b
+        // Here the fraction's argument y is the larger one, often close to 1; its rounding alone can move the
+        // fraction by (shape)·ε, so it runs in double-double with the argument formed exactly as 1 − x.
+        let fraction = y > 0.5 ? betaContinuedFractionExtended(oneMinusX: x, a: b, b: a)
+                               : betaContinuedFraction(x: y, a: b, b: a)
+        let upper = betaKernel(a: b, b: a, x: y, y: x) * fraction / b
         return (1 - upper, upper)
+    }
+
+    /// `betaContinuedFraction` at the argument 1 − `oneMinusX`, evaluated in double-double arithmetic.
+    static func betaContinuedFractionExtended(oneMinusX: Double, a: Double, b: Double) -> Double {
+        typealias DD = DoubleDouble
+        let x = DD.oneMinus(oneMinusX)
+        let one = DD(1)
+        let tiny = 1e-300
+        let aa0 = DD(a), bb0 = DD(b)
+        let qab = aa0 + bb0, qap = aa0 + one, qam = aa0 - one
+        var c = one
+        var d = one - qab * x / qap
+        if abs(d.hi) < tiny { d = DD(tiny) }
+        d = one / d
+        var h = d
+        var m = 1.0
+        while m < 1_000_000 {
+            let mm = DD(m), m2 = DD(2 * m)
+            var coefficient = mm * (bb0 - mm) * x / ((qam + m2) * (aa0 + m2))
+            d = one + coefficient * d
+            if abs(d.hi) < tiny { d = DD(tiny) }
+            c = one + coefficient / c
+            if abs(c.hi) < tiny { c = DD(tiny) }
+            d = one / d
+            h = h * d * c
+            coefficient = -((aa0 + mm) * (qab + mm) * x) / ((aa0 + m2) * (qap + m2))
+            d = one + coefficient * d
+            if abs(d.hi) < tiny { d = DD(tiny) }
+            c = one + coefficient / c
+            if abs(c.hi) < tiny { c = DD(tiny) }
+            d = one / d
+            let delta = d * c
+            h = h * delta
+            if abs(delta.hi - 1) + abs(delta.lo) < 1e-17 { break }
+            m += 1
+        }
+        return h.value
     }
 
     /// Continued fraction for I_x(a, b) (Numerical Recipes `betacf`), modified Lentz evaluation.

@@ -6,7 +6,7 @@ public enum ProportionError: Error, Equatable, Sendable, CustomStringConvertible
     case successesOutOfRange(successes: Int, trials: Int)
     /// A confidence level must lie strictly between 0 and 1.
     case levelOutOfRange(Double)
-    /// A significance level α must lie strictly between 0 and 1.
+    /// A significance level α must lie strictly between 0 and 1 (below ½ for equivalence tests).
     case significanceOutOfRange(Double)
     /// A probability argument (named) must lie in the stated closed or open unit interval.
     case probabilityOutOfRange(name: String, value: Double)
@@ -31,7 +31,8 @@ public enum ProportionError: Error, Equatable, Sendable, CustomStringConvertible
         case .levelOutOfRange(let level):
             return "confidence level must be strictly between 0 and 1 (got \(level))"
         case .significanceOutOfRange(let alpha):
-            return "significance level must be strictly between 0 and 1 (got \(alpha))"
+            return "significance level must be strictly between 0 and 1, and below 0.5 for equivalence tests"
+                + " (got \(alpha))"
         case .probabilityOutOfRange(let name, let value):
             return "\(name) must be a probability in the allowed range (got \(value))"
         case .marginOutOfRange(let margin):

@@ -63,7 +63,7 @@ let distributionTolerance = 1e-12
 }
 
 @Suite struct ChiSquaredTests {
-    @Test(arguments: ["cdf", "sf", "quantile", "upper_quantile"])
+    @Test(arguments: ["cdf", "sf", "quantile", "upper_quantile", "log_cdf", "log_sf"])
     func matchesR(function: String) {
         let rows = FixtureTable.rows("chisq", function)
         #expect(!rows.isEmpty)
@@ -74,6 +74,8 @@ let distributionTolerance = 1e-12
             case "cdf": actual = distribution.cdf(row.argument)
             case "sf": actual = distribution.sf(row.argument)
             case "quantile": actual = distribution.quantile(row.argument)
+            case "log_cdf": actual = distribution.logCDF(row.argument)
+            case "log_sf": actual = distribution.logSF(row.argument)
             default: actual = distribution.upperQuantile(row.argument)
             }
             #expect(relativeError(actual, row.value) <= distributionTolerance, "\(row): got \(actual)")

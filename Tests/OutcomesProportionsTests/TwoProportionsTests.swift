@@ -42,6 +42,17 @@ import Testing
         }
     }
 
+    /// Fisher p-values on a random grid of tables: 1e-10 relative.
+    @Test func fisherPValuesOnRandomTables() throws {
+        let rows = FixtureCSV("fisher_random").rows
+        #expect(rows.count == 300)
+        for row in rows {
+            let test = try FisherExactTest.test(successesA: row.count("successes_a"), trialsA: row.count("trials_a"),
+                                                successesB: row.count("successes_b"), trialsB: row.count("trials_b"))
+            #expect(relativeError(test.pValue, row.number("fisher_p")) <= closedFormTolerance, "\(row) got \(test.pValue)")
+        }
+    }
+
     /// The TOST decision agrees with the (1 − 2α) Newcombe interval lying inside ±margin, and at level
     /// 1 − 2p the interval's limit sits on the margin (1e-9 absolute).
     @Test func equivalenceAgreesWithInterval() throws {

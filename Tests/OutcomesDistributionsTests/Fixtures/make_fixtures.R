@@ -55,6 +55,12 @@ for (df in c(0.5, 1, 2, 3, 7.5, 10, 50, 200, 1000, 10000)) {
     polish(qchisq(q, df, lower.tail = FALSE), q, FALSE, function(x, ...) pchisq(x, df, ...), function(x) dchisq(x, df)))
 }
 
+# Chi-squared tails on the log scale, including ones that underflow.
+for (df in c(1, 2, 7.5, 100, 5000)) {
+  for (x in c(0.5, 30, 800, 5000, 1e5)) add("chisq", "log_sf", df, NA, x, pchisq(x, df, lower.tail = FALSE, log.p = TRUE))
+  for (r in c(1e-6, 0.01, 0.3, 2)) add("chisq", "log_cdf", df, NA, df * r, pchisq(df * r, df, log.p = TRUE))
+}
+
 # Beta
 shapes <- list(c(0.5, 0.5), c(1, 1), c(2, 5), c(0.5, 20), c(10, 0.5), c(50, 30), c(1, 400), c(401, 1),
                c(3, 9998), c(5000.5, 5000.5), c(12.5, 387.5))
@@ -102,6 +108,32 @@ for (d in list(c(1, 1), c(1, 10), c(2, 3), c(5, 20), c(10, 100), c(30, 7), c(100
     polish(qf(p, d[1], d[2]), p, TRUE, function(x, ...) pf(x, d[1], d[2], ...), function(x) df(x, d[1], d[2])))
   for (q in c(1e-12, 1e-6, 0.01)) add("f", "upper_quantile", d[1], d[2], q,
     polish(qf(q, d[1], d[2], lower.tail = FALSE), q, FALSE, function(x, ...) pf(x, d[1], d[2], ...), function(x) df(x, d[1], d[2])))
+}
+
+# A seeded random grid over shapes, degrees of freedom and arguments (quantile references polished as above).
+set.seed(20261125)
+for (i in 1:300) {
+  a <- exp(runif(1, log(0.2), log(5000))); b <- exp(runif(1, log(0.2), log(5000)))
+  x <- qbeta(runif(1, 0.001, 0.999), a, b)
+  add("beta", "cdf", a, b, x, pbeta(x, a, b)); add("beta", "sf", a, b, x, pbeta(x, a, b, lower.tail = FALSE))
+  p <- 10^runif(1, -12, -0.31)
+  add("beta", "quantile", a, b, p, polish(qbeta(p, a, b), p, TRUE, function(x, ...) pbeta(x, a, b, ...), function(x) dbeta(x, a, b)))
+  add("beta", "upper_quantile", a, b, p,
+      polish(qbeta(p, a, b, lower.tail = FALSE), p, FALSE, function(x, ...) pbeta(x, a, b, ...), function(x) dbeta(x, a, b)))
+  df <- exp(runif(1, log(0.3), log(20000))); xx <- qchisq(runif(1, 0.0001, 0.9999), df)
+  add("chisq", "cdf", df, NA, xx, pchisq(xx, df)); add("chisq", "sf", df, NA, xx, pchisq(xx, df, lower.tail = FALSE))
+  add("chisq", "quantile", df, NA, p, polish(qchisq(p, df), p, TRUE, function(x, ...) pchisq(x, df, ...), function(x) dchisq(x, df)))
+  add("chisq", "upper_quantile", df, NA, p,
+      polish(qchisq(p, df, lower.tail = FALSE), p, FALSE, function(x, ...) pchisq(x, df, ...), function(x) dchisq(x, df)))
+  nu <- exp(runif(1, log(0.5), log(50000))); t <- rnorm(1) * 5
+  add("t", "cdf", nu, NA, t, pt(t, nu)); add("t", "sf", nu, NA, t, pt(t, nu, lower.tail = FALSE))
+  add("t", "upper_quantile", nu, NA, p,
+      polish(qt(p, nu, lower.tail = FALSE), p, FALSE, function(x, ...) pt(x, nu, ...), function(x) dt(x, nu)))
+  n <- sample(c(1:60, 100, 500, 2000, 30000), 1); pr <- runif(1); k <- sample(0:n, 1)
+  add("binomial", "pmf", n, pr, k, dbinom(k, n, pr)); add("binomial", "cdf", n, pr, k, pbinom(k, n, pr))
+  add("binomial", "sf", n, pr, k, pbinom(k, n, pr, lower.tail = FALSE))
+  d1 <- exp(runif(1, log(0.5), log(2000))); d2 <- exp(runif(1, log(0.5), log(2000))); fx <- exp(rnorm(1))
+  add("f", "cdf", d1, d2, fx, pf(fx, d1, d2)); add("f", "sf", d1, d2, fx, pf(fx, d1, d2, lower.tail = FALSE))
 }
 
 out <- do.call(rbind, rows)

@@ -39,6 +39,14 @@ for (kn in counts) for (claim in c(0, 0.05, 0.3, 0.5, 0.85, 0.999, 1)) for (alt 
   rows[[length(rows) + 1]] <- data.frame(successes = kn[1], trials = kn[2], claim = claim, alternative = alt,
                                          p_value = binom.test(kn[1], kn[2], claim, alternative = alt)$p.value)
 }
+# A seeded random grid of counts and claims.
+set.seed(20261125)
+for (i in 1:400) {
+  n <- sample(c(1:80, 150, 999, 5000), 1); k <- sample(0:n, 1); claim <- round(runif(1), 3)
+  alt <- sample(c("two.sided", "less", "greater"), 1)
+  rows[[length(rows) + 1]] <- data.frame(successes = k, trials = n, claim = claim, alternative = alt,
+                                         p_value = binom.test(k, n, claim, alternative = alt)$p.value)
+}
 write_table(do.call(rbind, rows), "binomial_test.csv")
 
 # Two proportions: Newcombe method 10 (from prop.test Wilson limits), Pearson chi-square (prop.test correct=FALSE),
@@ -79,6 +87,16 @@ for (pr in pairs) for (level in c(0.9, 0.95)) {
     r_fisher_or = unname(ft$estimate), r_fisher_lower = ft$conf.int[1], r_fisher_upper = ft$conf.int[2])
 }
 write_table(do.call(rbind, rows), "two_proportions.csv")
+
+# Fisher's exact p-values on a seeded random grid of tables.
+set.seed(20261125)
+rows <- list()
+for (i in 1:300) {
+  nA <- sample(1:120, 1); nB <- sample(1:120, 1); kA <- sample(0:nA, 1); kB <- sample(0:nB, 1)
+  rows[[length(rows) + 1]] <- data.frame(successes_a = kA, trials_a = nA, successes_b = kB, trials_b = nB,
+    fisher_p = fisher.test(matrix(c(kA, kB, nA - kA, nB - kB), 2))$p.value)
+}
+write_table(do.call(rbind, rows), "fisher_random.csv")
 
 # Exact power of binom.test: binomial probability at the true rate of {k : binom.test p-value <= alpha}.
 exact_power <- function(n, p0, p, alpha, alt) {
