@@ -4,9 +4,9 @@
 let origin = 1_736_154_000.0
 func at(_ days: Double) -> Double { origin + days * 86_400 }
 
-func infusion(_ day: Double, _ phase: InfusionPhase? = nil, completed: Bool = true, line: Int = 0) -> InfusionEvent {
+func infusion(_ day: Double, _ phase: TreatmentPhase? = nil, completed: Bool = true, line: Int = 0) -> InfusionEvent {
     InfusionEvent(time: at(day), recordedPhase: phase, completed: completed, durationMinutes: 40,
-                  source: SourceReference(file: "infusions.csv", line: line))
+                  source: SourceLine(file: .infusions, line: line))
 }
 
 func phq9(_ day: Double, total: Double, item9: Int = 0, line: Int = 0) -> ScoreRecord {
@@ -14,7 +14,7 @@ func phq9(_ day: Double, total: Double, item9: Int = 0, line: Int = 0) -> ScoreR
     var items = [Int?](repeating: 0, count: 9)
     items[8] = item9
     return ScoreRecord(time: at(day), scale: .phq9, total: total, items: items,
-                       source: SourceReference(file: "assessments.csv", line: line))
+                       source: SourceLine(file: .assessments, line: line))
 }
 
 func patient(_ id: String = "P1", infusions: [InfusionEvent], scores: [ScoreRecord] = [],

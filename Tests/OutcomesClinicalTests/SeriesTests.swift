@@ -17,7 +17,7 @@ import Testing
     infs.append(infusion(40, .reinduction, line: 8))   // a lone infusion: the rule says maintenance
     let (series, disagreements) = SeriesBuilder.series(of: patient(infusions: infs).infusions, plan: AnalysisPlan())
     #expect(series.map(\.label) == ["induction", "reinduction 1"])
-    #expect(disagreements == [PhaseDisagreement(source: .init(file: "infusions.csv", line: 8), recorded: .reinduction, derived: .maintenance)])
+    #expect(disagreements == [PhaseDisagreement(source: .init(file: .infusions, line: 8), recorded: .reinduction, derived: .maintenance)])
 }
 
 @Test func singleInfusionIsAnInductionOfOne() {

@@ -31,7 +31,7 @@ private let minute = 1.0 / 1440
     var infs = induction6
     infs[5] = infusion(11, completed: false)
     let ae = AdverseEventRecord(time: at(11), term: "dissociation", severity: "moderate", serious: false,
-                                ledToDiscontinuation: true, source: .init(file: "adverse_events.csv", line: 2))
+                                ledToDiscontinuation: true, source: .init(file: .adverseEvents, line: 2))
     let t = ClinicalDerivation.derive([patient(infusions: infs, events: [ae])])
     let tol = try #require(t.tolerability.first)
     #expect(tol.inductionInfusions == 6 && tol.completedInfusions == 5 && tol.discontinuedForAdverseEvent && !tol.tolerated)

@@ -112,8 +112,9 @@ public struct Assessment: Sendable, Hashable {
     public let time: Double
     /// Rating scale.
     public let instrument: Instrument
-    /// Total score: as recorded, or the item sum when the total was blank and every item present.
-    public let total: Int
+    /// Total score: as recorded, or the item sum when the total was blank and every item present; nil when the
+    /// total was blank and items are missing (the analysis plan's missing-item rule decides whether it is usable).
+    public let total: Int?
     /// False when ``total`` was computed from the items.
     public let totalWasRecorded: Bool
     /// Item scores (items 1–9 for PHQ-9, 1–10 for MADRS; blanks allowed when a total is recorded).

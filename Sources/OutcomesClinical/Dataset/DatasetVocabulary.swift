@@ -58,12 +58,14 @@ public enum Instrument: String, DatasetVocabulary {
     case phq9 = "PHQ-9", madrs = "MADRS"
     public static let alternativeSpellings: [Instrument: [String]] = [.phq9: ["PHQ9", "PHQ_9", "PHQ 9"]]
 
+    /// The scale's definition (items, ranges, bands, suicidal item).
+    public var scale: Scale { self == .phq9 ? .phq9 : .madrs }
     /// Items that make up the total: 9 for PHQ-9 (the tenth "difficulty" question is not part of it), 10 for MADRS.
-    public var itemCount: Int { self == .phq9 ? 9 : 10 }
+    public var itemCount: Int { scale.itemCount }
     /// Highest score of one item: 3 for PHQ-9, 6 for MADRS.
-    public var maximumItemScore: Int { self == .phq9 ? 3 : 6 }
+    public var maximumItemScore: Int { scale.itemMaximum }
     /// Highest total: 27 for PHQ-9, 60 for MADRS.
-    public var maximumTotal: Int { itemCount * maximumItemScore }
+    public var maximumTotal: Int { scale.totalMaximum }
 }
 
 /// Severity of an adverse event (`adverse_events.csv`, column `severity`).

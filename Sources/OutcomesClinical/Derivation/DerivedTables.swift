@@ -5,7 +5,7 @@ public struct Exclusion: Sendable, Equatable {
     public let analysis: String
     public let reason: String
     /// The record behind the reason, when there is one.
-    public let source: SourceReference?
+    public let source: SourceLine?
 }
 
 /// Everything the clinical layer derives from a dataset under one plan.

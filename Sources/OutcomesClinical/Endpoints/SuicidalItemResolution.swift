@@ -12,7 +12,7 @@ public struct SuicidalItemResolution: Sendable, Equatable {
     public let diagnosis: String
     public let scale: Scale
     public let infusionTime: Double
-    public let infusionSource: SourceReference
+    public let infusionSource: SourceLine
     public let preInfusionItem: Int
     /// One outcome per window, in the plan's order (primary window first).
     public let outcomes: [WindowOutcome]
@@ -23,7 +23,7 @@ public struct SuicidalItemResolution: Sendable, Equatable {
         /// nil when not assessed within the window.
         public let resolved: Bool?
         public let item: Int?
-        public let source: SourceReference?
+        public let source: SourceLine?
     }
 
     /// The outcome for a window length, when that window was evaluated.

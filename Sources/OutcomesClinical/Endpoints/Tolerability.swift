@@ -26,8 +26,8 @@ public struct MaintenanceInterval: Sendable, Equatable {
     public let patientID: String
     public let strategy: String?
     public let days: Double
-    public let from: SourceReference
-    public let to: SourceReference
+    public let from: SourceLine
+    public let to: SourceLine
 }
 
 enum TolerabilityBuilder {

@@ -22,7 +22,7 @@ enum RelapseBuilder {
         let reinduction = plan.reinductionIsRelapse
             ? series.first { $0.phase == .reinduction && $0.start > origin }?.infusions.first : nil
         let maintenanceTimes = series.filter { $0.phase == .maintenance }.flatMap(\.infusions).map(\.time).filter { $0 > origin }
-        func made(_ time: Double, _ outcome: RelapseOutcome, _ source: SourceReference) -> RelapseRecord {
+        func made(_ time: Double, _ outcome: RelapseOutcome, _ source: SourceLine) -> RelapseRecord {
             RelapseRecord(patientID: patient.patientID, diagnosis: patient.diagnosis, strategy: patient.strategy,
                           scale: endpoint.scale, origin: origin, days: (time - origin) / day, outcome: outcome,
                           source: source, hadMaintenance: maintenanceTimes.contains { $0 < time })

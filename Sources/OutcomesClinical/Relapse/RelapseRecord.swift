@@ -28,7 +28,7 @@ public struct RelapseRecord: Sendable, Equatable {
     public var event: Int { outcome == .censored ? 0 : 1 }
     public let outcome: RelapseOutcome
     /// The record that decided the outcome (first qualifying score, re-induction infusion, or last score).
-    public let source: SourceReference
+    public let source: SourceLine
     /// Any maintenance infusion during follow-up, before the event or censoring.
     public let hadMaintenance: Bool
 }

@@ -2,7 +2,7 @@
 /// or a maintenance period (the maintenance sessions between two runs).
 public struct InfusionSeries: Sendable, Equatable {
     /// Kind of series.
-    public let phase: InfusionPhase
+    public let phase: TreatmentPhase
     /// 1 for the first series of this phase for the patient, 2 for the second, …
     public let ordinal: Int
     /// The infusions, in time order.
@@ -18,9 +18,9 @@ public struct InfusionSeries: Sendable, Equatable {
 
 /// A recorded phase that the derivation rule would have labelled differently.
 public struct PhaseDisagreement: Sendable, Equatable {
-    public let source: SourceReference
-    public let recorded: InfusionPhase
-    public let derived: InfusionPhase
+    public let source: SourceLine
+    public let recorded: TreatmentPhase
+    public let derived: TreatmentPhase
 }
 
 /// Groups infusions into series.
@@ -33,7 +33,7 @@ public struct PhaseDisagreement: Sendable, Equatable {
 /// disagree the disagreement is reported.
 public enum SeriesBuilder {
     /// The derived phase of each infusion (same order as `infusions`, which must be time-sorted).
-    public static func derivePhases(_ infusions: [InfusionEvent], plan: AnalysisPlan) -> [InfusionPhase] {
+    public static func derivePhases(_ infusions: [InfusionEvent], plan: AnalysisPlan) -> [TreatmentPhase] {
         guard !infusions.isEmpty else { return [] }
         let maxGap = plan.inductionMaxGapDays * 86_400
         var chains: [Range<Int>] = []
@@ -43,7 +43,7 @@ public enum SeriesBuilder {
             start = i
         }
         chains.append(start..<infusions.count)
-        var phases = [InfusionPhase](repeating: .maintenance, count: infusions.count)
+        var phases = [TreatmentPhase](repeating: .maintenance, count: infusions.count)
         for (k, chain) in chains.enumerated() {
             if k == 0 {
                 for i in chain { phases[i] = .induction }
@@ -58,7 +58,7 @@ public enum SeriesBuilder {
     public static func series(of infusions: [InfusionEvent], plan: AnalysisPlan) -> (series: [InfusionSeries], disagreements: [PhaseDisagreement]) {
         let derived = derivePhases(infusions, plan: plan)
         var disagreements: [PhaseDisagreement] = []
-        var phases: [InfusionPhase] = []
+        var phases: [TreatmentPhase] = []
         for (inf, d) in zip(infusions, derived) {
             if let r = inf.recordedPhase {
                 phases.append(r)
@@ -71,9 +71,9 @@ public enum SeriesBuilder {
         // re-induction after a gap longer than the chaining rule starts a new series.
         let maxGap = plan.inductionMaxGapDays * 86_400
         var result: [InfusionSeries] = []
-        var counts: [InfusionPhase: Int] = [:]
+        var counts: [TreatmentPhase: Int] = [:]
         var current: [InfusionEvent] = []
-        var currentPhase: InfusionPhase?
+        var currentPhase: TreatmentPhase?
         func flush() {
             guard let p = currentPhase, !current.isEmpty else { return }
             counts[p, default: 0] += 1

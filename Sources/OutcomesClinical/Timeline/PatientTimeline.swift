@@ -1,27 +1,12 @@
-/// Where a derived fact came from: the source file and its one-based line.
-public struct SourceReference: Hashable, Sendable, CustomStringConvertible {
-    /// File name within the dataset, e.g. `assessments.csv`.
-    public let file: String
-    /// One-based line of the record's first physical line.
-    public let line: Int
-    public init(file: String, line: Int) { self.file = file; self.line = line }
-    public var description: String { "\(file):\(line)" }
-}
-
-/// The phase of an infusion, as recorded or derived.
-public enum InfusionPhase: String, CaseIterable, Sendable {
-    case induction, maintenance, reinduction
-}
-
 /// One infusion of a patient's timeline. Times are seconds since 1970-01-01 in the data's own clock.
 public struct InfusionEvent: Sendable, Equatable {
     public var time: Double
     /// Phase as recorded; nil when the file left it blank.
-    public var recordedPhase: InfusionPhase?
+    public var recordedPhase: TreatmentPhase?
     public var completed: Bool
     public var durationMinutes: Double?
-    public var source: SourceReference
-    public init(time: Double, recordedPhase: InfusionPhase?, completed: Bool, durationMinutes: Double?, source: SourceReference) {
+    public var source: SourceLine
+    public init(time: Double, recordedPhase: TreatmentPhase?, completed: Bool, durationMinutes: Double?, source: SourceLine) {
         self.time = time; self.recordedPhase = recordedPhase; self.completed = completed
         self.durationMinutes = durationMinutes; self.source = source
     }
@@ -35,8 +20,8 @@ public struct ScoreRecord: Sendable, Equatable {
     public var total: Double?
     /// Items 1…n as recorded (nil when blank); index 0 is item 1.
     public var items: [Int?]
-    public var source: SourceReference
-    public init(time: Double, scale: Scale, total: Double?, items: [Int?], source: SourceReference) {
+    public var source: SourceLine
+    public init(time: Double, scale: Scale, total: Double?, items: [Int?], source: SourceLine) {
         self.time = time; self.scale = scale; self.total = total; self.items = items; self.source = source
     }
     /// The suicidal-thoughts item, when recorded.
@@ -53,8 +38,8 @@ public struct AdverseEventRecord: Sendable, Equatable {
     public var severity: String
     public var serious: Bool
     public var ledToDiscontinuation: Bool
-    public var source: SourceReference
-    public init(time: Double, term: String, severity: String, serious: Bool, ledToDiscontinuation: Bool, source: SourceReference) {
+    public var source: SourceLine
+    public init(time: Double, term: String, severity: String, serious: Bool, ledToDiscontinuation: Bool, source: SourceLine) {
         self.time = time; self.term = term; self.severity = severity; self.serious = serious
         self.ledToDiscontinuation = ledToDiscontinuation; self.source = source
     }

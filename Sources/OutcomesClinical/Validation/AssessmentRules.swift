@@ -6,7 +6,9 @@ extension RecordBuilders {
     /// - PHQ-9 rows must leave `item_10` blank (rejected otherwise: the PHQ-9's tenth "difficulty" question is
     ///   not part of the total, so a value there is ambiguous; keep it in an extra column instead);
     /// - a recorded total within range (PHQ-9 0–27, MADRS 0–60) and equal to the item sum when every item is present;
-    /// - a blank total needs every item (no proration here), and is then computed from them.
+    /// - a blank total is computed from the items when every item is present; with items missing the row is
+    ///   accepted with no total, and the analysis plan's missing-item rule (no proration by default) decides
+    ///   later whether the score is usable; unusable scores are listed in every analysis's exclusions.
     static func assessments(_ table: CSVTable, patientIndex: [String: Int]) -> (records: [Assessment], validation: FileValidation) {
         var rules = RuleCollector(table: table)
         let ids = table.texts("patient_id"), times = table.dateTimes("time"), instruments = table.categories("instrument")
@@ -47,17 +49,18 @@ extension RecordBuilders {
                     sum += Int(value)
                 }
             }
-            var total = sum
+            var total: Int? = sum
             let recorded = totals[row] != IntegerColumn.missing
             if recorded {
-                total = Int(totals[row])
-                if total < 0 || total > instrument.maximumTotal {
-                    rules.reject(row, "total", String(total), "total out of range for \(instrument.rawValue) (0–\(instrument.maximumTotal))")
-                } else if itemsValid && blankItems.isEmpty && total != sum {
-                    rules.reject(row, "total", String(total), "total disagrees with the item sum \(sum)")
+                let value = Int(totals[row])
+                total = value
+                if value < 0 || value > instrument.maximumTotal {
+                    rules.reject(row, "total", String(value), "total out of range for \(instrument.rawValue) (0–\(instrument.maximumTotal))")
+                } else if itemsValid && blankItems.isEmpty && value != sum {
+                    rules.reject(row, "total", String(value), "total disagrees with the item sum \(sum)")
                 }
             } else if !blankItems.isEmpty {
-                rules.reject(row, "total", "", "no total and incomplete items (blank: \(blankItems.map { "item_\($0)" }.joined(separator: ", ")))")
+                total = nil
             }
             guard rules.finishRow(), let patient else { continue }
             records.append(Assessment(patientIndex: patient, time: times[row], instrument: instrument, total: total,
