@@ -189,7 +189,8 @@ struct PatientSimulation {
         let resolvedAt: Int? = (isFirstInfusion && resolvesWithin90 == true) ? (rng.bernoulli(0.5) ? 0 : 1) : nil
         for (slot, offset) in model.acuteAssessmentMinutes.enumerated() {
             // Slots that fall before the end of a long infusion are taken just after it, five minutes apart.
-            let minute = max(start + offset, start + duration + 5 * slot) + rng.integer(in: 0...4)
+            // Jitter is early, never late, so "the 90-minute assessment" lies within a 90-minute window.
+            let minute = max(start + offset, start + duration + 5 * slot) - rng.integer(in: 0...4)
             let drop = drops[min(slot, drops.count - 1)]
             var phq = noisyTotal(.phq9, level: phqLevel * (1 - drop))
             var madrs = noisyTotal(.madrs, level: madrsLevel * (1 - drop))

@@ -12,7 +12,7 @@ public struct SyntheticCohortModel: Sendable {
     /// Sites get gamma(shape, 1) weights, so their sizes vary around the target (coefficient of variation 1/√shape).
     public var siteWeightGammaShape = 16.0
     /// First calendar day of the study (time origin of all records), as year, month, day.
-    public var studyStart = (year: 2024, month: 1, day: 8)
+    public var studyStart = (year: 2023, month: 1, day: 9)
     /// Days over which first infusions are spread.
     public var enrollmentWindowDays = 730
 

@@ -135,7 +135,7 @@ public struct SyntheticLatentState: Sendable, Equatable {
 public struct SyntheticInfusion: Sendable, Equatable {
     /// Index into ``SyntheticCohort/patients``.
     public var patientIndex: Int
-    /// Start, in minutes after the study origin (2024-01-08T00:00:00).
+    /// Start, in minutes after the study origin (2023-01-09T00:00:00 by default).
     public var startMinute: Int
     /// Route.
     public var route: SyntheticRoute
