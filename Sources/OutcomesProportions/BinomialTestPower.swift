@@ -18,7 +18,8 @@ public enum BinomialTestPower {
     /// The rejection region for `trials` n against `claim` p₀ at significance `alpha` (reject when p ≤ α).
     /// - Throws: `ProportionError` for n < 1, p₀ outside (0, 1) or α outside (0, 1).
     public static func rejectionRegion(trials n: Int, claim p0: Double, alpha: Double = 0.05,
-                                       alternative: Alternative = .twoSided) throws(ProportionError) -> RejectionRegion {
+                                       alternative: Alternative = .twoSided,
+                                       twoSidedMethod: TwoSidedExactMethod = .minimumLikelihood) throws(ProportionError) -> RejectionRegion {
         guard n >= 1 else { throw .noTrials(trials: n) }
         guard p0 > 0, p0 < 1 else { throw .probabilityOutOfRange(name: "claim", value: p0) }
         guard alpha > 0, alpha < 1 else { throw .significanceOutOfRange(alpha) }
@@ -31,6 +32,10 @@ public enum BinomialTestPower {
             lowerCritical = ExactBinomialTest.firstIndex(in: 0, n + 1) { null.cdf($0) > alpha } - 1
         case .greater:
             upperCritical = ExactBinomialTest.firstIndex(in: 0, n + 1) { null.sf($0 - 1) <= alpha }
+        case .twoSided where twoSidedMethod == .central:
+            // Rejected exactly when one tail is at most α/2: a prefix (cdf rises with k) and a suffix (sf falls).
+            lowerCritical = ExactBinomialTest.firstIndex(in: 0, n + 1) { null.cdf($0) > alpha / 2 } - 1
+            upperCritical = ExactBinomialTest.firstIndex(in: 0, n + 1) { null.sf($0 - 1) <= alpha / 2 }
         case .twoSided:
             // The two-sided p-value falls monotonically moving away from the mean on either side.
             let belowMean = Int(mean.rounded(.up)) - 1
@@ -52,9 +57,10 @@ public enum BinomialTestPower {
     /// Exact power: P(reject) when the true rate is `trueRate`, summing the binomial over the rejection region.
     /// - Throws: `ProportionError` as `rejectionRegion`, or for a true rate outside [0, 1].
     public static func power(trials n: Int, claim p0: Double, trueRate p: Double, alpha: Double = 0.05,
-                             alternative: Alternative = .twoSided) throws(ProportionError) -> Double {
+                             alternative: Alternative = .twoSided,
+                             twoSidedMethod: TwoSidedExactMethod = .minimumLikelihood) throws(ProportionError) -> Double {
         guard p >= 0, p <= 1 else { throw .probabilityOutOfRange(name: "true rate", value: p) }
-        let region = try rejectionRegion(trials: n, claim: p0, alpha: alpha, alternative: alternative)
+        let region = try rejectionRegion(trials: n, claim: p0, alpha: alpha, alternative: alternative, twoSidedMethod: twoSidedMethod)
         let truth = Binomial(trials: n, probability: p)
         return min(1, truth.cdf(region.lowerCritical) + truth.sf(region.upperCritical - 1))
     }
@@ -64,10 +70,11 @@ public enum BinomialTestPower {
     /// - Throws: `ProportionError` for invalid arguments, or `.sampleSizeNotReached` past `limit`.
     public static func minimalTrials(claim p0: Double, trueRate p: Double, targetPower: Double = 0.8,
                                      alpha: Double = 0.05, alternative: Alternative = .twoSided,
+                                     twoSidedMethod: TwoSidedExactMethod = .minimumLikelihood,
                                      limit: Int = 100_000) throws(ProportionError) -> Int {
         guard targetPower > 0, targetPower < 1 else { throw .powerOutOfRange(targetPower) }
         for n in 1...max(1, limit) {
-            if try power(trials: n, claim: p0, trueRate: p, alpha: alpha, alternative: alternative) >= targetPower {
+            if try power(trials: n, claim: p0, trueRate: p, alpha: alpha, alternative: alternative, twoSidedMethod: twoSidedMethod) >= targetPower {
                 return n
             }
         }

@@ -10,6 +10,15 @@ public enum Alternative: String, CaseIterable, Sendable, Hashable {
     case greater
 }
 
+/// How a two-sided exact binomial p-value combines the tails.
+public enum TwoSidedExactMethod: String, CaseIterable, Sendable, Hashable {
+    /// R's `binom.test`: outcomes no more likely than the observed one (Sterne's minimum-likelihood rule).
+    case minimumLikelihood = "minimum-likelihood"
+    /// Twice the smaller one-sided p-value, capped at 1: the test that inverts the Clopper–Pearson interval,
+    /// so p ≤ α exactly when p₀ lies outside the (1 − α) Clopper–Pearson interval.
+    case central
+}
+
 /// The exact binomial test of H₀: p = p₀.
 public enum ExactBinomialTest {
     /// Relative tolerance on densities when collecting outcomes "as or less likely" than the observed one,
@@ -22,16 +31,27 @@ public enum ExactBinomialTest {
     /// n·p₀ whose density is at most (1 + 1e-7)·P(X = k) (or the mirror image when k > n·p₀); 1 when k = n·p₀.
     /// One-sided: P(X ≤ k) for `.less`, P(X ≥ k) for `.greater`.
     /// - Throws: `ProportionError` for invalid counts or a claim outside [0, 1].
+    /// `twoSidedMethod` chooses how the two-sided p-value is formed (see `TwoSidedExactMethod`).
     public static func pValue(successes k: Int, trials n: Int, claim p0: Double,
-                              alternative: Alternative = .twoSided) throws(ProportionError) -> Double {
+                              alternative: Alternative = .twoSided,
+                              twoSidedMethod: TwoSidedExactMethod = .minimumLikelihood) throws(ProportionError) -> Double {
         try validateCount(successes: k, trials: n)
         guard p0 >= 0, p0 <= 1 else { throw .probabilityOutOfRange(name: "claim", value: p0) }
         let distribution = Binomial(trials: n, probability: p0)
         switch alternative {
         case .less: return distribution.cdf(k)
         case .greater: return distribution.sf(k - 1)
-        case .twoSided: return twoSided(k, distribution)
+        case .twoSided:
+            switch twoSidedMethod {
+            case .minimumLikelihood: return twoSided(k, distribution)
+            case .central: return central(k, distribution)
+            }
         }
+    }
+
+    /// min(1, 2 · min(P(X ≤ k), P(X ≥ k))).
+    static func central(_ k: Int, _ distribution: Binomial) -> Double {
+        min(1, 2 * min(distribution.cdf(k), distribution.sf(k - 1)))
     }
 
     /// Two-sided p-value; the count of outcomes on the far side is found by bisection, since the binomial

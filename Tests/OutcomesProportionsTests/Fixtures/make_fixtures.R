@@ -145,3 +145,17 @@ for (name in names(sets)) for (method in c("DL", "REML")) {
     proportion_upper = plogis(fit$ci.ub))
 }
 write_table(do.call(rbind, rows), "random_effects.csv")
+
+# Central (equal-tailed) two-sided exact test: twice the smaller one-sided p-value, capped at 1; the test that
+# inverts the Clopper-Pearson interval. Its exact power against a true rate sums dbinom over the rejection set.
+rows <- list()
+for (kn in list(c(0, 1), c(1, 1), c(0, 5), c(3, 5), c(5, 5), c(0, 50), c(40, 50), c(50, 50), c(300, 400), c(8500, 10000)))
+  for (claim in c(0.05, 0.3, 0.5, 0.85, 0.999)) {
+    k <- kn[1]; n <- kn[2]
+    p <- min(1, 2 * min(pbinom(k, n, claim), pbinom(k - 1, n, claim, lower.tail = FALSE)))
+    central <- function(j) min(1, 2 * min(pbinom(j, n, claim), pbinom(j - 1, n, claim, lower.tail = FALSE)))
+    reject <- sapply(0:n, central) <= 0.05
+    power <- sum(dbinom((0:n)[reject], n, 0.7))
+    rows[[length(rows) + 1]] <- data.frame(successes = k, trials = n, claim = claim, p_value = p, power_at_0.7 = power)
+  }
+write_table(do.call(rbind, rows), "central_binomial_test.csv")
