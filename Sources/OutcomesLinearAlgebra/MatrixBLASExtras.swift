@@ -33,3 +33,24 @@ extension Matrix {
         return try transposeMultiplied(by: scaled)
     }
 }
+
+extension Matrix {
+    /// The Gram matrix `Bᵀ B` (columns × columns, both triangles filled) of the column-major `rows × columns`
+    /// block at the start of `buffer`, through `dsyrk`. Lets a caller reuse one scratch buffer across calls
+    /// instead of allocating a scaled copy each time.
+    public static func gram(ofColumnMajor buffer: [Double], rows: Int, columns: Int) throws(LinearAlgebraError) -> Matrix {
+        guard rows >= 0, columns >= 0, buffer.count >= rows * columns else {
+            throw .dimensionMismatch("a buffer of \(buffer.count) elements cannot hold a \(rows)×\(columns) block")
+        }
+        var g = Matrix(rows: columns, columns: columns)
+        if rows == 0 || columns == 0 { return g }
+        buffer.withUnsafeBufferPointer { a in
+            g.storage.withUnsafeMutableBufferPointer { c in
+                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows),
+                            1.0, a.baseAddress, Int32(rows), 0.0, c.baseAddress, Int32(columns))
+            }
+        }
+        g.symmetrizeFromUpper()
+        return g
+    }
+}

@@ -27,18 +27,31 @@ public enum CoxRegression {
         }
         guard data.event.contains(true) else { throw .invalidArgument("no events: the Cox model cannot be estimated") }
 
-        let kept = keptColumns(covariates, tolerance: options.collinearityTolerance)
+        // The risk-set structure centres and sorts the covariates once; its Gram matrix also serves the
+        // collinearity check, so a design without degenerate columns is never copied.
+        let strataCodes = strata?.codes ?? Array(repeating: 0, count: n)
+        let all = CoxRiskSets(covariates: covariates, data: data, strata: strataCodes, ties: options.ties)
+        let constant = (0..<covariates.columns).map { j in
+            let column = covariates.storage[(j * n)..<((j + 1) * n)]
+            return column.allSatisfy { $0 == column.first! }
+        }
+        let kept = keptColumns(gram: all.x.gram(), constant: constant, tolerance: options.collinearityTolerance)
         var warnings: [String] = []
         let dropped = (0..<covariates.columns).filter { !kept.contains($0) }.map { names[$0] }
         for name in dropped {
             warnings.append("covariate '\(name)' is constant or a linear combination of earlier covariates; it was dropped and its coefficient is NA (as R reports)")
         }
         guard !kept.isEmpty else { throw .invalidArgument("every covariate is constant or collinear: \(dropped.joined(separator: ", "))") }
-        var design = Matrix(rows: n, columns: kept.count)
-        for (k, j) in kept.enumerated() {
-            design.storage.replaceSubrange((k * n)..<((k + 1) * n), with: covariates.storage[(j * n)..<((j + 1) * n)])
+        let sets: CoxRiskSets
+        if kept.count == covariates.columns {
+            sets = all
+        } else {
+            var design = Matrix(rows: n, columns: kept.count)
+            for (k, j) in kept.enumerated() {
+                design.storage.replaceSubrange((k * n)..<((k + 1) * n), with: covariates.storage[(j * n)..<((j + 1) * n)])
+            }
+            sets = CoxRiskSets(covariates: design, data: data, strata: strataCodes, ties: options.ties)
         }
-        let sets = CoxRiskSets(covariates: design, data: data, strata: strata?.codes ?? Array(repeating: 0, count: n), ties: options.ties)
         let newton = try newtonRaphson(sets, options: options)
         let p = kept.count
         let variance: Matrix
@@ -149,20 +162,14 @@ public enum CoxRegression {
                             nullLogLikelihood: nullLoglik, scoreTest: scoreTest)
     }
 
-    /// Column indices kept after dropping constant and collinear columns (sequential Cholesky of the centred Gram).
-    static func keptColumns(_ x: Matrix, tolerance: Double) -> [Int] {
-        let n = x.rows, p = x.columns
-        var centred = x
-        for j in 0..<p {
-            var mean = 0.0
-            for i in 0..<n { mean += x.storage[j * n + i] }
-            mean /= Double(n)
-            for i in 0..<n { centred.storage[j * n + i] -= mean }
-        }
-        let g = centred.gram()
+    /// Column indices kept after dropping constant columns and columns that are linear combinations of earlier
+    /// ones: a sequential Cholesky of the centred Gram matrix `g`, dropping a column whose pivot falls below
+    /// `tolerance` times its diagonal.
+    static func keptColumns(gram g: Matrix, constant: [Bool], tolerance: Double) -> [Int] {
+        let p = g.rows
         var l = Matrix(rows: p, columns: p)
         var kept: [Int] = []
-        for j in 0..<p {
+        for j in 0..<p where !constant[j] {
             let diag = g[j, j]
             guard diag > 0 else { continue }
             for (ki, k) in kept.enumerated() {

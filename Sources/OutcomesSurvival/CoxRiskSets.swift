@@ -16,6 +16,8 @@ struct CoxRiskSets {
     /// `order[k]` is the input row at sorted position k.
     let order: [Int]
     let ties: TieMethod
+    /// Reused scratch space for the Gram products.
+    let workspace = CoxWorkspace()
 
     // One entry per distinct (stratum, event time), ascending.
     let eventTime: [Double]
@@ -44,11 +46,14 @@ struct CoxRiskSets {
         n = data.count
         p = covariates.columns
         self.ties = ties
-        let order = (0..<n).sorted { a, b in
-            if strata[a] != strata[b] { return strata[a] < strata[b] }
-            if data.exit[a] != data.exit[b] { return data.exit[a] < data.exit[b] }
-            return data.event[a] && !data.event[b]
-        }
+        // Sorting contiguous keys is several times faster than sorting indices through a closure that
+        // reads three arrays. Deaths come before censorings at the same time.
+        var keys = [(Int, Double, Int, Int)]()
+        keys.reserveCapacity(n)
+        for i in 0..<n { keys.append((strata[i], data.exit[i], data.event[i] ? 0 : 1, i)) }
+        keys.sort(by: <)
+        let order = keys.map(\.3)
+        keys = []
         self.order = order
         exit = order.map { data.exit[$0] }
         event = order.map { data.event[$0] }
@@ -170,11 +175,12 @@ struct CoxRiskSets {
         var s0 = [Double](repeating: 0, count: eCount), d0 = s0
         var s1 = [Double](repeating: 0, count: eCount * p), d1 = s1
         // Suffix sums over exit order with a reset at each stratum boundary.
-        suffixSums(values: { risk[$0] }, into: &s0, stride: 1, offset: 0)
-        for j in 0..<p {
-            let base = j * n
+        risk.withUnsafeBufferPointer { r in
+            suffixSums(risk: r, column: nil, into: &s0, stride: 1, offset: 0)
             x.storage.withUnsafeBufferPointer { xp in
-                suffixSums(values: { risk[$0] * xp[base + $0] }, into: &s1, stride: p, offset: j)
+                for j in 0..<p {
+                    suffixSums(risk: r, column: UnsafeBufferPointer(rebasing: xp[(j * n)..<((j + 1) * n)]), into: &s1, stride: p, offset: j)
+                }
             }
         }
         for e in 0..<eCount {
@@ -196,7 +202,9 @@ struct CoxRiskSets {
 
     /// Fills per-event risk-set sums of `values` (suffix sums over rows with exit ≥ t, minus rows with
     /// entry ≥ t for counting-process data).
-    private func suffixSums(values: (Int) -> Double, into out: inout [Double], stride: Int, offset: Int) {
+    private func suffixSums(risk: UnsafeBufferPointer<Double>, column: UnsafeBufferPointer<Double>?,
+                            into out: inout [Double], stride: Int, offset: Int) {
+        @inline(__always) func values(_ i: Int) -> Double { column.map { risk[i] * $0[i] } ?? risk[i] }
         var running = 0.0
         var e = eventTime.count - 1
         var i = n - 1
@@ -249,19 +257,32 @@ struct CoxRiskSets {
     /// `eventWeights` (all 1 when nil), built as Xᵀ diag(g) X − Aᵀ diag(h) A with BLAS Gram products.
     func information(_ ev: Evaluation, eventWeights h: [Double]? = nil) -> Matrix {
         let eCount = eventTime.count
+        let terms = ties == .breslow ? eCount : eventCount   // one term per event time, or per death (Efron)
+        let signed = h != nil
         var c = [Double](repeating: 0, count: eCount)     // Σ_k weight/den, risk-set coefficient
         var f = [Double](repeating: 0, count: eCount)     // Σ_k weight·(k/d)/den, removed for the deaths
-        var meanRows: [Double] = []                       // A, row-major terms × p
-        var termWeights: [Double] = []
-        meanRows.reserveCapacity(eventCount * p)
-        var lastEvent = -1, k = 0
-        forEachTerm(s0: ev.s0, s1: ev.s1, d0: ev.d0, d1: ev.d1) { e, weight, den, a in
-            if e != lastEvent { lastEvent = e; k = 0 } else { k += 1 }
-            let he = h?[e] ?? 1
-            c[e] += he * weight / den
-            if ties == .efron && deaths[e] > 1 { f[e] += he * weight * (Double(k) / Double(deaths[e])) / den }
-            meanRows.append(contentsOf: a)
-            termWeights.append(he * weight)
+        var termWeights = [Double](repeating: 0, count: terms)
+        // A (terms × p, column-major): the risk-set means, written straight into the scratch buffer
+        // (scaled by √weight for dsyrk) or, for signed weights, into a matrix for dgemm.
+        let scratch = workspace
+        if !signed && scratch.terms.count < terms * p { scratch.terms = [Double](repeating: 0, count: terms * p) }
+        var signedMeans = signed ? Matrix(rows: terms, columns: p) : Matrix(rows: 0, columns: 0)
+        var lastEvent = -1, k = 0, t = 0
+        scratch.terms.withUnsafeMutableBufferPointer { out in
+            forEachTerm(s0: ev.s0, s1: ev.s1, d0: ev.d0, d1: ev.d1) { e, weight, den, a in
+                if e != lastEvent { lastEvent = e; k = 0 } else { k += 1 }
+                let he = h?[e] ?? 1
+                c[e] += he * weight / den
+                if ties == .efron && deaths[e] > 1 { f[e] += he * weight * (Double(k) / Double(deaths[e])) / den }
+                termWeights[t] = he * weight
+                if signed {
+                    for j in 0..<p { signedMeans.storage[j * terms + t] = a[j] }
+                } else {
+                    let r = (he * weight).squareRoot()
+                    for j in 0..<p { out[j * terms + t] = a[j] * r }
+                }
+                t += 1
+            }
         }
         // Cumulative coefficients per stratum, then one weight per row.
         var cumulative = c
@@ -274,17 +295,32 @@ struct CoxRiskSets {
             if ownEvent[i] >= 0 { total -= f[ownEvent[i]] }
             g[i] = ev.risk[i] * total
         }
-        let terms = termWeights.count
-        var a = Matrix(rows: terms, columns: p)
-        for t in 0..<terms { for j in 0..<p { a.storage[t + j * terms] = meanRows[t * p + j] } }
-        if h == nil {
-            // Non-negative weights: dsyrk on √-scaled rows. Tiny negative g from rounding are clipped.
-            let first = (try? x.weightedGram(g.map { max($0, 0) })) ?? Matrix(rows: p, columns: p)
-            let second = (try? a.weightedGram(termWeights)) ?? Matrix(rows: p, columns: p)
+        if signed {
+            let first = (try? x.signedWeightedGram(g)) ?? Matrix(rows: p, columns: p)
+            let second = (try? signedMeans.signedWeightedGram(termWeights)) ?? Matrix(rows: p, columns: p)
             return first - second
         }
-        let first = (try? x.signedWeightedGram(g)) ?? Matrix(rows: p, columns: p)
-        let second = (try? a.signedWeightedGram(termWeights)) ?? Matrix(rows: p, columns: p)
+        // Non-negative weights: dsyrk on √-scaled rows written into a reusable scratch buffer
+        // (fresh 10⁶-row copies each iteration cost more in page faults than the products).
+        // Tiny negative g from rounding are clipped.
+        if scratch.rows.count < n * p { scratch.rows = [Double](repeating: 0, count: n * p) }
+        for i in 0..<n { g[i] = max(g[i], 0).squareRoot() }
+        x.storage.withUnsafeBufferPointer { xs in
+            scratch.rows.withUnsafeMutableBufferPointer { out in
+                for j in 0..<p {
+                    let base = j * n
+                    for i in 0..<n { out[base + i] = xs[base + i] * g[i] }
+                }
+            }
+        }
+        let first = (try? Matrix.gram(ofColumnMajor: scratch.rows, rows: n, columns: p)) ?? Matrix(rows: p, columns: p)
+        let second = (try? Matrix.gram(ofColumnMajor: scratch.terms, rows: terms, columns: p)) ?? Matrix(rows: p, columns: p)
         return first - second
     }
+}
+
+/// Scratch buffers reused across Newton iterations. Internal, owned by one fit, never shared across threads.
+final class CoxWorkspace {
+    var rows: [Double] = []
+    var terms: [Double] = []
 }

@@ -65,6 +65,10 @@ alltied <- write_data(data.frame(time = c(2, 2, 2, 2, 2, 2, 2, 2, 3, 3),
                                  status = c(1, 1, 1, 1, 1, 0, 0, 1, 0, 0),
                                  x = c(0.1, 0.9, -0.4, 1.3, 0.2, -1.1, 0.5, 0.7, -0.3, 0.8)), "alltied")
 
+# perfect separation: x = 1 fails first (coefficient runs away); with z the fit runs out of iterations
+separation <- write_data(data.frame(time = c(4, 5, 6, 1, 2, 3), status = 1, x = c(0, 0, 0, 1, 1, 1),
+                                    z = c(1, 2, 3, 1, 2, 4)), "separation")
+
 put("meta", "r_version", gsub(" ", "_", R.version.string))
 put("meta", "survival_version", as.character(packageVersion("survival")))
 
@@ -173,6 +177,8 @@ cox_case("cox_colon_efron", coxph(Surv(time, status) ~ factor(rx) + age + nodes 
 cox_case("cox_veteran_efron", coxph(Surv(time, status) ~ trt + karno + age + factor(celltype), veteran))
 cox_case("cox_ovarian_breslow", coxph(Surv(futime, fustat) ~ age + ecog_ps + rx, ovarian, ties = "breslow"))
 cox_case("cox_ties_efron", coxph(Surv(time, status) ~ x + g, ties))
+cox_case("cox_separation_efron", suppressWarnings(coxph(Surv(time, status) ~ x, separation)), zph = FALSE)
+cox_case("cox_noconverge_efron", suppressWarnings(coxph(Surv(time, status) ~ x + z, separation)), zph = FALSE)
 cox_case("cox_alltied_efron", coxph(Surv(time, status) ~ x, alltied), zph = FALSE)
 cox_case("cox_alltied_breslow", coxph(Surv(time, status) ~ x, alltied, ties = "breslow"), zph = FALSE)
 
