@@ -1,0 +1,215 @@
+import OutcomesProportions
+import OutcomesSurvival
+import OutcomesLinearAlgebra
+
+/// Checks claims against derived tables. Verdicts compare a confidence interval with the claim: the plan's
+/// `claims.interval_method` (exact by default: Clopper–Pearson with the central exact binomial test, which never
+/// disagree) at `claims.level`; fewer than `claims.minimum_n` patients gives "insufficient data".
+public enum ClaimEvaluation {
+    /// Evaluates every claim in order.
+    public static func evaluate(_ claims: [Claim], tables: DerivedTables, patients: [PatientTimeline]) -> [ClaimVerdict] {
+        claims.map { evaluate($0, tables: tables, patients: patients) }
+    }
+
+    /// Evaluates one claim.
+    public static func evaluate(_ claim: Claim, tables: DerivedTables, patients: [PatientTimeline]) -> ClaimVerdict {
+        let plan = tables.plan
+        switch claim.check {
+        case .notCheckable(let reason):
+            return verdict(claim, .notCheckable, method: "none", definition: reason)
+        case let .proportion(metric, population, claimed, direction, window):
+            let count = tables.count(metric, diagnoses: population.diagnoses, instrument: population.instrument,
+                                     windowMinutes: window, patients: patients)
+            return proportion(claim, count: count, claimed: claimed, direction: direction, plan: plan)
+        case let .range(metric, population, low, high):
+            return range(claim, metric: metric, population: population, low: low, high: high, tables: tables, patients: patients)
+        case let .equivalence(metric, instrument, groupA, groupB, margin):
+            let a = tables.count(metric, diagnoses: groupA, instrument: instrument, windowMinutes: nil, patients: patients)
+            let b = tables.count(metric, diagnoses: groupB, instrument: instrument, windowMinutes: nil, patients: patients)
+            return equivalence(claim, a: a, b: b, margin: margin ?? plan.equivalenceMargin, plan: plan)
+        case let .comparison(instrument, better, than):
+            return comparison(claim, instrument: instrument, better: better, than: than, tables: tables)
+        }
+    }
+
+    // MARK: proportions
+
+    static func proportion(_ claim: Claim, count: ClaimCount, claimed p0: Double, direction: ClaimDirection, plan: AnalysisPlan) -> ClaimVerdict {
+        let k = count.successes, n = count.trials
+        let exact = plan.claimsIntervalMethod == "exact"
+        let methodName = exact
+            ? "Clopper-Pearson \(pct(plan.claimsLevel)) interval; central exact binomial test"
+            : "Wilson score \(pct(plan.claimsLevel)) interval; central exact binomial test"
+        let (low, high): (Double?, Double?) = {
+            if case .about(let t) = direction { return (max(0, p0 - t), min(1, p0 + t)) }
+            return (nil, nil)
+        }()
+        guard n >= plan.claimsMinimumN else {
+            return verdict(claim, .insufficientData, observed: n > 0 ? Double(k) / Double(n) : nil, n: n, events: k,
+                           method: methodName, claimed: p0, claimedLow: low, claimedHigh: high, definition: count.definition,
+                           note: "\(n) patients; the plan's minimum is \(plan.claimsMinimumN)")
+        }
+        do {
+            let ci = try OneProportion.interval(successes: k, trials: n, level: plan.claimsLevel, method: exact ? .clopperPearson : .wilson)
+            let alpha = 1 - plan.claimsLevel
+            let p = try ExactBinomialTest.pValue(successes: k, trials: n, claim: p0, twoSidedMethod: .central)
+            let observed = Double(k) / Double(n)
+            var power: Double?
+            if p0 > 0 && p0 < 1 {
+                power = try BinomialTestPower.power(trials: n, claim: p0, trueRate: observed, alpha: alpha, twoSidedMethod: .central)
+            }
+            let result: Verdict
+            switch direction {
+            case .atLeast: result = ci.lower >= p0 ? .supported : ci.upper < p0 ? .contradicted : .consistent
+            case .atMost: result = ci.upper <= p0 ? .supported : ci.lower > p0 ? .contradicted : .consistent
+            case .about:
+                result = ci.lower >= low! && ci.upper <= high! ? .supported
+                    : (ci.upper < low! || ci.lower > high!) ? .contradicted : .consistent
+            }
+            var needed: Int?
+            var note: String?
+            if result == .consistent, p0 > 0, p0 < 1 {
+                if observed == p0 {
+                    note = "the observed rate equals the claim: no sample size can separate them"
+                } else {
+                    needed = try? BinomialTestPower.minimalTrials(claim: p0, trueRate: observed, targetPower: 0.8, alpha: alpha,
+                                                                 twoSidedMethod: .central, limit: 20_000)
+                    if needed == nil { note = "more than 20000 patients would be needed for 80 % power" }
+                }
+            }
+            return verdict(claim, result, observed: observed, n: n, events: k, lower: ci.lower, upper: ci.upper,
+                           method: methodName, claimed: p0, claimedLow: low, claimedHigh: high, pValue: p, power: power,
+                           nNeeded: needed, definition: count.definition, note: note)
+        } catch {
+            return verdict(claim, .insufficientData, n: n, events: k, method: methodName, claimed: p0, definition: count.definition,
+                           note: "\(error)")
+        }
+    }
+
+    // MARK: ranges
+
+    static func range(_ claim: Claim, metric: RangeMetric, population: ClaimPopulation, low: Double, high: Double,
+                      tables: DerivedTables, patients: [PatientTimeline]) -> ClaimVerdict {
+        let plan = tables.plan
+        let included = { (d: String) in population.diagnoses.isEmpty || population.diagnoses.contains(d) }
+        var estimate: Double?, lower: Double?, upper: Double?
+        var n = 0
+        var events: Int?
+        let method: String, definition: String
+        switch metric {
+        case .medianDaysToRelapse:
+            method = "Kaplan-Meier median with \(pct(plan.claimsLevel)) interval (log transform, as R survfit)"
+            definition = "days from the last induction infusion to relapse (\(population.instrument.id)) among responders; relapse as in the plan"
+            let records = tables.relapse.filter { included($0.diagnosis) }
+            n = records.filter { $0.scale == population.instrument }.count
+            if let fit = try? RelapseSurvival.curves(records, scale: population.instrument, level: plan.claimsLevel).first {
+                estimate = fit.median.estimate; lower = fit.median.lower; upper = fit.median.upper
+                events = fit.relapses
+            }
+        case .maintenanceIntervalDays, .infusionDurationMinutes:
+            // One value per patient (their median), so patients with many sessions do not dominate.
+            var perPatient: [Double] = []
+            if metric == .maintenanceIntervalDays {
+                let byPatient = Dictionary(grouping: tables.maintenanceIntervals, by: \.patientID)
+                for p in patients where included(p.diagnosis) {
+                    if let v = byPatient[p.patientID], let m = MedianInterval.of(v.map(\.days)) { perPatient.append(m.median) }
+                }
+                definition = "each patient's median days between consecutive maintenance sessions, then the median over patients"
+            } else {
+                for p in patients where included(p.diagnosis) {
+                    let d = p.infusions.compactMap(\.durationMinutes)
+                    if let m = MedianInterval.of(d) { perPatient.append(m.median) }
+                }
+                definition = "each patient's median recorded infusion duration (minutes), then the median over patients"
+            }
+            method = "sample median with distribution-free \(pct(plan.claimsLevel)) order-statistic interval"
+            n = perPatient.count
+            if let m = MedianInterval.of(perPatient, level: plan.claimsLevel) {
+                estimate = m.median; lower = m.lower; upper = m.upper
+            }
+        }
+        guard n >= plan.claimsMinimumN, lower != nil || upper != nil else {
+            return verdict(claim, .insufficientData, observed: estimate, n: n, events: events, lower: lower, upper: upper, method: method,
+                           claimedLow: low, claimedHigh: high, definition: definition,
+                           note: n < plan.claimsMinimumN ? "\(n) patients; the plan's minimum is \(plan.claimsMinimumN)" : "no interval could be formed")
+        }
+        // A limit the data never reach is unbounded on that side (a median "not estimable").
+        let lo = lower ?? 0, hi = upper ?? .infinity
+        let result: Verdict = lo >= low && hi <= high ? .supported : (hi < low || lo > high) ? .contradicted : .consistent
+        var note: String?
+        if estimate == nil { note = "median not estimable: fewer than half relapsed during follow-up" }
+        else if upper == nil { note = "upper limit not estimable" }
+        return verdict(claim, result, observed: estimate, n: n, events: events, lower: lower, upper: upper, method: method,
+                       claimedLow: low, claimedHigh: high, definition: definition, note: note)
+    }
+
+    // MARK: two groups
+
+    static func equivalence(_ claim: Claim, a: ClaimCount, b: ClaimCount, margin: Double, plan: AnalysisPlan) -> ClaimVerdict {
+        let alpha = 1 - plan.claimsLevel
+        let method = "difference A - B; TOST at alpha \(fmt(alpha)) with the Newcombe hybrid score \(pct(1 - 2 * alpha)) interval; margin +/-\(fmt(margin))"
+        let definition = "A: \(a.definition) | B: \(b.definition)"
+        let n = a.trials + b.trials
+        guard a.trials >= plan.claimsMinimumN, b.trials >= plan.claimsMinimumN else {
+            return verdict(claim, .insufficientData, n: n, method: method, claimedLow: -margin, claimedHigh: margin, definition: definition,
+                           note: "groups of \(a.trials) and \(b.trials) patients; the plan's minimum is \(plan.claimsMinimumN) per group")
+        }
+        do {
+            let tost = try EquivalenceTest.test(successesA: a.successes, trialsA: a.trials, successesB: b.successes, trialsB: b.trials,
+                                                margin: margin, alpha: alpha)
+            let wide = try NewcombeInterval.interval(successesA: a.successes, trialsA: a.trials, successesB: b.successes,
+                                                     trialsB: b.trials, level: plan.claimsLevel)
+            let result: Verdict = tost.isEquivalent ? .supported : (wide.lower > margin || wide.upper < -margin) ? .contradicted : .consistent
+            let note = "A \(a.successes)/\(a.trials), B \(b.successes)/\(b.trials); contradicted only when the \(pct(plan.claimsLevel)) interval "
+                + "[\(fmt(wide.lower)), \(fmt(wide.upper))] lies entirely outside the margin"
+            return verdict(claim, result, observed: tost.interval.difference, n: n, lower: tost.interval.lower, upper: tost.interval.upper,
+                           method: method, claimedLow: -margin, claimedHigh: margin, pValue: tost.pValue, definition: definition, note: note)
+        } catch {
+            return verdict(claim, .insufficientData, n: n, method: method, definition: definition, note: "\(error)")
+        }
+    }
+
+    static func comparison(_ claim: Claim, instrument: Scale, better: String, than: String, tables: DerivedTables) -> ClaimVerdict {
+        let plan = tables.plan
+        let rows = tables.relapse.filter { $0.scale == instrument && ($0.strategy == better || $0.strategy == than) }
+        let method = "Cox proportional hazards (Efron ties), hazard ratio \(better) vs \(than) with \(pct(plan.claimsLevel)) Wald interval"
+        let definition = "time to relapse (\(instrument.id)) among induction responders whose recorded strategy is \(better) or \(than)"
+        let note = "unadjusted: strategy was not randomized, so the hazard ratio mixes the strategy's effect with who chose it; "
+            + "no adjusted comparison exists yet"
+        let nBetter = rows.filter { $0.strategy == better }.count, nThan = rows.count - nBetter
+        let events = rows.filter { $0.event == 1 }.count
+        guard nBetter >= plan.claimsMinimumN, nThan >= plan.claimsMinimumN, events >= plan.claimsMinimumN else {
+            return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
+                           note: "\(nBetter) \(better), \(nThan) \(than), \(events) relapses; the plan's minimum is \(plan.claimsMinimumN) each")
+        }
+        do {
+            let data = try SurvivalData(exit: rows.map(\.days), event: rows.map { $0.event == 1 })
+            let x = try Matrix(rows: rows.count, columns: 1, columnMajor: rows.map { $0.strategy == better ? 1 : 0 })
+            var options = CoxOptions()
+            options.level = plan.claimsLevel
+            let model = try CoxRegression.fit(covariates: x, names: [better], data: data, options: options)
+            guard let term = model.terms.first else { throw SurvivalError.invalidArgument("no estimable term") }
+            let result: Verdict = term.hazardRatioUpper < 1 ? .supported : term.hazardRatioLower > 1 ? .contradicted : .consistent
+            return verdict(claim, result, observed: term.hazardRatio, n: rows.count, events: events, lower: term.hazardRatioLower,
+                           upper: term.hazardRatioUpper, method: method, claimed: 1, pValue: term.pValue, definition: definition,
+                           note: note + " (\(nBetter) \(better), \(nThan) \(than))")
+        } catch {
+            return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
+                           note: "\(error)")
+        }
+    }
+
+    // MARK: helpers
+
+    static func verdict(_ claim: Claim, _ v: Verdict, observed: Double? = nil, n: Int? = nil, events: Int? = nil,
+                        lower: Double? = nil, upper: Double? = nil, method: String, claimed: Double? = nil,
+                        claimedLow: Double? = nil, claimedHigh: Double? = nil, pValue: Double? = nil, power: Double? = nil,
+                        nNeeded: Int? = nil, definition: String, note: String? = nil) -> ClaimVerdict {
+        ClaimVerdict(claim: claim, verdict: v, observed: observed, n: n, events: events, lower: lower, upper: upper, method: method,
+                     claimed: claimed, claimedLow: claimedLow, claimedHigh: claimedHigh, pValue: pValue, power: power,
+                     nNeeded: nNeeded, definition: definition, note: note)
+    }
+
+    static func pct(_ level: Double) -> String { PlanNumber.format((level * 1000).rounded() / 10) + " %" }
+    static func fmt(_ x: Double) -> String { PlanNumber.format((x * 10000).rounded() / 10000) }
+}
