@@ -117,10 +117,10 @@ public enum ClaimEvaluation {
                 definition = "each patient's median days between consecutive maintenance sessions, then the median over patients"
             } else {
                 for p in patients where included(p.diagnosis) {
-                    let d = p.infusions.compactMap(\.durationMinutes)
+                    let d = p.infusions.filter { $0.route == .intravenous }.compactMap(\.durationMinutes)
                     if let m = MedianInterval.of(d) { perPatient.append(m.median) }
                 }
-                definition = "each patient's median recorded infusion duration (minutes), then the median over patients"
+                definition = "each patient's median recorded IV infusion duration (minutes), then the median over patients"
             }
             method = "sample median with distribution-free \(pct(plan.claimsLevel)) order-statistic interval"
             n = perPatient.count

@@ -12,12 +12,17 @@ public struct RelapseCurveSummary: Sendable {
     public let median: SurvivalQuantile
     /// Relapse-free probability at the plan's landmark days.
     public let landmarks: [RiskTableEntry]
+    /// Restricted mean relapse-free days up to `RelapseSurvival.rmstHorizonDays`; nil when the curve's data
+    /// end before the horizon.
+    public let restrictedMean: RestrictedMean?
 }
 
 /// Time to relapse among induction responders, overall and by a grouping.
 public enum RelapseSurvival {
     /// Landmarks reported: 4, 8, 12 and 16 weeks, in days.
     public static let landmarkDays: [Double] = [28, 56, 84, 112]
+    /// Horizon of the restricted mean: 26 weeks.
+    public static let rmstHorizonDays = 182.0
 
     /// Fits one curve per group. `groupOf` returns nil to leave a record out (for example, no strategy recorded).
     public static func curves(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95,
@@ -38,7 +43,17 @@ public enum RelapseSurvival {
             let members = zip(groups, keep).filter { $0.0 == curve.label }.map(\.1)
             return RelapseCurveSummary(group: curve.label, patients: members.count,
                                        relapses: members.filter { $0.event == 1 }.count, curve: curve,
-                                       median: curve.median, landmarks: curve.riskTable(at: landmarkDays))
+                                       median: curve.median, landmarks: curve.riskTable(at: landmarkDays),
+                                       restrictedMean: try? RestrictedMeanSurvival.estimate(curve, tau: rmstHorizonDays, level: level))
         }
+    }
+}
+
+extension RelapseSurvival {
+    /// Log-rank test of time to relapse across groups (records with a nil group are left out).
+    public static func logRank(_ records: [RelapseRecord], scale: Scale, groupOf: (RelapseRecord) -> String?) throws(SurvivalError) -> LogRankTest {
+        let rows = records.filter { $0.scale == scale }.compactMap { r in groupOf(r).map { (r, $0) } }
+        let data = try SurvivalData(exit: rows.map(\.0.days), event: rows.map { $0.0.event == 1 })
+        return try LogRankTest.test(data, groups: Grouping(labels: rows.map(\.1)))
     }
 }

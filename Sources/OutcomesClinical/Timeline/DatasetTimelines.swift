@@ -5,7 +5,7 @@ extension ClinicDataset {
             let p = patients[index]
             let infusions = infusions(ofPatient: index).map {
                 InfusionEvent(time: $0.start, recordedPhase: $0.phase, completed: $0.completed,
-                              durationMinutes: $0.durationMinutes, source: $0.source)
+                              durationMinutes: $0.durationMinutes, route: $0.route, source: $0.source)
             }
             let scores = assessments(ofPatient: index).map { a in
                 ScoreRecord(time: a.time, scale: a.instrument.scale, total: a.total.map(Double.init),

@@ -5,10 +5,12 @@ public struct InfusionEvent: Sendable, Equatable {
     public var recordedPhase: TreatmentPhase?
     public var completed: Bool
     public var durationMinutes: Double?
+    public var route: Route
     public var source: SourceLine
-    public init(time: Double, recordedPhase: TreatmentPhase?, completed: Bool, durationMinutes: Double?, source: SourceLine) {
+    public init(time: Double, recordedPhase: TreatmentPhase?, completed: Bool, durationMinutes: Double?, route: Route = .intravenous,
+                source: SourceLine) {
         self.time = time; self.recordedPhase = recordedPhase; self.completed = completed
-        self.durationMinutes = durationMinutes; self.source = source
+        self.durationMinutes = durationMinutes; self.route = route; self.source = source
     }
 }
 

@@ -4,12 +4,14 @@ import OutcomesClinical
 public enum AnalysisInputError: Error, Sendable, CustomStringConvertible {
     case dataset(DatasetLoadError)
     case plan(PlanError)
+    case claimsFile(ClaimsFileError)
     case output(path: String, message: String)
 
     public var description: String {
         switch self {
         case .dataset(let e): return e.description
         case .plan(let e): return "plan: \(e)"
+        case .claimsFile(let e): return "claims file: \(e)"
         case .output(let path, let message): return "cannot write '\(path)': \(message)"
         }
     }
