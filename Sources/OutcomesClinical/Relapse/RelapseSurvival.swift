@@ -54,6 +54,6 @@ extension RelapseSurvival {
     public static func logRank(_ records: [RelapseRecord], scale: Scale, groupOf: (RelapseRecord) -> String?) throws(SurvivalError) -> LogRankTest {
         let rows = records.filter { $0.scale == scale }.compactMap { r in groupOf(r).map { (r, $0) } }
         let data = try SurvivalData(exit: rows.map(\.0.days), event: rows.map { $0.0.event == 1 })
-        return try LogRankTest.test(data, groups: Grouping(labels: rows.map(\.1)))
+        return try LogRank.test(data, groups: Grouping(labels: rows.map(\.1)))
     }
 }
