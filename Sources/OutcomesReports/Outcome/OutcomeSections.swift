@@ -1,0 +1,141 @@
+import Foundation
+import OutcomesClinical
+import OutcomesProportions
+import OutcomesSurvival
+
+/// The Markdown sections of the outcome report, one function each.
+enum OutcomeSections {
+    private typealias F = Formatting
+
+    /// "k / n (rate, lower–upper)" with the plan's interval method.
+    static func rate(_ k: Int, _ n: Int, plan: AnalysisPlan) -> String {
+        guard n > 0 else { return "no patients" }
+        let method: ProportionIntervalMethod = plan.claimsIntervalMethod == "exact" ? .clopperPearson : .wilson
+        guard let ci = try? OneProportion.interval(successes: k, trials: n, level: plan.claimsLevel, method: method) else { return "\(k) / \(n)" }
+        return "\(k) / \(n) (\(F.fixed(100 * ci.estimate, 1)) %, \(F.fixed(100 * ci.lower, 1))–\(F.fixed(100 * ci.upper, 1)))"
+    }
+
+    static func intervalNote(_ plan: AnalysisPlan) -> String {
+        let name = plan.claimsIntervalMethod == "exact" ? "Clopper–Pearson exact" : "Wilson score"
+        return "Rates are shown as successes / patients (percent, \(F.fixed(100 * plan.claimsLevel, 0)) % \(name) interval)."
+    }
+
+    static func groups(_ diagnoses: [String]) -> [(String, (String) -> Bool)] {
+        [("all", { _ in true })] + ["MDD", "bipolar", "PTSD", "other"].filter(diagnoses.contains).map { d in (d, { $0 == d }) }
+    }
+
+    static func response(_ t: DerivedTables) -> String {
+        var s = "## Response and remission at the end of the first induction series\n\n" + intervalNote(t.plan) + " "
+        s += "PHQ-9 and MADRS are reported separately: they disagree for the same patients (CNS Drugs 2023;37:715-723).\n\n"
+        for scale in Scale.all {
+            let rows = t.endpoints.filter { $0.series.label == "induction" && $0.scale == scale }
+            guard !rows.isEmpty else { continue }
+            let remissionRule = scale == .phq9 ? "total < \(t.plan.phq9RemissionBelow)" : "total ≤ \(t.plan.madrsRemissionAtMost)"
+            s += "### \(scale.id)\n\n| group | response | partial response | remission (\(remissionRule)) | no endpoint |\n|---|---|---|---|---|\n"
+            for (name, keep) in groups(rows.map(\.diagnosis)) {
+                let g = rows.filter { keep($0.diagnosis) }
+                let r = g.compactMap(\.response), pr = g.compactMap(\.partialResponse), rem = g.filter { $0.response != nil }.compactMap(\.remission)
+                s += "| \(name) | \(rate(r.filter { $0 }.count, r.count, plan: t.plan)) | \(rate(pr.filter { $0 }.count, pr.count, plan: t.plan)) "
+                s += "| \(rate(rem.filter { $0 }.count, rem.count, plan: t.plan)) | \(g.count - r.count) |\n"
+            }
+            let days = rows.compactMap(\.daysToFirstResponse)
+            if let m = MedianInterval.of(days) {
+                s += "\nTime to first response (first score meeting the response rule after the first infusion): median \(F.fixed(m.median, 1)) days over \(days.count) patients.\n"
+            }
+            s += "\n"
+        }
+        return s
+    }
+
+    static func suicidal(_ t: DerivedTables) -> String {
+        var s = "## Suicidal-thoughts item after an infusion\n\n"
+        s += "Among patients whose item (PHQ-9 item 9 ≥ \(t.plan.phq9SuicidalPositiveAtLeast); MADRS item 10 ≥ \(t.plan.madrsSuicidalPositiveAtLeast)) was positive before an infusion: "
+        s += "resolved (PHQ-9 item 9 ≤ \(t.plan.phq9SuicidalResolvedAtMost); MADRS item 10 ≤ \(t.plan.madrsSuicidalResolvedAtMost)) at the latest score within each window after the infusion's start. "
+        s += "Patients without a score in a window are not counted in it. The item is a risk marker with low positive predictive value (Simon et al. 2013): its resolution is not proof that suicidal thinking ended.\n\n"
+        for scale in Scale.all {
+            let rows = t.suicidal.filter { $0.scale == scale }
+            guard let windows = rows.first?.outcomes.map(\.windowMinutes) else { continue }
+            s += "### \(scale.id) (\(rows.count) patients positive before an infusion)\n\n| window | resolved | not assessed |\n|---|---|---|\n"
+            for w in windows.sorted() {
+                let o = rows.compactMap { $0.outcome(windowMinutes: w) }
+                let assessed = o.compactMap(\.resolved)
+                let label = w >= 1440 && w.truncatingRemainder(dividingBy: 1440) == 0 ? "\(F.compact(w / 1440)) day(s)" : "\(F.compact(w)) minutes"
+                s += "| \(label) | \(rate(assessed.filter { $0 }.count, assessed.count, plan: t.plan)) | \(o.count - assessed.count) |\n"
+            }
+            s += "\n"
+        }
+        return s
+    }
+
+    static func tolerability(_ t: DerivedTables) -> String {
+        var s = "## Tolerability\n\n"
+        s += "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last. " + intervalNote(t.plan) + "\n\n"
+        s += "| group | tolerated |\n|---|---|\n"
+        for (name, keep) in groups(t.tolerability.map(\.diagnosis)) {
+            let g = t.tolerability.filter { keep($0.diagnosis) }
+            s += "| \(name) | \(rate(g.filter(\.tolerated).count, g.count, plan: t.plan)) |\n"
+        }
+        s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
+        for a in t.adverseEvents {
+            s += "| \(a.term) | \(a.severity) | \(a.events) | \(a.patients) | \(a.serious) | \(a.ledToDiscontinuation) |\n"
+        }
+        return s + "\n"
+    }
+
+    static func relapse(_ t: DerivedTables, figures: [String]) -> String {
+        var s = "## Time to relapse among induction responders\n\n"
+        s += "Kaplan–Meier estimates (Greenwood variance, log-transformed 95 % intervals as R's survfit); time zero is the last induction infusion. "
+        s += "Relapse: \(t.plan.relapseConsecutive) consecutive scores at or above the threshold (PHQ-9 ≥ \(t.plan.phq9RelapseAtLeast), MADRS ≥ \(t.plan.madrsRelapseAtLeast)), "
+        s += "at most \(F.compact(t.plan.relapseMaxDaysApart)) days apart and spanning at least \(F.compact(t.plan.relapseMinDaysApart)) days (SUSTAIN-1)"
+        s += t.plan.reinductionIsRelapse ? ", or the start of a re-induction series" : ""
+        s += ". A median the curve never reaches is *not estimable*. RMST: restricted mean relapse-free days up to \(F.compact(RelapseSurvival.rmstHorizonDays)) days (26 weeks).\n\n"
+        for scale in Scale.all {
+            var rows: [(String, RelapseCurveSummary)] = []
+            for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis }),
+                                     ("strategy", { $0.strategy })] as [(String, (RelapseRecord) -> String?)] {
+                for c in (try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: groupOf)) ?? [] {
+                    rows.append((title == "all" ? "all" : "\(title): \(c.group)", c))
+                }
+            }
+            guard !rows.isEmpty else { continue }
+            s += "### \(scale.id)\n\n| group | responders | relapses | median days (95 % CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (95 % CI) |\n|---|---|---|---|---|---|\n"
+            for (label, c) in rows {
+                let m = c.median
+                let med = "\(m.estimate.map { F.fixed($0, 1) } ?? "not estimable") (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))"
+                let lm = c.landmarks.map { F.fixed($0.survival, 2) }.joined(separator: " / ")
+                let rmst = c.restrictedMean.map { "\(F.fixed($0.estimate, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" } ?? "n/a"
+                s += "| \(label) | \(c.patients) | \(c.relapses) | \(med) | \(lm) | \(rmst) |\n"
+            }
+            if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy }) {
+                s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, p = \(ClaimsReport.pValue(lr.pValue)).\n"
+            }
+            let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
+            if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
+            s += "\n"
+        }
+        s += "Strategy is the plan recorded at the end of induction, not a randomized assignment: differences between strategies mix the strategy's effect with who chose it.\n\n"
+        return s
+    }
+
+    static func maintenance(_ t: DerivedTables) -> String {
+        let days = t.maintenanceIntervals.map(\.days)
+        guard let m = MedianInterval.of(days) else { return "" }
+        let sorted = days.sorted()
+        let q1 = sorted[sorted.count / 4], q3 = sorted[(3 * sorted.count) / 4]
+        return "## Maintenance intervals\n\n\(days.count) intervals between consecutive maintenance sessions in \(Set(t.maintenanceIntervals.map(\.patientID)).count) patients: median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(q1, 1)) and \(F.fixed(q3, 1)).\n\n"
+    }
+
+    static func exclusions(_ t: DerivedTables) -> String {
+        var counts: [String: Int] = [:]
+        for e in t.exclusions {
+            // Group by reason with the scale named but without patient-specific numbers.
+            counts["\(e.analysis.replacingOccurrences(of: #"\d+"#, with: "n", options: .regularExpression)) — \(e.reason)", default: 0] += 1
+        }
+        var s = "## Exclusions\n\nRecords left out of an analysis, by reason (each is listed with its source line in `exclusions.csv`):\n\n| analysis — reason | records |\n|---|---|\n"
+        for (k, v) in counts.sorted(by: { $0.key < $1.key }) { s += "| \(k) | \(v) |\n" }
+        if !t.phaseDisagreements.isEmpty {
+            s += "\nRecorded phases that differ from the series rule: \(t.phaseDisagreements.count) (listed in `phase_disagreements.csv`; the recorded phase was used).\n"
+        }
+        return s + "\n"
+    }
+}
