@@ -109,11 +109,22 @@ enum FieldParsers {
         return breaks
     }
 
-    /// Field text for messages: invalid UTF-8 replaced, values longer than 80 characters shortened.
+    /// Field text for messages: invalid UTF-8 replaced, control characters escaped (`\n`, `\u{0}`) so a
+    /// message stays on one line, values longer than 80 characters shortened.
     static func displayText(_ p: UnsafePointer<UInt8>?, _ count: Int) -> String {
         guard let p else { return "" }
         let limit = 240
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(count, limit)), as: UTF8.self)
+        let decoded = String(decoding: UnsafeBufferPointer(start: p, count: min(count, limit)), as: UTF8.self)
+        var text = ""
+        for scalar in decoded.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: text += "\\u{\(String(scalar.value, radix: 16))}"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
         if text.count > 80 || count > limit { return String(text.prefix(80)) + "… (\(count) bytes)" }
         return text
     }
