@@ -93,6 +93,17 @@ enum FieldParsers {
         return .value(Int32(value))
     }
 
+    /// The field as a `String`, or nil when it is not valid UTF-8. ASCII text (the usual case: identifiers,
+    /// terms) skips the general validator.
+    @inline(__always)
+    static func text(_ p: UnsafePointer<UInt8>, _ count: Int) -> String? {
+        var bits: UInt8 = 0
+        for index in 0..<count { bits |= p[index] }
+        let buffer = UnsafeBufferPointer(start: p, count: count)
+        if bits < 0x80 { return String(decoding: buffer, as: UTF8.self) }
+        return String(validating: buffer, as: UTF8.self)
+    }
+
     /// Counts line breaks inside a field (quoted fields may span lines): LF, and CR not followed by LF.
     static func lineBreaks(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var breaks = 0
