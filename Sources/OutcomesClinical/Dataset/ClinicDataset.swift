@@ -116,6 +116,7 @@ public struct DatasetSummary: Sendable, Equatable {
         timeRange = low <= high ? low...high : nil
     }
 
+    /// Two summaries are equal when every count and the time range are equal.
     public static func == (lhs: DatasetSummary, rhs: DatasetSummary) -> Bool {
         lhs.patientsByDiagnosis.elementsEqual(rhs.patientsByDiagnosis) { $0 == $1 }
             && lhs.infusionsByRoute.elementsEqual(rhs.infusionsByRoute) { $0 == $1 }
