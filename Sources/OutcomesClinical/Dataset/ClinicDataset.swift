@@ -17,13 +17,18 @@ public struct ClinicDataset: Sendable {
     let assessmentRanges: [Range<Int>]
     let adverseEventRanges: [Range<Int>]
 
-    /// Builds a dataset, sorting the event records (records must refer to valid patient indices).
+    /// Builds a dataset, sorting the event records. Every record's `patientIndex` must index `patients`
+    /// (a programming error otherwise: the loader guarantees it for files).
     public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent]) {
         self.patients = patients
         var index: [String: Int] = [:]
         index.reserveCapacity(patients.count)
         for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
         indexByID = index
+        precondition(infusions.allSatisfy { patients.indices.contains($0.patientIndex) }
+                     && assessments.allSatisfy { patients.indices.contains($0.patientIndex) }
+                     && adverseEvents.allSatisfy { patients.indices.contains($0.patientIndex) },
+                     "a record refers to a patient index outside patients")
         let infusions = Self.sorted(infusions) { ($0.patientIndex, $0.start, $0.source.line) }
         let assessments = Self.sorted(assessments) { ($0.patientIndex, $0.time, $0.source.line) }
         let adverseEvents = Self.sorted(adverseEvents) { ($0.patientIndex, $0.time, $0.source.line) }
