@@ -37,6 +37,8 @@ import OutcomesTabular
         let second = dataset.infusions(ofPatient: 1).first!
         #expect(second.route == .intranasal && second.doseMgPerKg == nil && second.phase == nil && !second.completed)
         #expect(dataset.infusions(ofPatient: 3).isEmpty)
+        #expect(dataset.extraValue("NOTES", at: first[0].source) == "first, calm")
+        #expect(dataset.extraValue("notes", at: first[1].source) == nil) // blank
     }
 
     @Test func assessmentTotalsAreRecordedOrComputedFromItems() {

@@ -12,6 +12,9 @@ public struct ClinicDataset: Sendable {
     /// Accepted adverse events sorted by patient, time and line (empty when the file is absent).
     public let adverseEvents: [AdverseEvent]
 
+    /// Columns found in the files but not in the schema, kept as text (see ``DatasetExtraColumn``).
+    public let extraColumns: [DatasetExtraColumn]
+
     let indexByID: [String: Int]
     let infusionRanges: [Range<Int>]
     let assessmentRanges: [Range<Int>]
@@ -19,8 +22,10 @@ public struct ClinicDataset: Sendable {
 
     /// Builds a dataset, sorting the event records. Every record's `patientIndex` must index `patients`
     /// (a programming error otherwise: the loader guarantees it for files).
-    public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent]) {
+    public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent],
+                extraColumns: [DatasetExtraColumn] = []) {
         self.patients = patients
+        self.extraColumns = extraColumns
         var index: [String: Int] = [:]
         index.reserveCapacity(patients.count)
         for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
@@ -38,6 +43,11 @@ public struct ClinicDataset: Sendable {
         infusionRanges = Self.ranges(infusions.map(\.patientIndex), patientCount: patients.count)
         assessmentRanges = Self.ranges(assessments.map(\.patientIndex), patientCount: patients.count)
         adverseEventRanges = Self.ranges(adverseEvents.map(\.patientIndex), patientCount: patients.count)
+    }
+
+    /// The value of extra column `name` (case-insensitive) of `file` for the record at `source`, if any.
+    public func extraValue(_ name: String, at source: SourceLine) -> String? {
+        extraColumns.first { $0.file == source.file && $0.name.lowercased() == name.lowercased() }?.valuesByLine[source.line]
     }
 
     /// The index in ``patients`` of the patient with identifier `id`.
@@ -92,6 +102,23 @@ public struct ClinicDataset: Sendable {
         for index in patientIndices { starts[index + 1] += 1 }
         for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
         return (0..<patientCount).map { starts[$0]..<starts[$0 + 1] }
+    }
+}
+
+/// A column of a dataset file that the schema does not define (for example `phq9_difficulty`), kept as text.
+public struct DatasetExtraColumn: Sendable, Equatable {
+    /// The file holding it.
+    public let file: DatasetFile
+    /// The header name as written.
+    public let name: String
+    /// Non-blank values of accepted records, keyed by the record's line (``SourceLine/line``).
+    public let valuesByLine: [Int: String]
+
+    /// Creates an extra column.
+    public init(file: DatasetFile, name: String, valuesByLine: [Int: String]) {
+        self.file = file
+        self.name = name
+        self.valuesByLine = valuesByLine
     }
 }
 
