@@ -52,7 +52,8 @@ public struct RowIssue: Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     /// Header name of the field's column, or nil for whole-row problems such as a wrong field count.
     public let column: String?
-    /// The field's text (invalid UTF-8 replaced by U+FFFD, long values shortened), or "" for whole-row problems.
+    /// The field's text on one line (invalid UTF-8 replaced by U+FFFD, control characters escaped as `\n`, `\u{0}`,
+    /// long values shortened), or "" for whole-row problems.
     public let value: String
     /// Why the row was rejected.
     public let reason: RowIssueReason

@@ -42,6 +42,7 @@ public struct CSVCategory: Sendable, Equatable {
         self.acceptedSpellings = accepted
     }
 
+    /// Two categories are equal when they have the same levels and spellings.
     public static func == (lhs: CSVCategory, rhs: CSVCategory) -> Bool {
         lhs.levels == rhs.levels && lhs.spellings.elementsEqual(rhs.spellings) { $0.bytes == $1.bytes && $0.level == $1.level }
     }

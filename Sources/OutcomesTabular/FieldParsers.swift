@@ -93,6 +93,17 @@ enum FieldParsers {
         return .value(Int32(value))
     }
 
+    /// The field as a `String`, or nil when it is not valid UTF-8. ASCII text (the usual case: identifiers,
+    /// terms) skips the general validator.
+    @inline(__always)
+    static func text(_ p: UnsafePointer<UInt8>, _ count: Int) -> String? {
+        var bits: UInt8 = 0
+        for index in 0..<count { bits |= p[index] }
+        let buffer = UnsafeBufferPointer(start: p, count: count)
+        if bits < 0x80 { return String(decoding: buffer, as: UTF8.self) }
+        return String(validating: buffer, as: UTF8.self)
+    }
+
     /// Counts line breaks inside a field (quoted fields may span lines): LF, and CR not followed by LF.
     static func lineBreaks(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
         var breaks = 0
@@ -109,11 +120,22 @@ enum FieldParsers {
         return breaks
     }
 
-    /// Field text for messages: invalid UTF-8 replaced, values longer than 80 characters shortened.
+    /// Field text for messages: invalid UTF-8 replaced, control characters escaped (`\n`, `\u{0}`) so a
+    /// message stays on one line, values longer than 80 characters shortened.
     static func displayText(_ p: UnsafePointer<UInt8>?, _ count: Int) -> String {
         guard let p else { return "" }
         let limit = 240
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: min(count, limit)), as: UTF8.self)
+        let decoded = String(decoding: UnsafeBufferPointer(start: p, count: min(count, limit)), as: UTF8.self)
+        var text = ""
+        for scalar in decoded.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: text += "\\u{\(String(scalar.value, radix: 16))}"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
         if text.count > 80 || count > limit { return String(text.prefix(80)) + "… (\(count) bytes)" }
         return text
     }

@@ -119,7 +119,7 @@ struct ParseState {
             if count == 0 && plan.required {
                 scratchTexts[plan.storage] = ""
                 reject(position, data, count, .missingRequiredValue)
-            } else if let text = String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) {
+            } else if let text = FieldParsers.text(data, count) {
                 scratchTexts[plan.storage] = text
             } else {
                 reject(position, data, count, .invalidUTF8)

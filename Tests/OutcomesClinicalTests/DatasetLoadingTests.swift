@@ -37,6 +37,8 @@ import OutcomesTabular
         let second = dataset.infusions(ofPatient: 1).first!
         #expect(second.route == .intranasal && second.doseMgPerKg == nil && second.phase == nil && !second.completed)
         #expect(dataset.infusions(ofPatient: 3).isEmpty)
+        #expect(dataset.extraValue("NOTES", at: first[0].source) == "first, calm")
+        #expect(dataset.extraValue("notes", at: first[1].source) == nil) // blank
     }
 
     @Test func assessmentTotalsAreRecordedOrComputedFromItems() {
@@ -74,5 +76,22 @@ import OutcomesTabular
         scores[2] = nil
         scores[10] = 3
         #expect(scores[2] == nil && scores[10] == 3 && scores[1] == 0)
+    }
+}
+
+@Suite struct DatasetInMemoryTests {
+    @Test func inMemoryDatasetSortsEventsPerPatient() {
+        let patients = [Patient(id: "A", diagnosis: .mdd, source: SourceLine(file: .patients, line: 2)),
+                        Patient(id: "B", diagnosis: .ptsd, source: SourceLine(file: .patients, line: 3))]
+        let assessments = [
+            Assessment(patientIndex: 1, time: 50, instrument: .madrs, total: 30, source: SourceLine(file: .assessments, line: 2)),
+            Assessment(patientIndex: 0, time: 20, instrument: .phq9, total: 12, source: SourceLine(file: .assessments, line: 3)),
+            Assessment(patientIndex: 0, time: 10, instrument: .phq9, total: 18, source: SourceLine(file: .assessments, line: 4)),
+        ]
+        let dataset = ClinicDataset(patients: patients, infusions: [], assessments: assessments, adverseEvents: [])
+        #expect(dataset.assessments.map(\.source.line) == [4, 3, 2])
+        #expect(dataset.assessments(ofPatient: dataset.patientIndex(id: "A")!).map(\.total) == [18, 12])
+        #expect(dataset.assessmentRange(ofPatient: 1) == 2..<3)
+        #expect(dataset.infusions(ofPatient: 0).isEmpty && dataset.patient(id: "C") == nil)
     }
 }

@@ -58,7 +58,7 @@ import OutcomesClinical
         #expect(text.text.hasSuffix("result: 2 row(s) rejected (exit status 1)\n"))
         let markdown = try Reports.validate(datasetAt: folder.path, format: .markdown)
         #expect(markdown.text.contains("| assessments.csv | 2 | 0 | 2 |"))
-        #expect(markdown.text.contains("```\nassessments.csv:2: column 'total' value '28'"))
+        #expect(markdown.text.contains("\n    assessments.csv:2: column 'total' value '28'"))
         // Deterministic: same input, same bytes.
         #expect(try Reports.validate(datasetAt: folder.path, format: .markdown).text == markdown.text)
     }

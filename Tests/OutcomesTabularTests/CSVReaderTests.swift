@@ -50,6 +50,13 @@ import Testing
         #expect(table.lines == [3, 6, 7])
     }
 
+    @Test func rejectedMultiLineValueIsShownOnOneLineAndLaterLinesStayRight() throws {
+        let text = "id,score\np1,\"1\n2\"\np2,2\n"
+        let table = try CSVReader.read(bytes: Array(text.utf8), name: "n.csv", schema: simpleSchema)
+        #expect(table.issues == [RowIssue(file: "n.csv", line: 2, column: "score", value: "1\\n2", reason: .notANumber)])
+        #expect(table.lines == [4])
+    }
+
     @Test func integerColumnsAcceptZeroFractionsAndRejectOverflow() throws {
         let schema = CSVSchema([CSVColumn("n", .integer)])
         let table = try CSVReader.read(bytes: Array("n\n3.00\n-7\n+2\n4294967296\n".utf8), name: "i.csv", schema: schema)

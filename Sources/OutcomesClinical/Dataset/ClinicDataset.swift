@@ -12,18 +12,28 @@ public struct ClinicDataset: Sendable {
     /// Accepted adverse events sorted by patient, time and line (empty when the file is absent).
     public let adverseEvents: [AdverseEvent]
 
+    /// Columns found in the files but not in the schema, kept as text (see ``DatasetExtraColumn``).
+    public let extraColumns: [DatasetExtraColumn]
+
     let indexByID: [String: Int]
     let infusionRanges: [Range<Int>]
     let assessmentRanges: [Range<Int>]
     let adverseEventRanges: [Range<Int>]
 
-    /// Builds a dataset, sorting the event records (records must refer to valid patient indices).
-    public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent]) {
+    /// Builds a dataset, sorting the event records. Every record's `patientIndex` must index `patients`
+    /// (a programming error otherwise: the loader guarantees it for files).
+    public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent],
+                extraColumns: [DatasetExtraColumn] = []) {
         self.patients = patients
+        self.extraColumns = extraColumns
         var index: [String: Int] = [:]
         index.reserveCapacity(patients.count)
         for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
         indexByID = index
+        precondition(infusions.allSatisfy { patients.indices.contains($0.patientIndex) }
+                     && assessments.allSatisfy { patients.indices.contains($0.patientIndex) }
+                     && adverseEvents.allSatisfy { patients.indices.contains($0.patientIndex) },
+                     "a record refers to a patient index outside patients")
         let infusions = Self.sorted(infusions) { ($0.patientIndex, $0.start, $0.source.line) }
         let assessments = Self.sorted(assessments) { ($0.patientIndex, $0.time, $0.source.line) }
         let adverseEvents = Self.sorted(adverseEvents) { ($0.patientIndex, $0.time, $0.source.line) }
@@ -33,6 +43,11 @@ public struct ClinicDataset: Sendable {
         infusionRanges = Self.ranges(infusions.map(\.patientIndex), patientCount: patients.count)
         assessmentRanges = Self.ranges(assessments.map(\.patientIndex), patientCount: patients.count)
         adverseEventRanges = Self.ranges(adverseEvents.map(\.patientIndex), patientCount: patients.count)
+    }
+
+    /// The value of extra column `name` (case-insensitive) of `file` for the record at `source`, if any.
+    public func extraValue(_ name: String, at source: SourceLine) -> String? {
+        extraColumns.first { $0.file == source.file && $0.name.lowercased() == name.lowercased() }?.valuesByLine[source.line]
     }
 
     /// The index in ``patients`` of the patient with identifier `id`.
@@ -90,6 +105,23 @@ public struct ClinicDataset: Sendable {
     }
 }
 
+/// A column of a dataset file that the schema does not define (for example `phq9_difficulty`), kept as text.
+public struct DatasetExtraColumn: Sendable, Equatable {
+    /// The file holding it.
+    public let file: DatasetFile
+    /// The header name as written.
+    public let name: String
+    /// Non-blank values of accepted records, keyed by the record's line (``SourceLine/line``).
+    public let valuesByLine: [Int: String]
+
+    /// Creates an extra column.
+    public init(file: DatasetFile, name: String, valuesByLine: [Int: String]) {
+        self.file = file
+        self.name = name
+        self.valuesByLine = valuesByLine
+    }
+}
+
 /// Counts that describe a dataset at a glance, in a fixed order for deterministic reports.
 public struct DatasetSummary: Sendable, Equatable {
     /// Patients per diagnosis, in ``Diagnosis/allCases`` order.
@@ -116,6 +148,7 @@ public struct DatasetSummary: Sendable, Equatable {
         timeRange = low <= high ? low...high : nil
     }
 
+    /// Two summaries are equal when every count and the time range are equal.
     public static func == (lhs: DatasetSummary, rhs: DatasetSummary) -> Bool {
         lhs.patientsByDiagnosis.elementsEqual(rhs.patientsByDiagnosis) { $0 == $1 }
             && lhs.infusionsByRoute.elementsEqual(rhs.infusionsByRoute) { $0 == $1 }

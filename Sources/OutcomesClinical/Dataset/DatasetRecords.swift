@@ -51,6 +51,19 @@ public struct Patient: Sendable, Hashable {
     public let strategy: TreatmentStrategy?
     /// Where the row came from.
     public let source: SourceLine
+
+    /// Creates a patient (for tests and in-memory datasets; files go through ``ClinicDataset/load(at:)``).
+    public init(id: String, diagnosis: Diagnosis, sex: Sex? = nil, ageYears: Double? = nil, priorTreatmentsFailed: Int? = nil,
+                site: String? = nil, strategy: TreatmentStrategy? = nil, source: SourceLine) {
+        self.id = id
+        self.diagnosis = diagnosis
+        self.sex = sex
+        self.ageYears = ageYears
+        self.priorTreatmentsFailed = priorTreatmentsFailed
+        self.site = site
+        self.strategy = strategy
+        self.source = source
+    }
 }
 
 /// One row of `infusions.csv`.
@@ -71,6 +84,19 @@ public struct Infusion: Sendable, Hashable {
     public let completed: Bool
     /// Where the row came from.
     public let source: SourceLine
+
+    /// Creates an infusion.
+    public init(patientIndex: Int, start: Double, route: Route, doseMgPerKg: Double? = nil, durationMinutes: Double? = nil,
+                phase: TreatmentPhase? = nil, completed: Bool = true, source: SourceLine) {
+        self.patientIndex = patientIndex
+        self.start = start
+        self.route = route
+        self.doseMgPerKg = doseMgPerKg
+        self.durationMinutes = durationMinutes
+        self.phase = phase
+        self.completed = completed
+        self.source = source
+    }
 }
 
 /// Item scores of one assessment packed into 4 bits each (values 0–14; 15 marks a blank item).
@@ -121,6 +147,18 @@ public struct Assessment: Sendable, Hashable {
     public let items: ItemScores
     /// Where the row came from.
     public let source: SourceLine
+
+    /// Creates an assessment.
+    public init(patientIndex: Int, time: Double, instrument: Instrument, total: Int, totalWasRecorded: Bool = true,
+                items: ItemScores = ItemScores(), source: SourceLine) {
+        self.patientIndex = patientIndex
+        self.time = time
+        self.instrument = instrument
+        self.total = total
+        self.totalWasRecorded = totalWasRecorded
+        self.items = items
+        self.source = source
+    }
 }
 
 /// One row of `adverse_events.csv`.
@@ -139,4 +177,16 @@ public struct AdverseEvent: Sendable, Hashable {
     public let ledToDiscontinuation: Bool
     /// Where the row came from.
     public let source: SourceLine
+
+    /// Creates an adverse event.
+    public init(patientIndex: Int, time: Double, term: String, severity: Severity, serious: Bool = false,
+                ledToDiscontinuation: Bool = false, source: SourceLine) {
+        self.patientIndex = patientIndex
+        self.time = time
+        self.term = term
+        self.severity = severity
+        self.serious = serious
+        self.ledToDiscontinuation = ledToDiscontinuation
+        self.source = source
+    }
 }

@@ -22,6 +22,7 @@ extension DatasetVocabulary {
 /// Primary diagnosis (`patients.csv`, column `diagnosis`).
 public enum Diagnosis: String, DatasetVocabulary {
     case mdd = "MDD", bipolar, ptsd = "PTSD", other
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [Diagnosis: [String]] = [
         .mdd: ["major depressive disorder"], .bipolar: ["bipolar disorder"],
     ]
@@ -30,18 +31,21 @@ public enum Diagnosis: String, DatasetVocabulary {
 /// Sex recorded by the clinic (`patients.csv`, column `sex`; blank allowed).
 public enum Sex: String, DatasetVocabulary {
     case female = "F", male = "M", other = "X"
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [Sex: [String]] = [.female: ["female"], .male: ["male"]]
 }
 
 /// Whether a patient followed scheduled maintenance or re-treatment as needed (`patients.csv`, column `strategy`).
 public enum TreatmentStrategy: String, DatasetVocabulary {
     case maintenance, asNeeded = "as_needed"
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [TreatmentStrategy: [String]] = [.asNeeded: ["as-needed", "as needed", "prn"]]
 }
 
 /// Route of ketamine administration (`infusions.csv`, column `route`).
 public enum Route: String, DatasetVocabulary {
     case intravenous = "IV", intranasal = "IN", intramuscular = "IM", oral
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [Route: [String]] = [
         .intravenous: ["intravenous"], .intranasal: ["intranasal"], .intramuscular: ["intramuscular"], .oral: ["po"],
     ]
@@ -50,12 +54,14 @@ public enum Route: String, DatasetVocabulary {
 /// Treatment phase of an infusion (`infusions.csv`, column `phase`; blank means "derive later").
 public enum TreatmentPhase: String, DatasetVocabulary {
     case induction, maintenance, reinduction
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [TreatmentPhase: [String]] = [.reinduction: ["re-induction", "re_induction"]]
 }
 
 /// Rating scale of an assessment (`assessments.csv`, column `instrument`).
 public enum Instrument: String, DatasetVocabulary {
     case phq9 = "PHQ-9", madrs = "MADRS"
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [Instrument: [String]] = [.phq9: ["PHQ9", "PHQ_9", "PHQ 9"]]
 
     /// The scale's definition (items, ranges, bands, suicidal item).
@@ -71,6 +77,7 @@ public enum Instrument: String, DatasetVocabulary {
 /// Severity of an adverse event (`adverse_events.csv`, column `severity`).
 public enum Severity: String, DatasetVocabulary {
     case mild, moderate, severe
+    /// Spellings accepted besides the raw values (matched ignoring case).
     public static let alternativeSpellings: [Severity: [String]] = [:]
 }
 

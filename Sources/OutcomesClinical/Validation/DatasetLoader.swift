@@ -41,11 +41,30 @@ extension ClinicDataset {
         let absent = FileValidation(file: .adverseEvents, isPresent: false,
                                     accounting: RowAccounting(rowsRead: 0, accepted: 0, rejected: 0), issues: [], warnings: [])
 
+        let extras = extraColumns(patientTable, .patients, accepted: patients.records.map(\.source.line))
+            + extraColumns(infusionTable, .infusions, accepted: infusions.records.map(\.source.line))
+            + extraColumns(assessmentTable, .assessments, accepted: assessments.records.map(\.source.line))
+            + (adverseEventTable.map { extraColumns($0, .adverseEvents, accepted: adverseEvents!.records.map(\.source.line)) } ?? [])
         let dataset = ClinicDataset(patients: patients.records, infusions: infusions.records,
-                                    assessments: assessments.records, adverseEvents: adverseEvents?.records ?? [])
+                                    assessments: assessments.records, adverseEvents: adverseEvents?.records ?? [],
+                                    extraColumns: extras)
         let report = ValidationReport(datasetPath: path, files: [
             patients.validation, infusions.validation, assessments.validation, adverseEvents?.validation ?? absent,
         ])
         return ValidatedDataset(dataset: dataset, report: report)
+    }
+
+    /// The extra columns of `table`, restricted to rows that became records.
+    static func extraColumns(_ table: CSVTable, _ file: DatasetFile, accepted lines: @autoclosure () -> [Int]) -> [DatasetExtraColumn] {
+        guard !table.extraColumns.isEmpty else { return [] }
+        let acceptedLines = Set(lines())
+        return table.extraColumns.map { column in
+            var values: [Int: String] = [:]
+            for (row, value) in column.values.enumerated() {
+                let line = Int(table.lines[row])
+                if let value, !value.isEmpty, acceptedLines.contains(line) { values[line] = value }
+            }
+            return DatasetExtraColumn(file: file, name: column.name, valuesByLine: values)
+        }
     }
 }

@@ -59,7 +59,8 @@ public enum ValidationRendering {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Markdown: a table of accounting, issues and warnings in code blocks (field values may hold any character).
+    /// Markdown: a table of accounting; issues and warnings as indented code blocks, which no field value can
+    /// break out of (values are single-line; see ``RowIssue/value``).
     public static func markdown(_ report: ValidationReport, summary: DatasetSummary) -> String {
         var lines = ["# Dataset validation", "", "Dataset: `\(report.datasetPath)`", "",
                      "| file | read | accepted | rejected |", "|---|---:|---:|---:|"]
@@ -70,11 +71,11 @@ public enum ValidationRendering {
         }
         let issues = report.issues
         if !issues.isEmpty {
-            lines += ["", "## Rejected rows (\(issues.count) issue(s))", "", "```"] + issues.map(\.description) + ["```"]
+            lines += ["", "## Rejected rows (\(issues.count) issue(s))", ""] + issues.map { "    " + $0.description }
         }
         let warnings = report.warnings
         if !warnings.isEmpty {
-            lines += ["", "## Warnings", "", "```"] + warnings.map(\.description) + ["```"]
+            lines += ["", "## Warnings", ""] + warnings.map { "    " + $0.description }
         }
         lines += ["", "## Summary of accepted rows", ""] + summaryLines(summary).map { "- " + $0 }
         lines += ["", "**" + resultLine(report) + "**"]
