@@ -9,6 +9,7 @@ public enum SurvivalReports {
         guard request.level > 0 && request.level < 1 else {
             throw SurvivalReportError(description: "confidence level must lie in (0, 1), got \(request.level)")
         }
+        try checkOptions(request)
         let input = try SurvivalInput(request)
         var doc: ReportDocument
         do {
@@ -24,6 +25,22 @@ public enum SurvivalReports {
         doc.conventions.insert(("data", "\(request.dataPath): \(input.data.count) rows used of \(input.rowsRead)"), at: 0)
         doc.notes = input.notes + doc.notes
         return doc.render(request.format)
+    }
+
+    /// Rejects options the analysis would not use, so nothing is ignored silently.
+    static func checkOptions(_ r: SurvivalRequest) throws(SurvivalReportError) {
+        var unused: [String] = []
+        let usesCovariates = r.analysis == .cox || r.analysis == .zph
+        if !usesCovariates && !r.covariates.isEmpty { unused.append("--covariates") }
+        if !usesCovariates && r.cluster != nil { unused.append("--cluster") }
+        if usesCovariates && r.group != nil { unused.append("--group (add the column to --covariates)") }
+        if r.analysis != .rmst && r.tau != nil { unused.append("--tau") }
+        if r.analysis != .logrank && r.rho != 0 { unused.append("--rho") }
+        if r.analysis != .km && !r.riskTimes.isEmpty { unused.append("--times") }
+        if r.analysis == .logrank && r.weights != nil { unused.append("--weights (R's survdiff takes no case weights)") }
+        if !unused.isEmpty {
+            throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))")
+        }
     }
 
     static func levelText(_ level: Double) -> String { ReportDocument.short(level * 100) + "%" }
@@ -91,7 +108,7 @@ public enum SurvivalReports {
             ("rho", ReportDocument.exact(r.rho)),
             ("strata", r.strata ?? "none"),
             ("weights", "case weights are not used (as R survdiff)"),
-        ], notes: r.weights == nil ? [] : ["--weights was given but the log-rank test ignores case weights, as R's survdiff"], sections: [
+        ], notes: [], sections: [
             .fields(name: "test", [("chisq", .number(t.chiSquare)), ("df", .integer(t.degreesOfFreedom)), ("p", .optional(t.pValue))]),
             .table(name: "groups", columns: ["group", "n", "observed", "expected"], rows: rows),
         ])
@@ -99,7 +116,7 @@ public enum SurvivalReports {
 
     static func restrictedMean(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
         guard let tau = r.tau else { throw .invalidArgument("RMST needs --tau") }
-        let curves = try KaplanMeier.fit(input.data, strata: input.group, transform: r.confType, level: r.level)
+        let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level)
         let means = try curves.map { c throws(SurvivalError) in try RestrictedMeanSurvival.estimate(c, tau: tau, level: r.level) }
         var sections: [ReportSection] = [
             .table(name: "rmst", columns: ["group", "tau", "rmst", "se", "lower", "upper"],

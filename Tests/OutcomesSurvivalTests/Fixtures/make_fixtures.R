@@ -182,6 +182,15 @@ cox_case("cox_noconverge_efron", suppressWarnings(coxph(Surv(time, status) ~ x +
 cox_case("cox_alltied_efron", coxph(Surv(time, status) ~ x, alltied), zph = FALSE)
 cox_case("cox_alltied_breslow", coxph(Surv(time, status) ~ x, alltied, ties = "breslow"), zph = FALSE)
 
+# ---- tail probabilities used internally (normal quantile and distribution, chi-square upper tail) ----
+pq <- c(0.975, 0.995, 0.5 + 1e-9, 1e-10, 1e-300, 0.3, 0.9999999)
+put("dist", "qnorm_p", pq); put("dist", "qnorm", qnorm(pq))
+zx <- c(-38, -10, -1.959963984540054, 0, 0.5, 3, 8.5)
+put("dist", "pnorm_x", zx); put("dist", "pnorm", pnorm(zx))
+cx <- c(0.001, 0.5, 3.84, 10, 87.79, 250, 0.02, 40)
+cd <- c(1, 1, 1, 2, 5, 3, 7, 30)
+put("dist", "pchisq_x", cx); put("dist", "pchisq_df", cd); put("dist", "pchisq_upper", pchisq(cx, cd, lower.tail = FALSE))
+
 out <- do.call(rbind, rows)
 write.table(out, "reference.csv", sep = ",", row.names = FALSE, quote = FALSE)
 cat("wrote", nrow(out), "reference rows\n")
