@@ -90,7 +90,9 @@ public enum SurvivalReports {
             ("estimator", "Kaplan–Meier (R survfit)"),
             ("conf_type", r.confType.rawValue),
             ("conf_level", levelText(r.level)),
-            ("variance", input.data.isWeighted ? "Greenwood with weighted counts (R survfit robust = FALSE)" : "Greenwood"),
+            ("variance", KaplanMeierVariance.rDefault(for: input.data) == .greenwood
+                ? (input.data.isWeighted ? "Greenwood with weighted counts" : "Greenwood")
+                : "infinitesimal jackknife (R survfit default for non-integer case weights)"),
             ("std_err", "standard error of the survival estimate (R summary.survfit)"),
             ("quantiles", "R quantile.survfit: midpoint where the curve is flat at 1 − p; limits from the lower/upper curves; NA when not reached"),
             ("entry", r.start.map { "delayed entry from column \($0): at risk on (start, time]" } ?? "none (right-censored)"),

@@ -51,7 +51,8 @@ colon <- write_data(data.frame(id = cc$id, rx = as.character(cc$rx), sex = cc$se
 h <- survival::heart
 heart <- write_data(data.frame(start = h$start, stop = h$stop, event = h$event, age = h$age,
                                year = h$year, surgery = h$surgery,
-                               transplant = as.numeric(as.character(h$transplant)), id = h$id), "heart")
+                               transplant = as.numeric(as.character(h$transplant)), id = h$id,
+                               w = 1 + (h$id %% 5) / 10), "heart")
 # a curve that is flat exactly at S = 0.5 (median by the midpoint rule) and at 0.25/0.75
 flat <- write_data(data.frame(time = c(1, 2, 3, 4, 5, 6, 7, 8), status = c(1, 1, 1, 1, 1, 1, 1, 1)), "flat")
 # tied times of every kind: events and censorings at one time, several events at one time, time 0
@@ -97,6 +98,9 @@ for (ct in c("plain", "log", "log-log", "logit", "arcsin"))
 km_case("km_lung_sex_log", survfit(Surv(time, status) ~ sex, lung), tt)
 # Greenwood with weighted counts: R's default for case weights is the infinitesimal jackknife, so ask for robust = FALSE.
 km_case("km_lung_weighted_log", survfit(Surv(time, status) ~ 1, lung, weights = w, robust = FALSE), tt)
+# R's default for non-integer case weights: the infinitesimal jackknife variance.
+km_case("km_lung_weightedij_log", survfit(Surv(time, status) ~ 1, lung, weights = w), tt)
+km_case("km_heart_weightedij_plain", survfit(Surv(start, stop, event) ~ 1, heart, weights = w, conf.type = "plain"), c(0, 10, 50, 100, 500))
 km_case("km_heart_log", survfit(Surv(start, stop, event) ~ 1, heart), c(0, 10, 50, 100, 500))
 km_case("km_ovarian_rx_log-log", survfit(Surv(futime, fustat) ~ rx, ovarian, conf.type = "log-log"), c(0, 100, 500))
 km_case("km_flat_log", survfit(Surv(time, status) ~ 1, flat), c(0, 3, 10))
