@@ -70,7 +70,8 @@ public enum CoxRegression {
             }
         }
         var robust: Matrix? = nil
-        if clusters != nil || options.robust {
+        let nonIntegerWeights = data.weights.contains { $0 != $0.rounded() }
+        if clusters != nil || (options.robust ?? nonIntegerWeights) {
             robust = try sandwich(sets, newton.evaluation, variance: variance, clusters: clusters)
         }
         let z = normalQuantile(1 - (1 - options.level) / 2)

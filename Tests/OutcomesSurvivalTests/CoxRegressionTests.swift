@@ -10,7 +10,7 @@ struct CoxCase: CustomStringConvertible, Sendable {
     let covariates: [String]
     var factors: Set<String> = []
     var strata: String? = nil, weights: String? = nil, cluster: String? = nil
-    var robust = false
+    var robust: Bool? = nil
     var ties: TieMethod = .efron
     var complete: [String] = []
     var description: String { name }
@@ -21,7 +21,8 @@ let coxCases: [CoxCase] = [
     CoxCase(name: "cox_lung_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], complete: lungComplete),
     CoxCase(name: "cox_lung_breslow", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], ties: .breslow, complete: lungComplete),
     CoxCase(name: "cox_lung_strata_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "ph_ecog"], strata: "sex", complete: lungComplete),
-    CoxCase(name: "cox_lung_weighted_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], weights: "w", complete: lungComplete),
+    CoxCase(name: "cox_lung_weighted_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], weights: "w", robust: false, complete: lungComplete),
+    CoxCase(name: "cox_lung_weighteddefault_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], weights: "w", complete: lungComplete),
     CoxCase(name: "cox_lung_cluster_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], cluster: "inst", complete: lungComplete),
     CoxCase(name: "cox_lung_robust_breslow", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], robust: true, ties: .breslow, complete: lungComplete),
     CoxCase(name: "cox_heart_efron", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "surgery", "transplant"], cluster: "id"),

@@ -155,7 +155,14 @@ public enum SurvivalReports {
         options.level = r.level
         let model = try CoxRegression.fit(covariates: input.design, names: input.names, data: input.data,
                                           strata: input.strata, clusters: input.cluster, options: options)
-        let variance = input.cluster != nil ? "robust sandwich clustered on \(r.cluster!) (R coxph cluster=); z, p and hr intervals use robust_se; se is model-based" : "model-based (inverse information)"
+        let variance: String
+        if let cluster = r.cluster {
+            variance = "robust sandwich clustered on \(cluster) (R coxph cluster=); z, p and hr intervals use robust_se; se is model-based"
+        } else if model.robustVariance != nil {
+            variance = "robust sandwich, R's default for non-integer case weights; z, p and hr intervals use robust_se; se is model-based"
+        } else {
+            variance = "model-based (inverse information)"
+        }
         var conventions: [(String, String)] = [
             ("model", "Cox proportional hazards (R coxph), Newton–Raphson from 0, R's stopping rule"),
             ("ties", r.ties.rawValue),

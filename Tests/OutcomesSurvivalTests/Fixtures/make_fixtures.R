@@ -172,6 +172,8 @@ cox_case("cox_lung_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc
 cox_case("cox_lung_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow"))
 cox_case("cox_lung_strata_efron", coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungc))
 cox_case("cox_lung_weighted_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, weights = w, robust = FALSE))
+# R's default with non-integer case weights is the robust variance
+cox_case("cox_lung_weighteddefault_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, weights = w))
 cox_case("cox_lung_cluster_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, cluster = inst))
 cox_case("cox_lung_robust_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow", robust = TRUE))
 cox_case("cox_heart_efron", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, cluster = id))
