@@ -105,6 +105,8 @@ public struct CoxModel: Sendable {
     public let robustWald: ChiSquareTest?
     /// Score (log-rank) test at β = 0.
     public let score: ChiSquareTest
+    /// Robust score test at β = 0 (R's `rscore`), when a robust variance was computed.
+    public let robustScore: ChiSquareTest?
     /// Warnings (non-convergence, possibly infinite coefficients, dropped covariates), in a fixed order.
     public let warnings: [String]
     /// Confidence level of the intervals.

@@ -101,6 +101,8 @@ func coxMatchesR(_ c: CoxCase) throws {
     expectClose([m.likelihoodRatio.pValue, m.wald.pValue, m.score.pValue],
                 [r.number(c.name, "lr_p"), r.number(c.name, "wald_p"), r.number(c.name, "score_p")], tol, relative: true, "\(c.name) p-values")
     if let rw = m.robustWald { expectClose([rw.statistic], [r.number(c.name, "wald_robust")], tol, relative: true, "\(c.name) robust wald") }
+    if let rs = m.robustScore { expectClose([rs.statistic], [r.number(c.name, "score_robust")], tol, relative: true, "\(c.name) robust score") }
+    #expect((m.robustWald != nil) == (m.robustScore != nil))
     #expect(Double(m.iterations) == r.number(c.name, "iterations"))
     #expect(Double(m.n) == r.number(c.name, "n"))
     #expect(Double(m.events) == r.number(c.name, "events"))

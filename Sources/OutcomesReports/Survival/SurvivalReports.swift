@@ -171,7 +171,8 @@ public enum SurvivalReports {
             ("strata", r.strata ?? "none"),
             ("weights", r.weights ?? "none"),
             ("entry", r.start.map { "counting process (\($0), time]" } ?? "none (right-censored)"),
-            ("tests", "likelihood ratio; Wald (model-based variance); score at beta = 0"),
+            ("tests", "likelihood ratio; Wald (model-based variance); score at beta = 0" +
+                (model.robustVariance == nil ? "" : "; robust_wald (sandwich variance) and robust_score (R's rscore)")),
         ]
         if r.analysis == .zph {
             let zph = try CoxRegression.proportionalHazardsTest(covariates: input.design, names: input.names, data: input.data,
@@ -191,6 +192,7 @@ public enum SurvivalReports {
         }
         var tests: [(String, ReportValue)] = [("likelihood_ratio", test(model.likelihoodRatio)), ("wald", test(model.wald)), ("score", test(model.score))]
         if let rw = model.robustWald { tests.append(("robust_wald", test(rw))) }
+        if let rs = model.robustScore { tests.append(("robust_score", test(rs))) }
         var fields: [(String, ReportValue)] = [
             ("n", .integer(model.n)), ("events", .integer(model.events)), ("iterations", .integer(model.iterations)),
             ("converged", .boolean(model.converged)),

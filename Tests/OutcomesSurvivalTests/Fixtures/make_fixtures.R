@@ -159,6 +159,7 @@ cox_case <- function(case, fit, zph = TRUE) {
   wald <- drop(t(b) %*% solve(nv, b))
   put(case, "wald", wald); put(case, "wald_p", pchisq(wald, p, lower.tail = FALSE))
   if (robust) put(case, "wald_robust", drop(t(b) %*% solve(fit$var, b)))
+  if (robust) put(case, "score_robust", fit$rscore)
   put(case, "score", fit$score); put(case, "score_p", pchisq(fit$score, p, lower.tail = FALSE))
   put(case, "df", p)
   if (zph) {
