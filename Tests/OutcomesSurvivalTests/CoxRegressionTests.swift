@@ -26,6 +26,8 @@ let coxCases: [CoxCase] = [
     CoxCase(name: "cox_lung_cluster_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], cluster: "inst", complete: lungComplete),
     CoxCase(name: "cox_lung_robust_breslow", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], robust: true, ties: .breslow, complete: lungComplete),
     CoxCase(name: "cox_heart_efron", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "surgery", "transplant"], cluster: "id"),
+    CoxCase(name: "cox_heart_strata_weighted_efron", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "transplant"], strata: "surgery", weights: "w"),
+    CoxCase(name: "cox_heart_strata_weighted_breslow", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "transplant"], strata: "surgery", weights: "w", ties: .breslow),
     CoxCase(name: "cox_heart_breslow", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "surgery", "transplant"], ties: .breslow),
     CoxCase(name: "cox_colon_efron", dataset: "colon", time: "time", event: "status", covariates: ["rx", "age", "nodes", "sex"], factors: ["rx"], complete: ["nodes"]),
     CoxCase(name: "cox_veteran_efron", dataset: "veteran", time: "time", event: "status", covariates: ["trt", "karno", "age", "celltype"], factors: ["celltype"]),

@@ -178,6 +178,8 @@ cox_case("cox_lung_weighteddefault_efron", coxph(Surv(time, status) ~ age + sex 
 cox_case("cox_lung_cluster_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, cluster = inst))
 cox_case("cox_lung_robust_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow", robust = TRUE))
 cox_case("cox_heart_efron", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, cluster = id))
+cox_case("cox_heart_strata_weighted_efron", coxph(Surv(start, stop, event) ~ age + year + transplant + strata(surgery), heart, weights = w))
+cox_case("cox_heart_strata_weighted_breslow", coxph(Surv(start, stop, event) ~ age + year + transplant + strata(surgery), heart, weights = w, ties = "breslow"))
 cox_case("cox_heart_breslow", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, ties = "breslow"))
 colonc <- colon[!is.na(colon$nodes), ]
 cox_case("cox_colon_efron", coxph(Surv(time, status) ~ factor(rx) + age + nodes + sex, colonc))
