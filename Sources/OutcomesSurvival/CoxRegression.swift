@@ -20,10 +20,8 @@ public enum CoxRegression {
         guard covariates.columns > 0 else { throw .invalidArgument("the Cox model needs at least one covariate") }
         if let strata, strata.codes.count != n { throw .lengthMismatch("\(n) rows but \(strata.codes.count) stratum codes") }
         if let clusters, clusters.codes.count != n { throw .lengthMismatch("\(n) rows but \(clusters.codes.count) cluster codes") }
-        for j in 0..<covariates.columns {
-            for i in 0..<n where !covariates[i, j].isFinite {
-                throw .nonFinite(name: "covariate \(names[j])", row: i, value: covariates[i, j])
-            }
+        if let k = covariates.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFinite(name: "covariate \(names[k / n])", row: k % n, value: covariates.storage[k])
         }
         guard data.event.contains(true) else { throw .invalidArgument("no events: the Cox model cannot be estimated") }
 
