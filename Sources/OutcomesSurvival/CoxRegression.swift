@@ -20,10 +20,8 @@ public enum CoxRegression {
         guard covariates.columns > 0 else { throw .invalidArgument("the Cox model needs at least one covariate") }
         if let strata, strata.codes.count != n { throw .lengthMismatch("\(n) rows but \(strata.codes.count) stratum codes") }
         if let clusters, clusters.codes.count != n { throw .lengthMismatch("\(n) rows but \(clusters.codes.count) cluster codes") }
-        for j in 0..<covariates.columns {
-            for i in 0..<n where !covariates[i, j].isFinite {
-                throw .nonFinite(name: "covariate \(names[j])", row: i, value: covariates[i, j])
-            }
+        if let k = covariates.storage.firstIndex(where: { !$0.isFinite }) {
+            throw .nonFinite(name: "covariate \(names[k / n])", row: k % n, value: covariates.storage[k])
         }
         guard data.event.contains(true) else { throw .invalidArgument("no events: the Cox model cannot be estimated") }
 
@@ -70,7 +68,8 @@ public enum CoxRegression {
             }
         }
         var robust: Matrix? = nil
-        if clusters != nil || options.robust {
+        let nonIntegerWeights = data.weights.contains { $0 != $0.rounded() }
+        if clusters != nil || (options.robust ?? nonIntegerWeights) {
             robust = try sandwich(sets, newton.evaluation, variance: variance, clusters: clusters)
         }
         let z = normalQuantile(1 - (1 - options.level) / 2)
@@ -93,6 +92,7 @@ public enum CoxRegression {
         let info = newton.information
         let wald = quadraticForm(info, newton.beta)
         var robustWald: ChiSquareTest? = nil
+        let robustScore = robust == nil ? nil : ChiSquareTest(robustScoreTest(sets, clusters: clusters), p)
         if let robust, let factor = try? CholeskyFactorization(robust), let solved = try? factor.solve(newton.beta) {
             robustWald = ChiSquareTest(zip(solved, newton.beta).reduce(0) { $0 + $1.0 * $1.1 }, p)
         }
@@ -102,7 +102,7 @@ public enum CoxRegression {
                         clusters: clusters.map { Set($0.codes).count }, iterations: newton.iterations, converged: newton.converged,
                         logLikelihoodNull: newton.nullLogLikelihood, logLikelihood: newton.evaluation.logLikelihood, ties: options.ties,
                         likelihoodRatio: ChiSquareTest(2 * (newton.evaluation.logLikelihood - newton.nullLogLikelihood), p),
-                        wald: ChiSquareTest(wald, p), robustWald: robustWald, score: ChiSquareTest(newton.scoreTest, p),
+                        wald: ChiSquareTest(wald, p), robustWald: robustWald, score: ChiSquareTest(newton.scoreTest, p), robustScore: robustScore,
                         warnings: warnings, level: options.level, linearPredictors: eta)
     }
 
@@ -195,6 +195,23 @@ public enum CoxRegression {
     /// The sandwich variance V (Σ_c G_cᵀ G_c) V, where G_c sums the weighted score residuals w·L of cluster c
     /// (each row its own cluster without clusters), as R's `coxph(robust = TRUE)` / `cluster()`.
     static func sandwich(_ sets: CoxRiskSets, _ ev: CoxRiskSets.Evaluation, variance: Matrix, clusters: Grouping?) throws(SurvivalError) -> Matrix {
+        do {
+            return try variance.multiplied(by: clusteredScoreGram(sets, ev, clusters: clusters)).multiplied(by: variance)
+        } catch {
+            throw .numerical("robust variance: \(error)")
+        }
+    }
+
+    /// The robust score test at β = 0 (R's `rscore`): U₀ᵀ (Σ_c G_cᵀ G_c)⁻¹ U₀ with G from the score residuals at 0.
+    static func robustScoreTest(_ sets: CoxRiskSets, clusters: Grouping?) -> Double {
+        let ev = sets.evaluate(Array(repeating: 0, count: sets.p))
+        guard let factor = try? CholeskyFactorization(clusteredScoreGram(sets, ev, clusters: clusters)),
+              let solved = try? factor.solve(ev.score) else { return .nan }
+        return zip(solved, ev.score).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    /// Σ over clusters of G_cᵀ G_c, where G_c sums w·L (weighted score residuals) over the cluster's rows.
+    static func clusteredScoreGram(_ sets: CoxRiskSets, _ ev: CoxRiskSets.Evaluation, clusters: Grouping?) -> Matrix {
         let residuals = scoreResiduals(sets, ev)
         let n = sets.n, p = sets.p
         let clusterCount = clusters?.labels.count ?? n
@@ -204,12 +221,7 @@ public enum CoxRegression {
             let w = sets.weights[k]
             for j in 0..<p { g.storage[c + j * clusterCount] += w * residuals.storage[k + j * n] }
         }
-        do {
-            let middle = g.gram()
-            return try variance.multiplied(by: middle).multiplied(by: variance)
-        } catch {
-            throw .numerical("robust variance: \(error)")
-        }
+        return g.gram()
     }
 
     /// Score residuals L (n × p, sorted order), with Efron's k/d discount for tied deaths.

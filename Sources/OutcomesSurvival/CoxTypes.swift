@@ -39,8 +39,9 @@ public struct CoxOptions: Sendable {
     /// A covariate whose centred column has a residual sum of squares below this fraction of its own,
     /// after projection on the earlier columns, is dropped as collinear (or constant).
     public var collinearityTolerance = 1e-10
-    /// Compute the robust (sandwich) variance even without clusters (R `robust = TRUE`).
-    public var robust = false
+    /// Compute the robust (sandwich) variance without clusters (R `robust = TRUE`). nil follows R's default:
+    /// robust when clusters are given or any case weight is not an integer.
+    public var robust: Bool? = nil
     /// Confidence level of the hazard-ratio intervals.
     public var level = 0.95
 
@@ -104,6 +105,8 @@ public struct CoxModel: Sendable {
     public let robustWald: ChiSquareTest?
     /// Score (log-rank) test at β = 0.
     public let score: ChiSquareTest
+    /// Robust score test at β = 0 (R's `rscore`), when a robust variance was computed.
+    public let robustScore: ChiSquareTest?
     /// Warnings (non-convergence, possibly infinite coefficients, dropped covariates), in a fixed order.
     public let warnings: [String]
     /// Confidence level of the intervals.

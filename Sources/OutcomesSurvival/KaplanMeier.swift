@@ -117,12 +117,29 @@ public struct KaplanMeierCurve: Sendable {
     }
 }
 
+/// The variance estimator of a Kaplan–Meier curve.
+public enum KaplanMeierVariance: String, Sendable, CaseIterable {
+    /// Greenwood's formula (with weighted counts when weighted).
+    case greenwood
+    /// The infinitesimal jackknife (robust) variance, Σᵢ (wᵢ ∂log S/∂wᵢ)², which R's `survfit` uses by
+    /// default when case weights are not all integers.
+    case infinitesimalJackknife = "infinitesimal-jackknife"
+
+    /// R's default for these data: the infinitesimal jackknife when any weight is not an integer.
+    public static func rDefault(for data: SurvivalData) -> KaplanMeierVariance {
+        data.weights.contains { $0 != $0.rounded() } ? .infinitesimalJackknife : .greenwood
+    }
+}
+
 /// Kaplan–Meier estimation with Greenwood variance, delayed entry, case weights and strata, matching
 /// R's `survfit(Surv(...) ~ strata, conf.type=)`.
 public enum KaplanMeier {
     /// Fits one curve per stratum (a single curve when `strata` is nil).
+    /// `variance` nil follows R: Greenwood, or the infinitesimal jackknife when weights are not all integers.
     public static func fit(_ data: SurvivalData, strata: Grouping? = nil,
-                           transform: ConfidenceTransform = .log, level: Double = 0.95) throws(SurvivalError) -> [KaplanMeierCurve] {
+                           transform: ConfidenceTransform = .log, level: Double = 0.95,
+                           variance: KaplanMeierVariance? = nil) throws(SurvivalError) -> [KaplanMeierCurve] {
+        let method = variance ?? .rDefault(for: data)
         guard data.count > 0 else { throw .empty }
         guard level > 0 && level < 1 else { throw .invalidArgument("confidence level must lie in (0, 1), got \(level)") }
         let groups = strata ?? .single(count: data.count)
@@ -134,12 +151,13 @@ public enum KaplanMeier {
         for (i, c) in groups.codes.enumerated() { members[c].append(i) }
         return members.enumerated().compactMap { k, rows -> KaplanMeierCurve? in
             guard !rows.isEmpty else { return nil }
-            return KaplanMeierCurve(label: groups.labels[k], rows: curveRows(data, rows, transform: transform, z: z),
+            return KaplanMeierCurve(label: groups.labels[k], rows: curveRows(data, rows, transform: transform, z: z, variance: method),
                                     transform: transform, level: level)
         }
     }
 
-    static func curveRows(_ data: SurvivalData, _ members: [Int], transform: ConfidenceTransform, z: Double) -> [KaplanMeierRow] {
+    static func curveRows(_ data: SurvivalData, _ members: [Int], transform: ConfidenceTransform, z: Double,
+                          variance: KaplanMeierVariance) -> [KaplanMeierRow] {
         let byExit = members.sorted { data.exit[$0] < data.exit[$1] }
         let byEntry = data.entry.map { e in members.sorted { e[$0] < e[$1] } }
         var total = 0.0
@@ -169,13 +187,64 @@ public enum KaplanMeier {
                 survival *= (atRisk - events) / atRisk
                 greenwood += events / (atRisk * (atRisk - events))
             }
-            let se = greenwood.squareRoot()
+            let se = greenwood.squareRoot()  // replaced below for the infinitesimal jackknife
             let (lower, upper) = transform.interval(survival: survival, logStandardError: se, z: z)
             result.append(KaplanMeierRow(time: t, atRisk: atRisk, events: events, censored: censored,
                                          survival: survival, logStandardError: se, lower: lower, upper: upper))
             exited += events + censored
             k = j
         }
-        return result
+        guard variance == .infinitesimalJackknife else { return result }
+        let logSE = jackknifeLogStandardErrors(data, byExit: byExit, byEntry: byEntry, rows: result)
+        return zip(result, logSE).map { row, se in
+            let (lower, upper) = transform.interval(survival: row.survival, logStandardError: se, z: z)
+            return KaplanMeierRow(time: row.time, atRisk: row.atRisk, events: row.events, censored: row.censored,
+                                  survival: row.survival, logStandardError: se, lower: lower, upper: upper)
+        }
+    }
+
+    /// Infinitesimal-jackknife standard errors of log S at each curve time: √Σᵢ (wᵢ Lᵢ(t))², where
+    /// Lᵢ(t) = Σ over curve times tⱼ ≤ t at which row i is at risk of dⱼ/(nⱼ(nⱼ − dⱼ)), minus 1/(nⱼ − dⱼ) at the
+    /// row's own event time. One sweep: rows still at risk share the running sum A(t), so their part is
+    /// A²·Σw² − 2A·Σw²a + Σw²a² with a = A at entry; finished rows keep a constant influence.
+    static func jackknifeLogStandardErrors(_ data: SurvivalData, byExit: [Int], byEntry: [Int]?, rows: [KaplanMeierRow]) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(rows.count)
+        var cumulative = 0.0                 // A(t)
+        var w0 = 0.0, w1 = 0.0, w2 = 0.0     // Σ w², Σ w² a, Σ w² a² over rows at risk
+        var finished = 0.0                   // Σ (w L)² over rows that have left
+        var entryAtA: [Int: Double] = [:]    // a = A(entry) for delayed-entry rows
+        var entryPointer = 0, exitPointer = 0
+        if byEntry == nil {
+            for i in byExit { let w = data.weights[i]; w0 += w * w }
+        }
+        for row in rows {
+            let t = row.time
+            let n = row.atRisk, d = row.events
+            // Rows entering before t are at risk from the previous curve time on: their a is A so far.
+            if let byEntry, let entry = data.entry {
+                while entryPointer < byEntry.count && entry[byEntry[entryPointer]] < t {
+                    let i = byEntry[entryPointer]
+                    let w = data.weights[i]
+                    entryAtA[i] = cumulative
+                    w0 += w * w; w1 += w * w * cumulative; w2 += w * w * cumulative * cumulative
+                    entryPointer += 1
+                }
+            }
+            if d > 0 { cumulative += n - d > 0 ? d / (n * (n - d)) : .infinity }
+            while exitPointer < byExit.count && data.exit[byExit[exitPointer]] == t {
+                let i = byExit[exitPointer]
+                let w = data.weights[i]
+                let a = entryAtA[i] ?? 0
+                w0 -= w * w; w1 -= w * w * a; w2 -= w * w * a * a
+                var influence = cumulative - a
+                if data.event[i] { influence -= 1 / (n - d) }
+                finished += w * w * influence * influence
+                exitPointer += 1
+            }
+            let active = cumulative * cumulative * w0 - 2 * cumulative * w1 + w2
+            out.append((finished + max(active, 0)).squareRoot())
+        }
+        return out
     }
 }

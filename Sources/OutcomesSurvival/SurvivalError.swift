@@ -19,6 +19,7 @@ public enum SurvivalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A numerical step failed (for example a singular information matrix).
     case numerical(String)
 
+    /// A one-line message naming the offending row (one-based) and value.
     public var description: String {
         switch self {
         case .lengthMismatch(let s): return "length mismatch: \(s)"

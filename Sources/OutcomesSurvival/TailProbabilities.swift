@@ -26,8 +26,11 @@ func normalQuantile(_ p: Double) -> Double {
     // Starting value: Abramowitz & Stegun 26.2.23 (absolute error < 4.5e-4).
     let t = (-2 * log(q)).squareRoot()
     var x = -(t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t))
+    // Near the centre Φ(x) − q cancels; there use Φ(x) − ½ = ½·erf(x/√2) against q − ½, which is exact for
+    // q in [¼, ½] (Sterbenz), so tiny quantiles keep their relative precision.
+    let central = q > 0.25
     for _ in 0..<4 {
-        let f = normalCDF(x) - q
+        let f = central ? 0.5 * erf(x / 2.0.squareRoot()) - (q - 0.5) : normalCDF(x) - q
         let density = exp(-0.5 * x * x) / (2 * Double.pi).squareRoot()
         if density == 0 { break }
         let u = f / density

@@ -10,7 +10,7 @@ struct CoxCase: CustomStringConvertible, Sendable {
     let covariates: [String]
     var factors: Set<String> = []
     var strata: String? = nil, weights: String? = nil, cluster: String? = nil
-    var robust = false
+    var robust: Bool? = nil
     var ties: TieMethod = .efron
     var complete: [String] = []
     var description: String { name }
@@ -21,10 +21,13 @@ let coxCases: [CoxCase] = [
     CoxCase(name: "cox_lung_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], complete: lungComplete),
     CoxCase(name: "cox_lung_breslow", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], ties: .breslow, complete: lungComplete),
     CoxCase(name: "cox_lung_strata_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "ph_ecog"], strata: "sex", complete: lungComplete),
-    CoxCase(name: "cox_lung_weighted_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], weights: "w", complete: lungComplete),
+    CoxCase(name: "cox_lung_weighted_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], weights: "w", robust: false, complete: lungComplete),
+    CoxCase(name: "cox_lung_weighteddefault_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], weights: "w", complete: lungComplete),
     CoxCase(name: "cox_lung_cluster_efron", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], cluster: "inst", complete: lungComplete),
     CoxCase(name: "cox_lung_robust_breslow", dataset: "lung", time: "time", event: "status", covariates: ["age", "sex", "ph_ecog"], robust: true, ties: .breslow, complete: lungComplete),
     CoxCase(name: "cox_heart_efron", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "surgery", "transplant"], cluster: "id"),
+    CoxCase(name: "cox_heart_strata_weighted_efron", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "transplant"], strata: "surgery", weights: "w"),
+    CoxCase(name: "cox_heart_strata_weighted_breslow", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "transplant"], strata: "surgery", weights: "w", ties: .breslow),
     CoxCase(name: "cox_heart_breslow", dataset: "heart", time: "stop", event: "event", entry: "start", covariates: ["age", "year", "surgery", "transplant"], ties: .breslow),
     CoxCase(name: "cox_colon_efron", dataset: "colon", time: "time", event: "status", covariates: ["rx", "age", "nodes", "sex"], factors: ["rx"], complete: ["nodes"]),
     CoxCase(name: "cox_veteran_efron", dataset: "veteran", time: "time", event: "status", covariates: ["trt", "karno", "age", "celltype"], factors: ["celltype"]),
@@ -100,6 +103,8 @@ func coxMatchesR(_ c: CoxCase) throws {
     expectClose([m.likelihoodRatio.pValue, m.wald.pValue, m.score.pValue],
                 [r.number(c.name, "lr_p"), r.number(c.name, "wald_p"), r.number(c.name, "score_p")], tol, relative: true, "\(c.name) p-values")
     if let rw = m.robustWald { expectClose([rw.statistic], [r.number(c.name, "wald_robust")], tol, relative: true, "\(c.name) robust wald") }
+    if let rs = m.robustScore { expectClose([rs.statistic], [r.number(c.name, "score_robust")], tol, relative: true, "\(c.name) robust score") }
+    #expect((m.robustWald != nil) == (m.robustScore != nil))
     #expect(Double(m.iterations) == r.number(c.name, "iterations"))
     #expect(Double(m.n) == r.number(c.name, "n"))
     #expect(Double(m.events) == r.number(c.name, "events"))

@@ -6,6 +6,7 @@ struct KMCase: CustomStringConvertible, Sendable {
     let name: String, dataset: String, time: String, event: String
     var entry: String? = nil, strata: String? = nil, weights: String? = nil
     var transform: ConfidenceTransform = .log
+    var variance: KaplanMeierVariance? = nil
     var description: String { name }
 }
 
@@ -16,7 +17,9 @@ let kmCases: [KMCase] = [
     KMCase(name: "km_lung_logit", dataset: "lung", time: "time", event: "status", transform: .logit),
     KMCase(name: "km_lung_arcsin", dataset: "lung", time: "time", event: "status", transform: .arcsin),
     KMCase(name: "km_lung_sex_log", dataset: "lung", time: "time", event: "status", strata: "sex"),
-    KMCase(name: "km_lung_weighted_log", dataset: "lung", time: "time", event: "status", weights: "w"),
+    KMCase(name: "km_lung_weighted_log", dataset: "lung", time: "time", event: "status", weights: "w", variance: .greenwood),
+    KMCase(name: "km_lung_weightedij_log", dataset: "lung", time: "time", event: "status", weights: "w"),
+    KMCase(name: "km_heart_weightedij_plain", dataset: "heart", time: "stop", event: "event", entry: "start", weights: "w", transform: .plain),
     KMCase(name: "km_heart_log", dataset: "heart", time: "stop", event: "event", entry: "start"),
     KMCase(name: "km_ovarian_rx_log-log", dataset: "ovarian", time: "futime", event: "fustat", strata: "rx", transform: .logLog),
     KMCase(name: "km_flat_log", dataset: "flat", time: "time", event: "status"),
@@ -27,7 +30,7 @@ func fitKM(_ c: KMCase) throws -> [KaplanMeierCurve] {
     let f = Fixture(c.dataset)
     let data = try SurvivalData(exit: f.column(c.time), event: f.column(c.event).map { $0 == 1 },
                                 entry: c.entry.map { f.column($0) }, weights: c.weights.map { f.column($0) })
-    return try KaplanMeier.fit(data, strata: c.strata.map { Grouping(numeric: f.column($0)) }, transform: c.transform)
+    return try KaplanMeier.fit(data, strata: c.strata.map { Grouping(numeric: f.column($0)) }, transform: c.transform, variance: c.variance)
 }
 
 @Test("Kaplan–Meier table matches R survfit within 1e-10", arguments: kmCases)

@@ -43,3 +43,11 @@ func logRankErrors() throws {
     let counting = try SurvivalData(exit: [1, 2, 3], event: [true, true, false], entry: [0, 0, 1])
     #expect(throws: SurvivalError.self) { try LogRank.test(counting, groups: Grouping(numeric: [1, 2, 1])) }
 }
+
+@Test("Log-rank without events: no crash, zero statistic, no degrees of freedom, p undefined")
+func logRankNoEvents() throws {
+    let data = try SurvivalData(exit: [1, 2, 3, 4], event: [false, false, false, false])
+    let t = try LogRank.test(data, groups: Grouping(numeric: [1, 2, 1, 2]))
+    #expect(t.chiSquare == 0 && t.degreesOfFreedom == 0 && t.pValue.isNaN)
+    #expect(t.expected == [0, 0] && t.observed == [0, 0])
+}

@@ -9,6 +9,7 @@ public enum SurvivalReports {
         guard request.level > 0 && request.level < 1 else {
             throw SurvivalReportError(description: "confidence level must lie in (0, 1), got \(request.level)")
         }
+        try checkOptions(request)
         let input = try SurvivalInput(request)
         var doc: ReportDocument
         do {
@@ -24,6 +25,22 @@ public enum SurvivalReports {
         doc.conventions.insert(("data", "\(request.dataPath): \(input.data.count) rows used of \(input.rowsRead)"), at: 0)
         doc.notes = input.notes + doc.notes
         return doc.render(request.format)
+    }
+
+    /// Rejects options the analysis would not use, so nothing is ignored silently.
+    static func checkOptions(_ r: SurvivalRequest) throws(SurvivalReportError) {
+        var unused: [String] = []
+        let usesCovariates = r.analysis == .cox || r.analysis == .zph
+        if !usesCovariates && !r.covariates.isEmpty { unused.append("--covariates") }
+        if !usesCovariates && r.cluster != nil { unused.append("--cluster") }
+        if usesCovariates && r.group != nil { unused.append("--group (add the column to --covariates)") }
+        if r.analysis != .rmst && r.tau != nil { unused.append("--tau") }
+        if r.analysis != .logrank && r.rho != 0 { unused.append("--rho") }
+        if r.analysis != .km && !r.riskTimes.isEmpty { unused.append("--times") }
+        if r.analysis == .logrank && r.weights != nil { unused.append("--weights (R's survdiff takes no case weights)") }
+        if !unused.isEmpty {
+            throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))")
+        }
     }
 
     static func levelText(_ level: Double) -> String { ReportDocument.short(level * 100) + "%" }
@@ -73,7 +90,9 @@ public enum SurvivalReports {
             ("estimator", "Kaplan–Meier (R survfit)"),
             ("conf_type", r.confType.rawValue),
             ("conf_level", levelText(r.level)),
-            ("variance", input.data.isWeighted ? "Greenwood with weighted counts (R survfit robust = FALSE)" : "Greenwood"),
+            ("variance", KaplanMeierVariance.rDefault(for: input.data) == .greenwood
+                ? (input.data.isWeighted ? "Greenwood with weighted counts" : "Greenwood")
+                : "infinitesimal jackknife (R survfit default for non-integer case weights)"),
             ("std_err", "standard error of the survival estimate (R summary.survfit)"),
             ("quantiles", "R quantile.survfit: midpoint where the curve is flat at 1 − p; limits from the lower/upper curves; NA when not reached"),
             ("entry", r.start.map { "delayed entry from column \($0): at risk on (start, time]" } ?? "none (right-censored)"),
@@ -91,7 +110,7 @@ public enum SurvivalReports {
             ("rho", ReportDocument.exact(r.rho)),
             ("strata", r.strata ?? "none"),
             ("weights", "case weights are not used (as R survdiff)"),
-        ], notes: r.weights == nil ? [] : ["--weights was given but the log-rank test ignores case weights, as R's survdiff"], sections: [
+        ], notes: [], sections: [
             .fields(name: "test", [("chisq", .number(t.chiSquare)), ("df", .integer(t.degreesOfFreedom)), ("p", .optional(t.pValue))]),
             .table(name: "groups", columns: ["group", "n", "observed", "expected"], rows: rows),
         ])
@@ -99,7 +118,7 @@ public enum SurvivalReports {
 
     static func restrictedMean(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
         guard let tau = r.tau else { throw .invalidArgument("RMST needs --tau") }
-        let curves = try KaplanMeier.fit(input.data, strata: input.group, transform: r.confType, level: r.level)
+        let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level)
         let means = try curves.map { c throws(SurvivalError) in try RestrictedMeanSurvival.estimate(c, tau: tau, level: r.level) }
         var sections: [ReportSection] = [
             .table(name: "rmst", columns: ["group", "tau", "rmst", "se", "lower", "upper"],
@@ -136,7 +155,14 @@ public enum SurvivalReports {
         options.level = r.level
         let model = try CoxRegression.fit(covariates: input.design, names: input.names, data: input.data,
                                           strata: input.strata, clusters: input.cluster, options: options)
-        let variance = input.cluster != nil ? "robust sandwich clustered on \(r.cluster!) (R coxph cluster=); z, p and hr intervals use robust_se; se is model-based" : "model-based (inverse information)"
+        let variance: String
+        if let cluster = r.cluster {
+            variance = "robust sandwich clustered on \(cluster) (R coxph cluster=); z, p and hr intervals use robust_se; se is model-based"
+        } else if model.robustVariance != nil {
+            variance = "robust sandwich, R's default for non-integer case weights; z, p and hr intervals use robust_se; se is model-based"
+        } else {
+            variance = "model-based (inverse information)"
+        }
         var conventions: [(String, String)] = [
             ("model", "Cox proportional hazards (R coxph), Newton–Raphson from 0, R's stopping rule"),
             ("ties", r.ties.rawValue),
@@ -145,7 +171,8 @@ public enum SurvivalReports {
             ("strata", r.strata ?? "none"),
             ("weights", r.weights ?? "none"),
             ("entry", r.start.map { "counting process (\($0), time]" } ?? "none (right-censored)"),
-            ("tests", "likelihood ratio; Wald (model-based variance); score at beta = 0"),
+            ("tests", "likelihood ratio; Wald (model-based variance); score at beta = 0" +
+                (model.robustVariance == nil ? "" : "; robust_wald (sandwich variance) and robust_score (R's rscore)")),
         ]
         if r.analysis == .zph {
             let zph = try CoxRegression.proportionalHazardsTest(covariates: input.design, names: input.names, data: input.data,
@@ -165,6 +192,7 @@ public enum SurvivalReports {
         }
         var tests: [(String, ReportValue)] = [("likelihood_ratio", test(model.likelihoodRatio)), ("wald", test(model.wald)), ("score", test(model.score))]
         if let rw = model.robustWald { tests.append(("robust_wald", test(rw))) }
+        if let rs = model.robustScore { tests.append(("robust_score", test(rs))) }
         var fields: [(String, ReportValue)] = [
             ("n", .integer(model.n)), ("events", .integer(model.events)), ("iterations", .integer(model.iterations)),
             ("converged", .boolean(model.converged)),

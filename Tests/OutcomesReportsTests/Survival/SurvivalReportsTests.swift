@@ -104,3 +104,14 @@ func badInput() throws {
     }
     #expect(e4?.description == "\(badNumber): no column 'days'; columns are time, status")
 }
+
+@Test("Options the analysis would not use are rejected, not ignored")
+func unusedOptions() throws {
+    let path = try temporaryCSV(sample)
+    var request = SurvivalRequest(analysis: .cox, dataPath: path, time: "time", event: "status")
+    request.covariates = ["age"]
+    request.group = "arm"
+    request.tau = 10
+    let error = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(request) }
+    #expect(error?.description == "options not used by 'cox': --group (add the column to --covariates), --tau")
+}

@@ -51,7 +51,8 @@ colon <- write_data(data.frame(id = cc$id, rx = as.character(cc$rx), sex = cc$se
 h <- survival::heart
 heart <- write_data(data.frame(start = h$start, stop = h$stop, event = h$event, age = h$age,
                                year = h$year, surgery = h$surgery,
-                               transplant = as.numeric(as.character(h$transplant)), id = h$id), "heart")
+                               transplant = as.numeric(as.character(h$transplant)), id = h$id,
+                               w = 1 + (h$id %% 5) / 10), "heart")
 # a curve that is flat exactly at S = 0.5 (median by the midpoint rule) and at 0.25/0.75
 flat <- write_data(data.frame(time = c(1, 2, 3, 4, 5, 6, 7, 8), status = c(1, 1, 1, 1, 1, 1, 1, 1)), "flat")
 # tied times of every kind: events and censorings at one time, several events at one time, time 0
@@ -97,6 +98,9 @@ for (ct in c("plain", "log", "log-log", "logit", "arcsin"))
 km_case("km_lung_sex_log", survfit(Surv(time, status) ~ sex, lung), tt)
 # Greenwood with weighted counts: R's default for case weights is the infinitesimal jackknife, so ask for robust = FALSE.
 km_case("km_lung_weighted_log", survfit(Surv(time, status) ~ 1, lung, weights = w, robust = FALSE), tt)
+# R's default for non-integer case weights: the infinitesimal jackknife variance.
+km_case("km_lung_weightedij_log", survfit(Surv(time, status) ~ 1, lung, weights = w), tt)
+km_case("km_heart_weightedij_plain", survfit(Surv(start, stop, event) ~ 1, heart, weights = w, conf.type = "plain"), c(0, 10, 50, 100, 500))
 km_case("km_heart_log", survfit(Surv(start, stop, event) ~ 1, heart), c(0, 10, 50, 100, 500))
 km_case("km_ovarian_rx_log-log", survfit(Surv(futime, fustat) ~ rx, ovarian, conf.type = "log-log"), c(0, 100, 500))
 km_case("km_flat_log", survfit(Surv(time, status) ~ 1, flat), c(0, 3, 10))
@@ -155,6 +159,7 @@ cox_case <- function(case, fit, zph = TRUE) {
   wald <- drop(t(b) %*% solve(nv, b))
   put(case, "wald", wald); put(case, "wald_p", pchisq(wald, p, lower.tail = FALSE))
   if (robust) put(case, "wald_robust", drop(t(b) %*% solve(fit$var, b)))
+  if (robust) put(case, "score_robust", fit$rscore)
   put(case, "score", fit$score); put(case, "score_p", pchisq(fit$score, p, lower.tail = FALSE))
   put(case, "df", p)
   if (zph) {
@@ -168,9 +173,13 @@ cox_case("cox_lung_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc
 cox_case("cox_lung_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow"))
 cox_case("cox_lung_strata_efron", coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungc))
 cox_case("cox_lung_weighted_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, weights = w, robust = FALSE))
+# R's default with non-integer case weights is the robust variance
+cox_case("cox_lung_weighteddefault_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, weights = w))
 cox_case("cox_lung_cluster_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, cluster = inst))
 cox_case("cox_lung_robust_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow", robust = TRUE))
 cox_case("cox_heart_efron", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, cluster = id))
+cox_case("cox_heart_strata_weighted_efron", coxph(Surv(start, stop, event) ~ age + year + transplant + strata(surgery), heart, weights = w))
+cox_case("cox_heart_strata_weighted_breslow", coxph(Surv(start, stop, event) ~ age + year + transplant + strata(surgery), heart, weights = w, ties = "breslow"))
 cox_case("cox_heart_breslow", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, ties = "breslow"))
 colonc <- colon[!is.na(colon$nodes), ]
 cox_case("cox_colon_efron", coxph(Surv(time, status) ~ factor(rx) + age + nodes + sex, colonc))
@@ -181,6 +190,15 @@ cox_case("cox_separation_efron", suppressWarnings(coxph(Surv(time, status) ~ x, 
 cox_case("cox_noconverge_efron", suppressWarnings(coxph(Surv(time, status) ~ x + z, separation)), zph = FALSE)
 cox_case("cox_alltied_efron", coxph(Surv(time, status) ~ x, alltied), zph = FALSE)
 cox_case("cox_alltied_breslow", coxph(Surv(time, status) ~ x, alltied, ties = "breslow"), zph = FALSE)
+
+# ---- tail probabilities used internally (normal quantile and distribution, chi-square upper tail) ----
+pq <- c(0.975, 0.995, 0.5 + 1e-9, 1e-10, 1e-300, 0.3, 0.9999999)
+put("dist", "qnorm_p", pq); put("dist", "qnorm", qnorm(pq))
+zx <- c(-38, -10, -1.959963984540054, 0, 0.5, 3, 8.5)
+put("dist", "pnorm_x", zx); put("dist", "pnorm", pnorm(zx))
+cx <- c(0.001, 0.5, 3.84, 10, 87.79, 250, 0.02, 40)
+cd <- c(1, 1, 1, 2, 5, 3, 7, 30)
+put("dist", "pchisq_x", cx); put("dist", "pchisq_df", cd); put("dist", "pchisq_upper", pchisq(cx, cd, lower.tail = FALSE))
 
 out <- do.call(rbind, rows)
 write.table(out, "reference.csv", sep = ",", row.names = FALSE, quote = FALSE)
