@@ -149,7 +149,7 @@ public struct Assessment: Sendable, Hashable {
     public let source: SourceLine
 
     /// Creates an assessment.
-    public init(patientIndex: Int, time: Double, instrument: Instrument, total: Int, totalWasRecorded: Bool = true,
+    public init(patientIndex: Int, time: Double, instrument: Instrument, total: Int?, totalWasRecorded: Bool = true,
                 items: ItemScores = ItemScores(), source: SourceLine) {
         self.patientIndex = patientIndex
         self.time = time
