@@ -31,16 +31,9 @@ enum IngestBenchmark {
         let megabytes = Double(bytes) / 1_000_000
         print("ingest benchmark: \(rows) assessment rows, \(format(megabytes, 1)) MB (generated in \(format(seconds(generation), 1)) s) at \(folder.path)")
 
-        // 1. Reader only: assessments.csv into typed columns.
-        var table: CSVTable?
-        let readTime = clock.measure {
-            table = try? CSVReader.read(fileAt: assessmentsPath, schema: DatasetSchemas.assessments)
-        }
-        guard let table, table.accounting.accepted == rows else { print("error: reader did not accept every row"); return }
-        let columnBytes = typedColumnBytes(table)
-        print("reader (typed columns): \(format(seconds(readTime), 2)) s, \(rate(rows, readTime)) rows/s, "
-              + "\(format(megabytes / seconds(readTime), 1)) MB/s; typed columns \(format(Double(columnBytes) / 1_000_000, 1)) MB; "
-              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB")
+        // 1. Reader only: assessments.csv into typed columns. Scoped so the table is freed before step 2
+        // (peak RSS is a process-wide maximum: step 2's figure must not include step 1's table).
+        guard let columnBytes = readerOnly(assessmentsPath: assessmentsPath, rows: rows, megabytes: megabytes, clock: clock) else { return }
 
         // 2. Full ingest + validation: all files, rules, typed records sorted per patient.
         var loaded: ValidatedDataset?
@@ -51,9 +44,24 @@ enum IngestBenchmark {
         let recordBytes = loaded.dataset.assessments.count * MemoryLayout<Assessment>.stride
         print("ingest + validation: \(format(seconds(loadTime), 2)) s, \(rate(rows, loadTime)) rows/s, "
               + "\(format(megabytes / seconds(loadTime), 1)) MB/s; assessment records \(format(Double(recordBytes) / 1_000_000, 1)) MB; "
-              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB")
+              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB (\(format(peakResidentMegabytes() * 1_000_000 / Double(columnBytes), 2))x the typed columns)")
 
         runPandas(folder: folder, swiftSeconds: seconds(loadTime))
+    }
+
+    /// Step 1: the reader alone; returns the typed columns' size, or nil when it failed.
+    static func readerOnly(assessmentsPath: String, rows: Int, megabytes: Double, clock: ContinuousClock) -> Int? {
+        var table: CSVTable?
+        let readTime = clock.measure {
+            table = try? CSVReader.read(fileAt: assessmentsPath, schema: DatasetSchemas.assessments)
+        }
+        guard let table, table.accounting.accepted == rows else { print("error: reader did not accept every row"); return nil }
+        let columnBytes = typedColumnBytes(table)
+        print("reader (typed columns): \(format(seconds(readTime), 2)) s, \(rate(rows, readTime)) rows/s, "
+              + "\(format(megabytes / seconds(readTime), 1)) MB/s; typed columns \(format(Double(columnBytes) / 1_000_000, 1)) MB; "
+              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB")
+
+        return columnBytes
     }
 
     static func runPandas(folder: URL, swiftSeconds: Double) {

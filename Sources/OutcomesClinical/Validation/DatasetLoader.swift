@@ -25,10 +25,11 @@ extension ClinicDataset {
             }
         }
 
-        // Read every file before building records, so a structural error anywhere stops before any work.
+        // Read the smaller files first, so most structural errors stop before the large file is parsed; the
+        // assessments table is turned into records inside its own scope, so its typed columns are freed before
+        // the dataset is assembled (peak memory: one table plus its records, not every table plus every record).
         let patientTable = try table(.patients)!
         let infusionTable = try table(.infusions)!
-        let assessmentTable = try table(.assessments)!
         let adverseEventTable = try table(.adverseEvents)
 
         let patients = RecordBuilders.patients(patientTable)
@@ -36,14 +37,18 @@ extension ClinicDataset {
         index.reserveCapacity(patients.records.count)
         for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
         let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index)
-        let assessments = RecordBuilders.assessments(assessmentTable, patientIndex: index)
         let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index) }
+        let (assessments, assessmentExtras) = try { () throws(DatasetError) -> ((records: [Assessment], validation: FileValidation), [DatasetExtraColumn]) in
+            let assessmentTable = try table(.assessments)!
+            let built = RecordBuilders.assessments(assessmentTable, patientIndex: index)
+            return (built, extraColumns(assessmentTable, .assessments, accepted: built.records.map(\.source.line)))
+        }()
         let absent = FileValidation(file: .adverseEvents, isPresent: false,
                                     accounting: RowAccounting(rowsRead: 0, accepted: 0, rejected: 0), issues: [], warnings: [])
 
         let extras = extraColumns(patientTable, .patients, accepted: patients.records.map(\.source.line))
             + extraColumns(infusionTable, .infusions, accepted: infusions.records.map(\.source.line))
-            + extraColumns(assessmentTable, .assessments, accepted: assessments.records.map(\.source.line))
+            + assessmentExtras
             + (adverseEventTable.map { extraColumns($0, .adverseEvents, accepted: adverseEvents!.records.map(\.source.line)) } ?? [])
         let dataset = ClinicDataset(patients: patients.records, infusions: infusions.records,
                                     assessments: assessments.records, adverseEvents: adverseEvents?.records ?? [],
