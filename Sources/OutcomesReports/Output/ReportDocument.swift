@@ -1,6 +1,6 @@
 import Foundation
 
-/// One value in a survival report.
+/// One value in a report document.
 enum ReportValue {
     case number(Double)
     case integer(Int)
@@ -18,11 +18,12 @@ enum ReportSection {
     case fields(name: String, [(String, ReportValue)])
 }
 
-/// The output formats of the survival command.
-public enum SurvivalOutputFormat: String, Sendable, CaseIterable {
+/// The output formats of report documents (survival, claims, proportions).
+public enum ReportFormat: String, Sendable, CaseIterable {
     /// Aligned plain text.
     case text
-    /// CSV tables, each after a `# table:` comment line; conventions as `#` comment lines.
+    /// CSV: for a full document, tables each after a `# table:` comment line with conventions as `#` comment
+    /// lines; for a flat record, a header row and one data row.
     case csv
     /// One JSON object.
     case json
@@ -37,8 +38,10 @@ struct ReportDocument {
     var conventions: [(String, String)]
     var notes: [String]
     var sections: [ReportSection]
+    /// Human labels of field keys, used by the flat-record text and Markdown renderings (the key when absent).
+    var labels: [String: String] = [:]
 
-    func render(_ format: SurvivalOutputFormat) -> String {
+    func render(_ format: ReportFormat) -> String {
         switch format {
         case .text: return renderText()
         case .csv: return renderCSV()
