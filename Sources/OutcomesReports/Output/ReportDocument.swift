@@ -139,12 +139,7 @@ struct ReportDocument {
         return out
     }
 
-    // MARK: csv
-
-    static func csvField(_ s: String) -> String {
-        if s.contains(",") || s.contains("\"") || s.contains("\n") { return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        return s
-    }
+    // MARK: csv (fields quoted by the shared RFC 4180 rule of CSVText)
 
     func renderCSV() -> String {
         var out = "# analysis: \(analysis)\n"
@@ -154,10 +149,10 @@ struct ReportDocument {
             switch section {
             case .fields(let name, let fields):
                 out += "# table: \(name)\nfield,value\n"
-                for (k, v) in Self.flatten(fields) { out += Self.csvField(k) + "," + Self.csvField(Self.cell(v, exact: true)) + "\n" }
+                for (k, v) in Self.flatten(fields) { out += CSVText.escape(k) + "," + CSVText.escape(Self.cell(v, exact: true)) + "\n" }
             case .table(let name, let columns, let rows):
-                out += "# table: \(name)\n" + columns.map(Self.csvField).joined(separator: ",") + "\n"
-                for r in rows { out += r.map { Self.csvField(Self.cell($0, exact: true)) }.joined(separator: ",") + "\n" }
+                out += "# table: \(name)\n" + columns.map(CSVText.escape).joined(separator: ",") + "\n"
+                for r in rows { out += r.map { CSVText.escape(Self.cell($0, exact: true)) }.joined(separator: ",") + "\n" }
             }
         }
         return out

@@ -20,7 +20,7 @@ extension ReportDocument {
             let body = fields.map { "  " + Self.jsonString($0.0) + ": " + Self.flatMachine($0.1, json: true) }
             return "{\n" + body.joined(separator: ",\n") + "\n}\n"
         case .csv:
-            return fields.map { Self.csvField($0.0) }.joined(separator: ",") + "\n"
+            return fields.map { CSVText.escape($0.0) }.joined(separator: ",") + "\n"
                 + fields.map { Self.flatMachine($0.1, json: false) }.joined(separator: ",") + "\n"
         case .text:
             let width = fields.map { label($0.0).count }.max() ?? 0
@@ -37,10 +37,10 @@ extension ReportDocument {
         switch value {
         case .integer(let i): return String(i)
         case .number(let x): return x.isFinite ? x.description : (json ? "null" : "")
-        case .text(let s): return json ? jsonString(s) : csvField(s)
+        case .text(let s): return json ? jsonString(s) : CSVText.escape(s)
         case .boolean(let b): return b ? "true" : "false"
         case .missing: return json ? "null" : ""
-        case .object(let fields): return json ? jsonObject(fields, indent: 1) : csvField(cell(value, exact: true))
+        case .object(let fields): return json ? jsonObject(fields, indent: 1) : CSVText.escape(cell(value, exact: true))
         }
     }
 
