@@ -7,6 +7,7 @@ import OutcomesTabular
 struct SurvivalCSV {
     /// The path as the user gave it; every message names it.
     let path: String
+    /// Every column as the shared reader inferred it (numeric, or text when any value is not a number).
     let table: AnyCSVTable
 
     init(path: String) throws(SurvivalReportError) {
