@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesDistributions
 import OutcomesLinearAlgebra
 
 /// Cox proportional-hazards regression matching R's `coxph`: Efron or Breslow ties, strata, counting-process
@@ -72,7 +73,7 @@ public enum CoxRegression {
         if clusters != nil || (options.robust ?? nonIntegerWeights) {
             robust = try sandwich(sets, newton.evaluation, variance: variance, clusters: clusters)
         }
-        let z = normalQuantile(1 - (1 - options.level) / 2)
+        let z = Normal.quantile(1 - (1 - options.level) / 2)
         var terms: [CoxTerm] = []
         for j in 0..<covariates.columns {
             guard let k = kept.firstIndex(of: j) else {
@@ -86,7 +87,7 @@ public enum CoxRegression {
             let used = rse ?? se
             let zz = b / used
             terms.append(CoxTerm(name: names[j], coefficient: b, standardError: se, robustStandardError: rse, z: zz,
-                                 pValue: 2 * normalUpperTail(abs(zz)),
+                                 pValue: 2 * Normal.sf(abs(zz)),
                                  hazardRatioLower: exp(b - z * used), hazardRatioUpper: exp(b + z * used)))
         }
         let info = newton.information

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesDistributions
 import OutcomesLinearAlgebra
 
 /// How tied event times enter the Cox partial likelihood.
@@ -21,7 +22,7 @@ public struct ChiSquareTest: Sendable, Equatable {
     init(_ statistic: Double, _ df: Int) {
         self.statistic = statistic
         self.degreesOfFreedom = df
-        self.pValue = chiSquareUpperTail(statistic, degreesOfFreedom: Double(df))
+        self.pValue = ChiSquared(degreesOfFreedom: Double(df)).sf(statistic)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesDistributions
 
 /// One time point of a Kaplan–Meier curve (every distinct exit time, events or censorings).
 public struct KaplanMeierRow: Sendable, Equatable {
@@ -146,7 +147,7 @@ public enum KaplanMeier {
         guard groups.codes.count == data.count else {
             throw .lengthMismatch("\(data.count) rows but \(groups.codes.count) stratum codes")
         }
-        let z = normalQuantile(1 - (1 - level) / 2)
+        let z = Normal.quantile(1 - (1 - level) / 2)
         var members = Array(repeating: [Int](), count: groups.labels.count)
         for (i, c) in groups.codes.enumerated() { members[c].append(i) }
         return members.enumerated().compactMap { k, rows -> KaplanMeierCurve? in

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesDistributions
 import OutcomesLinearAlgebra
 
 /// The result of a k-group log-rank or Fleming–Harrington G-rho test (R's `survdiff`).
@@ -118,7 +119,7 @@ public enum LogRank {
         let matrix = (try? Matrix(rows: k, columns: k, columnMajor: variance)) ?? Matrix(rows: k, columns: k)
         return LogRankTest(rho: rho, groups: groups.labels, counts: counts, observed: observed, expected: expected,
                            variance: matrix, chiSquare: chi, degreesOfFreedom: Swift.max(df, 0),
-                           pValue: df > 0 ? chiSquareUpperTail(chi, degreesOfFreedom: Double(df)) : .nan,
+                           pValue: df > 0 ? ChiSquared(degreesOfFreedom: Double(df)).sf(chi) : .nan,
                            strataCount: strataCount)
     }
 }

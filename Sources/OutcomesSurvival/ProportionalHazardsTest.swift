@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesDistributions
 import OutcomesLinearAlgebra
 
 /// One row of the proportional-hazards test table.
@@ -97,11 +98,11 @@ extension CoxRegression {
             guard !block.isEmpty else { continue }
             let chi = try statistic(block)
             rows.append(ProportionalHazardsRow(term: group.name, chiSquare: chi, degreesOfFreedom: block.count,
-                                               pValue: chiSquareUpperTail(chi, degreesOfFreedom: Double(block.count))))
+                                               pValue: ChiSquared(degreesOfFreedom: Double(block.count)).sf(chi)))
         }
         let global = try statistic(Array(0..<p))
         rows.append(ProportionalHazardsRow(term: "GLOBAL", chiSquare: global, degreesOfFreedom: p,
-                                           pValue: chiSquareUpperTail(global, degreesOfFreedom: Double(p))))
+                                           pValue: ChiSquared(degreesOfFreedom: Double(p)).sf(global)))
         return ProportionalHazardsTest(rows: rows, transform: "km")
     }
 }

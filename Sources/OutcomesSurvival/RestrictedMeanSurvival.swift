@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesDistributions
 
 /// The restricted mean survival time (area under the Kaplan–Meier curve up to τ) of one curve.
 public struct RestrictedMean: Sendable, Equatable {
@@ -74,13 +75,13 @@ public enum RestrictedMeanSurvival {
         }
         let mean = rectangles.reduce(0, +)
         let se = variance.squareRoot()
-        let z = normalQuantile(1 - (1 - level) / 2)
+        let z = Normal.quantile(1 - (1 - level) / 2)
         return RestrictedMean(label: curve.label, tau: tau, estimate: mean, standardError: se, lower: mean - z * se, upper: mean + z * se)
     }
 
     /// Difference and ratio of two independent restricted means (`comparison` relative to `reference`).
     public static func compare(_ reference: RestrictedMean, _ comparison: RestrictedMean, level: Double = 0.95) -> RestrictedMeanComparison {
-        let z = normalQuantile(1 - (1 - level) / 2)
+        let z = Normal.quantile(1 - (1 - level) / 2)
         let d = comparison.estimate - reference.estimate
         let dse = (reference.standardError * reference.standardError + comparison.standardError * comparison.standardError).squareRoot()
         let ratio = comparison.estimate / reference.estimate

@@ -37,7 +37,7 @@ struct SurvivalCommand: ParsableCommand {
         guard let transform = ConfidenceTransform(rawValue: confType) else {
             throw ValidationError("--conf-type must be log, log-log, plain, logit or arcsin, got '\(confType)'")
         }
-        guard let output = SurvivalOutputFormat(rawValue: format) else { throw ValidationError("--format must be text, csv, json or md, got '\(format)'") }
+        guard let output = ReportFormat(rawValue: format) else { throw ValidationError("--format must be text, csv, json or md, got '\(format)'") }
         var request = SurvivalRequest(analysis: kind, dataPath: data, time: time, event: event)
         request.start = start
         request.group = group

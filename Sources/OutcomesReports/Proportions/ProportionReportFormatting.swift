@@ -1,15 +1,5 @@
 import Foundation
 
-/// Output formats of the proportion commands.
-public enum ProportionReportFormat: String, CaseIterable, Sendable {
-    /// Aligned human-readable lines.
-    case text
-    /// A header row and one data row.
-    case csv
-    /// One JSON object with snake_case keys in a fixed order.
-    case json
-}
-
 /// Invalid command input that the statistics layer does not see (syntax of counts, names of options).
 public enum ProportionReportInputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A `K/N` count could not be read.
@@ -28,74 +18,21 @@ public enum ProportionReportInputError: Error, Equatable, Sendable, CustomString
     }
 }
 
-/// A value in a report row: numbers are formatted deterministically (no locale).
-enum ProportionReportValue {
-    case integer(Int)
-    case number(Double)
-    case text(String)
-    case flag(Bool)
-    case missing
+/// The fields of a single-result proportion report, in output order, rendered as a flat record of a
+/// ``ReportDocument`` (one flat JSON object, a CSV header and row, or aligned text lines).
+struct ProportionRecord {
+    private var fields: [(String, ReportValue)] = []
+    private var labels: [String: String] = [:]
 
-    /// Machine formats: the shortest decimal that round-trips (Swift's `description`), `null`/empty when
-    /// missing or not finite.
-    func machine(json: Bool) -> String {
-        switch self {
-        case .integer(let value): return String(value)
-        case .number(let value): return value.isFinite ? value.description : (json ? "null" : "")
-        case .text(let value): return json ? "\"" + escaped(value) + "\"" : csvField(value)
-        case .flag(let value): return value ? "true" : "false"
-        case .missing: return json ? "null" : ""
-        }
+    /// Appends a field: `key` names it in JSON and CSV, `label` in text.
+    mutating func add(_ key: String, _ label: String, _ value: ReportValue) {
+        fields.append((key, value))
+        labels[key] = label
     }
 
-    /// Text format: proportions and statistics with 4 decimals, p-values below 0.0001 in scientific form.
-    var human: String {
-        switch self {
-        case .integer(let value): return String(value)
-        case .number(let value): return ProportionReportValue.fixed(value)
-        case .text(let value): return value
-        case .flag(let value): return value ? "yes" : "no"
-        case .missing: return "-"
-        }
-    }
-
-    static func fixed(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
-        if value != 0 && abs(value) < 1e-4 { return String(format: "%.3e", value) }
-        return String(format: "%.4f", value)
-    }
-
-    private func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-}
-
-/// Renders an ordered list of named values in one of the formats.
-struct ReportRecord {
-    var fields: [(key: String, label: String, value: ProportionReportValue)] = []
-
-    mutating func add(_ key: String, _ label: String, _ value: ProportionReportValue) {
-        fields.append((key, label, value))
-    }
-
-    func render(_ format: ProportionReportFormat, title: String) -> String {
-        switch format {
-        case .json:
-            let body = fields.map { "  \"\($0.key)\": \($0.value.machine(json: true))" }.joined(separator: ",\n")
-            return "{\n" + body + "\n}\n"
-        case .csv:
-            return fields.map(\.key).joined(separator: ",") + "\n"
-                + fields.map { $0.value.machine(json: false) }.joined(separator: ",") + "\n"
-        case .text:
-            let width = fields.map(\.label.count).max() ?? 0
-            let lines = fields.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value.human }
-            return ([title] + lines).joined(separator: "\n") + "\n"
-        }
+    func render(_ format: ReportFormat, analysis: String, title: String) -> String {
+        ReportDocument(analysis: analysis, title: title, conventions: [], notes: [],
+                       sections: [.fields(name: "result", fields)], labels: labels).renderFlatRecord(format)
     }
 }
 
@@ -110,9 +47,12 @@ func parseCount(_ text: String, option: String) throws(ProportionReportInputErro
     return (successes, trials)
 }
 
-func parseFormat(_ text: String) throws(ProportionReportInputError) -> ProportionReportFormat {
-    guard let format = ProportionReportFormat(rawValue: text) else {
-        throw .unknownChoice(option: "--format", value: text, accepted: ProportionReportFormat.allCases.map(\.rawValue))
+/// The formats the proportion commands accept (their CLI offers text, csv and json).
+let proportionFormats: [ReportFormat] = [.text, .csv, .json]
+
+func parseFormat(_ text: String) throws(ProportionReportInputError) -> ReportFormat {
+    guard let format = ReportFormat(rawValue: text), proportionFormats.contains(format) else {
+        throw .unknownChoice(option: "--format", value: text, accepted: proportionFormats.map(\.rawValue))
     }
     return format
 }

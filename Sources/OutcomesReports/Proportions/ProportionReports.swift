@@ -18,7 +18,7 @@ public enum ProportionReports {
         let interval = try OneProportion.interval(successes: successes, trials: trials, level: level, method: intervalMethod)
         let pValue = try claim.map { try ExactBinomialTest.pValue(successes: successes, trials: trials, claim: $0) }
 
-        var record = ReportRecord()
+        var record = ProportionRecord()
         record.add("successes", "Successes", .integer(successes))
         record.add("trials", "Trials", .integer(trials))
         record.add("estimate", "Estimate", .number(interval.estimate))
@@ -28,7 +28,7 @@ public enum ProportionReports {
         record.add("upper", "Upper limit", .number(interval.upper))
         record.add("claim", "Claimed rate", claim.map { .number($0) } ?? .missing)
         record.add("p_value", "Exact binomial test p (two-sided, as R binom.test)", pValue.map { .number($0) } ?? .missing)
-        return record.render(outputFormat, title: "One proportion")
+        return record.render(outputFormat, analysis: "proportion", title: "One proportion")
     }
 
     /// Two proportions A = kA/nA and B = kB/nB (given as "K/N"): the difference with Newcombe's hybrid score
@@ -50,7 +50,7 @@ public enum ProportionReports {
                                                    margin: margin, alpha: alpha)
         let text = outputFormat == .text
 
-        var record = ReportRecord()
+        var record = ProportionRecord()
         record.add("successes_a", "A successes", .integer(kA))
         record.add("trials_a", "A trials", .integer(nA))
         record.add("estimate_a", "A estimate", .number(Double(kA) / Double(nA)))
@@ -76,9 +76,9 @@ public enum ProportionReports {
         record.add("equivalence_interval_lower", "Equivalence interval lower (1 - 2 alpha)", .number(equivalence.interval.lower))
         record.add("equivalence_interval_upper", "Equivalence interval upper (1 - 2 alpha)", .number(equivalence.interval.upper))
         record.add("equivalence_p_value", "Equivalence (TOST) p", .number(equivalence.pValue))
-        record.add("equivalent", "Similar within margin", .flag(equivalence.isEquivalent))
+        record.add("equivalent", "Similar within margin", .boolean(equivalence.isEquivalent))
         record.add("non_inferiority_p_value", "Non-inferiority of A p", .number(equivalence.pValueLower))
-        record.add("non_inferior", "A non-inferior to B", .flag(equivalence.isNonInferior))
-        return record.render(outputFormat, title: "Two proportions")
+        record.add("non_inferior", "A non-inferior to B", .boolean(equivalence.isNonInferior))
+        return record.render(outputFormat, analysis: "compare-proportions", title: "Two proportions")
     }
 }

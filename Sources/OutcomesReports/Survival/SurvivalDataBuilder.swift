@@ -15,23 +15,20 @@ struct SurvivalInput {
     let rowsRead: Int
 
     init(_ r: SurvivalRequest) throws(SurvivalReportError) {
-        let csv: TemporaryCSV
-        do { csv = try TemporaryCSV(path: r.dataPath) } catch { throw SurvivalReportError(description: error.description) }
-        func index(_ name: String) throws(SurvivalReportError) -> Int {
-            do { return try csv.columnIndex(name) } catch { throw SurvivalReportError(description: error.description) }
-        }
+        let csv = try SurvivalCSV(path: r.dataPath)
+        func index(_ name: String) throws(SurvivalReportError) -> Int { try csv.columnIndex(name) }
         var used: [Int] = [try index(r.time), try index(r.event)]
         for name in [r.start, r.group, r.strata, r.weights, r.cluster].compactMap({ $0 }) { used.append(try index(name)) }
         for name in r.covariates { used.append(try index(name)) }
         var notes: [String] = []
         var keep: [Int] = []
         var excludedLines: [Int] = []
-        for row in csv.rows.indices {
-            if used.contains(where: { TemporaryCSV.isMissing(csv.rows[row][$0]) }) { excludedLines.append(csv.lines[row]) } else { keep.append(row) }
+        for row in 0..<csv.rowCount {
+            if used.contains(where: { csv.isMissing(row: row, column: $0) }) { excludedLines.append(csv.line(row)) } else { keep.append(row) }
         }
         if !excludedLines.isEmpty {
             let shown = excludedLines.prefix(10).map(String.init).joined(separator: ", ")
-            notes.append("\(excludedLines.count) of \(csv.rows.count) rows had a missing value (empty or NA) in a used column and were excluded, as R's na.omit (lines \(shown)\(excludedLines.count > 10 ? ", ..." : ""))")
+            notes.append("\(excludedLines.count) of \(csv.rowCount) rows had a missing value (empty or NA) in a used column and were excluded, as R's na.omit (lines \(shown)\(excludedLines.count > 10 ? ", ..." : ""))")
         }
         guard !keep.isEmpty else { throw SurvivalReportError(description: "\(r.dataPath): no complete rows in the used columns") }
 
@@ -39,20 +36,18 @@ struct SurvivalInput {
             let j = try index(name)
             var out: [Double] = []
             out.reserveCapacity(keep.count)
-            for row in keep {
-                do { out.append(try csv.number(row: row, column: j)) } catch { throw SurvivalReportError(description: error.description) }
-            }
+            for row in keep { out.append(try csv.number(row: row, column: j)) }
             return out
         }
         let exit = try numbers(r.time)
         let eventColumn = try index(r.event)
         var event: [Bool] = []
         for row in keep {
-            switch csv.rows[row][eventColumn].trimmingCharacters(in: .whitespaces) {
+            switch csv.text(row: row, column: eventColumn) {
             case "1", "1.0", "TRUE", "true", "T": event.append(true)
             case "0", "0.0", "FALSE", "false", "F": event.append(false)
             case let other:
-                throw SurvivalReportError(description: "\(r.dataPath): line \(csv.lines[row]), column '\(r.event)': '\(other)' is not an event indicator (use 1/0 or TRUE/FALSE)")
+                throw SurvivalReportError(description: "\(r.dataPath): line \(csv.line(row)), column '\(r.event)': '\(other)' is not an event indicator (use 1/0 or TRUE/FALSE)")
             }
         }
         let entry = try r.start.map { name throws(SurvivalReportError) in try numbers(name) }
@@ -64,9 +59,8 @@ struct SurvivalInput {
         }
         func grouping(_ name: String) throws(SurvivalReportError) -> Grouping {
             let j = try index(name)
-            let text = keep.map { csv.rows[$0][j].trimmingCharacters(in: .whitespaces) }
-            let values = text.compactMap(Double.init)
-            let base = values.count == text.count ? Grouping(numeric: values) : Grouping(labels: text)
+            let base = csv.numbersIfNumeric(rows: keep, column: j).map(Grouping.init(numeric:))
+                ?? Grouping(labels: keep.map { csv.text(row: $0, column: j) })
             return (try? Grouping(codes: base.codes, labels: base.labels.map { "\(name)=\($0)" })) ?? base
         }
         group = try r.group.map { name throws(SurvivalReportError) in try grouping(name) }
@@ -76,14 +70,13 @@ struct SurvivalInput {
         var columns: [[Double]] = [], names: [String] = [], terms: [(name: String, columns: [Int])] = []
         for name in r.covariates {
             let j = try index(name)
-            let text = keep.map { csv.rows[$0][j].trimmingCharacters(in: .whitespaces) }
-            let values = text.compactMap(Double.init)
-            if values.count == text.count {
+            if let values = csv.numbersIfNumeric(rows: keep, column: j) {
                 terms.append((name, [columns.count]))
                 columns.append(values)
                 names.append(name)
                 continue
             }
+            let text = keep.map { csv.text(row: $0, column: j) }
             let levels = Grouping(labels: text).labels
             var block: [Int] = []
             for level in levels.dropFirst() {
@@ -98,12 +91,12 @@ struct SurvivalInput {
         self.names = names
         self.terms = terms
         self.notes = notes
-        rowsRead = csv.rows.count
+        rowsRead = csv.rowCount
     }
 
     /// Rewrites a data error's row index as the file's line.
-    static func locate(_ error: SurvivalError, csv: TemporaryCSV, keep: [Int], request r: SurvivalRequest) -> String {
-        func line(_ row: Int) -> Int { csv.lines[keep[row]] }
+    static func locate(_ error: SurvivalError, csv: SurvivalCSV, keep: [Int], request r: SurvivalRequest) -> String {
+        func line(_ row: Int) -> Int { csv.line(keep[row]) }
         switch error {
         case .negativeTime(let row, let value):
             // SurvivalData checks exit before entry, so a negative exit is the one reported when both are.

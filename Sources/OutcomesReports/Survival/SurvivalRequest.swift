@@ -49,7 +49,7 @@ public struct SurvivalRequest: Sendable {
     /// Confidence level.
     public var level: Double = 0.95
     /// Output format.
-    public var format: SurvivalOutputFormat = .text
+    public var format: ReportFormat = .text
 
     /// A request with the required fields; set the rest as needed.
     public init(analysis: SurvivalAnalysisKind, dataPath: String, time: String, event: String) {

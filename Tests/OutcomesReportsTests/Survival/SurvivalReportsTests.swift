@@ -115,3 +115,27 @@ func unusedOptions() throws {
     let error = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(request) }
     #expect(error?.description == "options not used by 'cox': --group (add the column to --covariates), --tau")
 }
+
+@Test("Rows with a missing value (empty or NA) are dropped and reported with their lines; NA keeps a column numeric")
+func missingRowsAreReportedWithLines() throws {
+    let path = try temporaryCSV("time,status,age\n5,1,61\nNA,0,55\n8,1,NA\n12,,48\n15,0,66\n")
+    var request = SurvivalRequest(analysis: .cox, dataPath: path, time: "time", event: "status")
+    request.covariates = ["age"]
+    request.format = .text
+    let output = try SurvivalReports.run(request)
+    #expect(output.contains("3 of 5 rows had a missing value (empty or NA) in a used column and were excluded, as R's na.omit (lines 3, 4, 5)"))
+    // 'age' holds NA, yet its remaining values are numbers: one numeric coefficient, not indicators.
+    let input = try SurvivalInput(request)
+    #expect(input.names == ["age"])
+    #expect(input.rowsRead == 5)
+}
+
+@Test("A row with the wrong number of fields stops the run with file and line, not a silent drop")
+func wrongFieldCountIsAnError() throws {
+    let path = try temporaryCSV("time,status\n1,1\n2,0,7\n3,1\n")
+    let error = #expect(throws: SurvivalReportError.self) {
+        try SurvivalReports.run(SurvivalRequest(analysis: .km, dataPath: path, time: "time", event: "status"))
+    }
+    #expect(error?.description.hasPrefix("\(path):3: ") == true)
+    #expect(error?.description.contains("row has 3 fields, header has 2") == true)
+}

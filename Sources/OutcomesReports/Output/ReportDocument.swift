@@ -1,6 +1,6 @@
 import Foundation
 
-/// One value in a survival report.
+/// One value in a report document.
 enum ReportValue {
     case number(Double)
     case integer(Int)
@@ -18,11 +18,12 @@ enum ReportSection {
     case fields(name: String, [(String, ReportValue)])
 }
 
-/// The output formats of the survival command.
-public enum SurvivalOutputFormat: String, Sendable, CaseIterable {
+/// The output formats of report documents (survival, claims, proportions).
+public enum ReportFormat: String, Sendable, CaseIterable {
     /// Aligned plain text.
     case text
-    /// CSV tables, each after a `# table:` comment line; conventions as `#` comment lines.
+    /// CSV: for a full document, tables each after a `# table:` comment line with conventions as `#` comment
+    /// lines; for a flat record, a header row and one data row.
     case csv
     /// One JSON object.
     case json
@@ -37,8 +38,10 @@ struct ReportDocument {
     var conventions: [(String, String)]
     var notes: [String]
     var sections: [ReportSection]
+    /// Human labels of field keys, used by the flat-record text and Markdown renderings (the key when absent).
+    var labels: [String: String] = [:]
 
-    func render(_ format: SurvivalOutputFormat) -> String {
+    func render(_ format: ReportFormat) -> String {
         switch format {
         case .text: return renderText()
         case .csv: return renderCSV()
@@ -136,12 +139,7 @@ struct ReportDocument {
         return out
     }
 
-    // MARK: csv
-
-    static func csvField(_ s: String) -> String {
-        if s.contains(",") || s.contains("\"") || s.contains("\n") { return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        return s
-    }
+    // MARK: csv (fields quoted by the shared RFC 4180 rule of CSVText)
 
     func renderCSV() -> String {
         var out = "# analysis: \(analysis)\n"
@@ -151,10 +149,10 @@ struct ReportDocument {
             switch section {
             case .fields(let name, let fields):
                 out += "# table: \(name)\nfield,value\n"
-                for (k, v) in Self.flatten(fields) { out += Self.csvField(k) + "," + Self.csvField(Self.cell(v, exact: true)) + "\n" }
+                for (k, v) in Self.flatten(fields) { out += CSVText.escape(k) + "," + CSVText.escape(Self.cell(v, exact: true)) + "\n" }
             case .table(let name, let columns, let rows):
-                out += "# table: \(name)\n" + columns.map(Self.csvField).joined(separator: ",") + "\n"
-                for r in rows { out += r.map { Self.csvField(Self.cell($0, exact: true)) }.joined(separator: ",") + "\n" }
+                out += "# table: \(name)\n" + columns.map(CSVText.escape).joined(separator: ",") + "\n"
+                for r in rows { out += r.map { CSVText.escape(Self.cell($0, exact: true)) }.joined(separator: ",") + "\n" }
             }
         }
         return out
