@@ -132,21 +132,23 @@ public struct ItemScores: Sendable, Hashable {
 
 /// One row of `assessments.csv`.
 public struct Assessment: Sendable, Hashable {
+    // Stored properties are ordered by alignment so a record takes 56 bytes, not 64: at ten million rows that
+    // is 80 MB less at the ingest's peak.
     /// Index of the patient in ``ClinicDataset/patients``.
     public let patientIndex: Int
     /// Time in seconds since 1970; a date without a time is taken as midnight.
     public let time: Double
-    /// Rating scale.
-    public let instrument: Instrument
-    /// Total score: as recorded, or the item sum when the total was blank and every item present; nil when the
-    /// total was blank and items are missing (the analysis plan's missing-item rule decides whether it is usable).
-    public let total: Int?
-    /// False when ``total`` was computed from the items.
-    public let totalWasRecorded: Bool
     /// Item scores (items 1–9 for PHQ-9, 1–10 for MADRS; blanks allowed when a total is recorded).
     public let items: ItemScores
     /// Where the row came from.
     public let source: SourceLine
+    /// Total score: as recorded, or the item sum when the total was blank and every item present; nil when the
+    /// total was blank and items are missing (the analysis plan's missing-item rule decides whether it is usable).
+    public let total: Int?
+    /// Rating scale.
+    public let instrument: Instrument
+    /// False when ``total`` was computed from the items.
+    public let totalWasRecorded: Bool
 
     /// Creates an assessment.
     public init(patientIndex: Int, time: Double, instrument: Instrument, total: Int?, totalWasRecorded: Bool = true,
