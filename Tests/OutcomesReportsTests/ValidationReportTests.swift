@@ -40,6 +40,7 @@ import OutcomesClinical
               patients by diagnosis: MDD 1, bipolar 1, PTSD 0, other 0
               infusions by route: IV 1, IN 0, IM 0, oral 0
               assessments by instrument: PHQ-9 1, MADRS 1
+              assessments without a total (items missing; the analysis plan decides whether they are usable): 0
               adverse events: 0
               date range (UTC days): 2025-03-04 to 2025-03-18
 

@@ -132,6 +132,8 @@ public struct DatasetSummary: Sendable, Equatable {
     public let assessmentsByInstrument: [(Instrument, Int)]
     /// Adverse events.
     public let adverseEventCount: Int
+    /// Accepted assessments with a blank total and missing items: kept, and scored later under the plan.
+    public let assessmentsWithoutTotal: Int
     /// Earliest and latest time over infusions, assessments and adverse events, in seconds since 1970.
     public let timeRange: ClosedRange<Double>?
 
@@ -141,6 +143,7 @@ public struct DatasetSummary: Sendable, Equatable {
         infusionsByRoute = Route.allCases.map { route in (route, dataset.infusions.count { $0.route == route }) }
         assessmentsByInstrument = Instrument.allCases.map { instrument in (instrument, dataset.assessments.count { $0.instrument == instrument }) }
         adverseEventCount = dataset.adverseEvents.count
+        assessmentsWithoutTotal = dataset.assessments.count { $0.total == nil }
         var low = Double.infinity, high = -Double.infinity
         for time in dataset.infusions.lazy.map(\.start) { low = min(low, time); high = max(high, time) }
         for time in dataset.assessments.lazy.map(\.time) { low = min(low, time); high = max(high, time) }
@@ -154,5 +157,6 @@ public struct DatasetSummary: Sendable, Equatable {
             && lhs.infusionsByRoute.elementsEqual(rhs.infusionsByRoute) { $0 == $1 }
             && lhs.assessmentsByInstrument.elementsEqual(rhs.assessmentsByInstrument) { $0 == $1 }
             && lhs.adverseEventCount == rhs.adverseEventCount && lhs.timeRange == rhs.timeRange
+            && lhs.assessmentsWithoutTotal == rhs.assessmentsWithoutTotal
     }
 }

@@ -27,6 +27,7 @@ public enum ValidationRendering {
             "patients by diagnosis: " + counts(summary.patientsByDiagnosis),
             "infusions by route: " + counts(summary.infusionsByRoute),
             "assessments by instrument: " + counts(summary.assessmentsByInstrument),
+            "assessments without a total (items missing; the analysis plan decides whether they are usable): \(summary.assessmentsWithoutTotal)",
             "adverse events: \(summary.adverseEventCount)",
             "date range (UTC days): " + range,
         ]
