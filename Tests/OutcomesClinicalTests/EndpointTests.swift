@@ -50,3 +50,20 @@ import Testing
     let e = try #require(ClinicalDerivation.derive([p]).endpoints.first)
     #expect(e.baseline?.record.source.line == 3)
 }
+
+// End of series scored from items with item 1 blank and no total: items 2–9 = 1 each (8 over 8 items), so the
+// prorated total is 1 × 9 = 9. Without proration (the default) the score is excluded and listed with its reason.
+@Test func missingItemsFollowThePlansProrationRule() throws {
+    var items = [Int?](repeating: 1, count: 9)
+    items[0] = nil
+    let end = ScoreRecord(time: at(12), scale: .phq9, total: nil, items: items, source: SourceLine(file: .assessments, line: 9))
+    let p = patient(infusions: induction6, scores: [phq9(-1, total: 20), end])
+    let strict = ClinicalDerivation.derive([p])
+    #expect(strict.endpoints.first?.endOfSeries == nil)
+    #expect(strict.exclusions.contains { $0.reason == "1 item(s) missing; the plan prorates at most 0" && $0.source?.line == 9 })
+    var plan = AnalysisPlan()
+    plan.phq9MaxProratedItems = 1
+    let lenient = try #require(ClinicalDerivation.derive([p], plan: plan).endpoints.first)
+    #expect(lenient.endOfSeries?.total == 9 && lenient.endOfSeries?.prorated == true)
+    #expect(lenient.response == true)   // 20 → 9 is a 55 % reduction
+}
