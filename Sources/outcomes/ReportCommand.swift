@@ -21,6 +21,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Claims file (YAML) to check; see datasets/claims/seed-claims.yaml.")
     var claims: String?
 
+    @Option(help: "Published response rates (CSV) to pool and set beside the practice's rate; see datasets/published/README.md.")
+    var published: String?
+
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a claim gets this verdict (only 'contradicted').")
     var failOn: String?
 
@@ -35,7 +38,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let result = try Reports.report(datasetAt: dataset, planPath: plan, claimsPath: claims, allowRejected: allowRejected,
-                                            outputPath: out, failOnContradicted: failOn != nil)
+                                            outputPath: out, failOnContradicted: failOn != nil, publishedPath: published)
             print(result.text, terminator: "")
             if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
         } catch let error as AnalysisInputError {

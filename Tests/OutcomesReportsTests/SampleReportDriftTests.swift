@@ -13,6 +13,7 @@ import Testing
     _ = try Reports.report(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil,
                            claimsPath: root.appendingPathComponent("datasets/claims/seed-claims.yaml").path,
                            allowRejected: false, outputPath: out.path,
+                           publishedPath: root.appendingPathComponent("datasets/published/response-rates.csv").path,
                            labels: (dataset: "datasets/sample", plan: nil, claims: "datasets/claims/seed-claims.yaml"))
     let committed = root.appendingPathComponent("reports/sample")
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()

@@ -8,7 +8,8 @@ import OutcomesSurvival
 public enum OutcomeReport {
     /// Every file of the report (Markdown, figures, claim verdicts and the derived tables).
     public static func files(datasetName: String, analysed: AnalysedDataset, summary: [String],
-                             verdicts: [ClaimVerdict]?, planName: String, claimsName: String?) -> [(name: String, contents: String)] {
+                             verdicts: [ClaimVerdict]?, planName: String, claimsName: String?,
+                             published: [PublishedResponseRate]? = nil) -> [(name: String, contents: String)] {
         let t = analysed.tables
         var files: [(name: String, contents: String)] = []
         var figures: [String] = []
@@ -28,6 +29,7 @@ public enum OutcomeReport {
         md += "Every number below is computed from the dataset's accepted rows under the definitions listed at the end.\n\n"
         md += "## Data\n\n```\n" + (analysed.accountingLines + [""] + summary).joined(separator: "\n") + "\n```\n\n"
         md += OutcomeSections.response(t)
+        if let published { md += OutcomeSections.published(published, tables: t, patients: analysed.timelines) }
         md += OutcomeSections.suicidal(t)
         md += OutcomeSections.tolerability(t)
         md += OutcomeSections.relapse(t, figures: figures)
@@ -51,18 +53,22 @@ extension Reports {
     /// `labels` replaces the dataset, plan and claims paths in the report's text (for reports that must not
     /// depend on where they were produced); by default the paths as given are printed.
     public static func report(datasetAt path: String, planPath: String?, claimsPath: String?, allowRejected: Bool,
-                              outputPath: String, failOnContradicted: Bool = false,
+                              outputPath: String, failOnContradicted: Bool = false, publishedPath: String? = nil,
                               labels: (dataset: String, plan: String?, claims: String?)? = nil) throws(AnalysisInputError) -> (text: String, exitStatus: Int32) {
         var claims: [Claim]?
         if let claimsPath {
             do { claims = try ClaimsFile.load(path: claimsPath) } catch { throw .claimsFile(error) }
+        }
+        var published: [PublishedResponseRate]?
+        if let publishedPath {
+            do { published = try PublishedSeries.load(path: publishedPath) } catch { throw .output(path: publishedPath, message: error.description) }
         }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
         let verdicts = claims.map { ClaimEvaluation.evaluate($0, tables: analysed.tables, patients: analysed.timelines) }
         let summary = ValidationRendering.summaryLines(DatasetSummary(analysed.validated.dataset))
         let files = OutcomeReport.files(datasetName: labels?.dataset ?? path, analysed: analysed, summary: summary, verdicts: verdicts,
                                         planName: (labels == nil ? planPath : labels?.plan) ?? "defaults",
-                                        claimsName: labels == nil ? claimsPath : labels?.claims)
+                                        claimsName: labels == nil ? claimsPath : labels?.claims, published: published)
         do { try OutputFolder.write(files, to: outputPath) } catch { throw .output(path: outputPath, message: "\(error)") }
         var lines = ["dataset: \(path)", ""] + analysed.accountingLines + [""]
         if let verdicts {

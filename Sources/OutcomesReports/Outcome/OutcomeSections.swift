@@ -15,6 +15,9 @@ enum OutcomeSections {
         return "\(k) / \(n) (\(F.fixed(100 * ci.estimate, 1)) %, \(F.fixed(100 * ci.lower, 1))–\(F.fixed(100 * ci.upper, 1)))"
     }
 
+    /// "p = 0.0123" or "p < 0.0001".
+    static func pEquals(_ p: Double) -> String { p < 0.0001 ? "p < 0.0001" : "p = " + F.fixed(p, 4) }
+
     static func intervalNote(_ plan: AnalysisPlan) -> String {
         let name = plan.claimsIntervalMethod == "exact" ? "Clopper–Pearson exact" : "Wilson score"
         return "Rates are shown as successes / patients (percent, \(F.fixed(100 * plan.claimsLevel, 0)) % \(name) interval)."
@@ -45,6 +48,26 @@ enum OutcomeSections {
             s += "\n"
         }
         return s
+    }
+
+    static func published(_ studies: [PublishedResponseRate], tables t: DerivedTables, patients: [PatientTimeline]) -> String {
+        var s = "## Compared with published series\n\n"
+        let practice = t.count(.response, diagnoses: [], instrument: .phq9, windowMinutes: nil, patients: patients)
+        guard let c = try? PublishedSeries.compare(studies, practice: practice, level: t.plan.claimsLevel) else {
+            return s + "Published series could not be pooled (fewer than two studies).\n\n"
+        }
+        let p = c.pooled
+        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice.successes, practice.trials, plan: t.plan)). "
+        s += "Published series pooled by random effects on the logit scale (REML, as metafor::rma with measure = \"PLO\"): "
+        s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
+        s += "\(p.studyCount) studies, tau² = \(F.fixed(p.tau2, 3)), I² = \(F.fixed(p.i2, 1)) %, Q test \(pEquals(p.qPValue)). "
+        s += "The studies used different instruments, designs and time points, and their counts are reconstructed from published percentages: "
+        s += "the pooled figure is a rough anchor, not a like-for-like benchmark.\n\n"
+        s += "| study | design | instrument | response |\n|---|---|---|---|\n"
+        for st in studies {
+            s += "| \(st.study) (\(st.citation)) | \(st.design) | \(st.instrument) | \(st.responders) / \(st.patients) (\(F.fixed(100 * Double(st.responders) / Double(st.patients), 1)) %) |\n"
+        }
+        return s + "\n"
     }
 
     static func suicidal(_ t: DerivedTables) -> String {
@@ -107,7 +130,7 @@ enum OutcomeSections {
                 s += "| \(label) | \(c.patients) | \(c.relapses) | \(med) | \(lm) | \(rmst) |\n"
             }
             if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy }) {
-                s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, p = \(ClaimsReport.pValue(lr.pValue)).\n"
+                s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
             }
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
