@@ -1,27 +1,17 @@
+import OutcomesTabular
+
 /// Converts the generator's minute counts into calendar timestamps with integer arithmetic only.
 enum SyntheticClock {
     static let minutesPerDay = 1440
 
-    /// Days from 1970-01-01 to the given proleptic Gregorian date (Hinnant's `days_from_civil`).
+    // Calendar arithmetic is integer-only in OutcomesTabular's ISO 8601 support; the generator uses it too.
+    /// Days from 1970-01-01 to the given proleptic Gregorian date.
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        ISO8601.daysSinceEpoch(year: year, month: month, day: day)
     }
 
-    /// The calendar date of a day count since 1970-01-01 (Hinnant's `civil_from_days`).
+    /// The calendar date of a day count since 1970-01-01.
     static func civil(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        ISO8601.civilDate(daysSinceEpoch: days)
     }
 }

@@ -1,3 +1,5 @@
+import OutcomesTabular
+
 /// Deterministic, locale-free formatting of numbers and times for every output of the tool.
 public enum Formatting {
     /// `x` rounded to `digits` decimals, trailing zeros kept (`fixed(0.5, 3)` is `0.500`); empty for nil,
@@ -38,14 +40,9 @@ public enum Formatting {
         return fixed(100 * p, 1) + " %"
     }
 
-    /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SS` (the data's own clock, no zone conversion).
+    /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SS` (the data's own clock, no zone conversion); empty for nil.
     public static func dateTime(_ seconds: Double?) -> String {
-        guard let seconds else { return "" }
-        let s = Int64(seconds.rounded(.down))
-        let days = s >= 0 ? s / 86_400 : (s - 86_399) / 86_400
-        let rem = s - days * 86_400
-        let (y, m, d) = civil(fromDays: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rem / 3600, 2)):\(pad(rem % 3600 / 60, 2)):\(pad(rem % 60, 2))"
+        seconds.map(ISO8601.formatDateTime) ?? ""
     }
 
     /// `Y`/`N`/empty for an optional flag, as ADaM criterion flags.
@@ -53,21 +50,4 @@ public enum Formatting {
 
     private static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 10 } }
 
-    private static func pad(_ v: Int64, _ width: Int) -> String {
-        let s = String(v)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
-    /// Proleptic Gregorian date from days since 1970-01-01 (Howard Hinnant's civil_from_days algorithm).
-    private static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }
