@@ -41,16 +41,9 @@ extension Matrix {
 
     /// The Gram matrix `selfᵀ × self` (columns × columns) through `dsyrk`, with both triangles filled.
     public func gram() -> Matrix {
-        var g = Matrix(rows: columns, columns: columns)
-        if columns == 0 || rows == 0 { return g }
-        storage.withUnsafeBufferPointer { a in
-            g.storage.withUnsafeMutableBufferPointer { c in
-                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows),
-                            1.0, a.baseAddress, Int32(rows), 0.0, c.baseAddress, Int32(columns))
-            }
+        do { return try Matrix.gram(ofColumnMajor: storage, rows: rows, columns: columns) } catch {
+            preconditionFailure("a matrix's storage holds exactly rows × columns elements: \(error)")
         }
-        g.symmetrizeFromUpper()
-        return g
     }
 
     /// The weighted Gram matrix `selfᵀ · diag(w) · self` through `dsyrk` on √w-scaled rows.
