@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import OutcomesReports
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let sample = root.appendingPathComponent("datasets/sample").path
+private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claims.yaml").path
+
+@Test func failOnContradictedSetsTheExitStatus() throws {
+    let guarded = try Reports.claims(datasetAt: sample, claimsPath: seedClaims, planPath: nil, allowRejected: false,
+                                     format: .json, failOnContradicted: true)
+    #expect(guarded.text.contains("\"verdict\": \"contradicted\""))
+    #expect(guarded.exitStatus == 1)
+    let plain = try Reports.claims(datasetAt: sample, claimsPath: seedClaims, planPath: nil, allowRejected: false,
+                                   format: .json, failOnContradicted: false)
+    #expect(plain.exitStatus == 0)
+}
+
+@Test func claimJSONHasTheStableFieldNames() throws {
+    let json = try Reports.claims(datasetAt: sample, claimsPath: seedClaims, planPath: nil, allowRejected: false,
+                                  format: .json, failOnContradicted: false).text
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    let claims = try #require(object?["claims"] as? [[String: Any]])
+    #expect(claims.count == 18)
+    for key in ["id", "kind", "verdict", "observed", "n", "lower", "upper", "method", "claimed", "p_value", "power", "n_needed"] {
+        #expect(claims.allSatisfy { $0.keys.contains(key) }, "\(key)")
+    }
+}
+
+@Test func aMissingClaimsFileIsAnInputError() {
+    #expect(throws: AnalysisInputError.self) {
+        try Reports.claims(datasetAt: sample, claimsPath: "/nonexistent/claims.yaml", planPath: nil, allowRejected: false,
+                           format: .md, failOnContradicted: false)
+    }
+}
