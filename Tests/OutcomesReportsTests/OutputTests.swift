@@ -37,7 +37,7 @@ func fixedFormatting(x: Double, digits: Int, expected: String) {
     let out = dir.appendingPathComponent("out").path
     try OutputFolder.write([("a.csv", "1\n")], to: out)
     try OutputFolder.write([("b.csv", "2\n")], to: out)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["b.csv"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [OutputFolder.markerName, "b.csv"])
     // A name that cannot be written (a subfolder that does not exist) fails; the earlier output survives.
     #expect(throws: (any Error).self) { try OutputFolder.write([("missing/c.csv", "3\n")], to: out) }
     #expect(try String(contentsOfFile: out + "/b.csv", encoding: .utf8) == "2\n")
@@ -54,4 +54,18 @@ func fixedFormatting(x: Double, digits: Int, expected: String) {
     // Plot area: x from 70 over 470 px for 0–20 days; y from 40 over 340 px for 1–0.
     // First jump at day 10 → x = 70 + 235 = 305; value 0.8 → y = 40 + 0.2 × 340 = 108.
     #expect(a.contains("M70.0 40.0 H305.0 V108.0 H540.0 V210.0 H540.0"))
+}
+
+@Test func outputFolderNeverReplacesAFolderItDidNotWrite() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("of-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try Data("keep me\n".utf8).write(to: dir.appendingPathComponent("thesis.docx"))
+    #expect(throws: OutputFolderError.self) { try OutputFolder.write([("a.csv", "1\n")], to: dir.path) }
+    #expect(try String(contentsOf: dir.appendingPathComponent("thesis.docx"), encoding: .utf8) == "keep me\n")
+    // An empty folder is fine.
+    let empty = dir.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    try OutputFolder.write([("a.csv", "1\n")], to: empty.path)
+    #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("a.csv").path))
 }
