@@ -67,3 +67,16 @@ import Testing
     #expect(lenient.endOfSeries?.total == 9 && lenient.endOfSeries?.prorated == true)
     #expect(lenient.response == true)   // 20 → 9 is a 55 % reduction
 }
+
+// Scores 40 minutes (PHQ-9 4) and 2 days (PHQ-9 12) after the last infusion on day 11: by default the
+// in-session score is the end of series (80 % reduction from 20); with a 24-hour minimum the day-13 score is
+// (40 %: partial response, not response).
+@Test func endOfSeriesCanSkipInSessionScores() throws {
+    let p = patient(infusions: induction6, scores: [phq9(-1, total: 20), phq9(11 + 40.0 / 1440, total: 4), phq9(13, total: 12)])
+    let byDefault = try #require(ClinicalDerivation.derive([p]).endpoints.first)
+    #expect(byDefault.endOfSeries?.total == 4 && byDefault.response == true)
+    var plan = AnalysisPlan()
+    plan.endOfSeriesMinimumHours = 24
+    let nextDay = try #require(ClinicalDerivation.derive([p], plan: plan).endpoints.first)
+    #expect(nextDay.endOfSeries?.total == 12 && nextDay.response == false && nextDay.partialResponse == true)
+}

@@ -1,8 +1,9 @@
 /// Response, remission and change for one patient, one series and one scale.
 ///
 /// Baseline is the last usable score at or before the series' first infusion and at most
-/// `windows.baseline_days_before` days before it. End of series is the first usable score from the last
-/// infusion's start up to `windows.end_of_series_days_after` days after it. Percent change is
+/// `windows.baseline_days_before` days before it. End of series is the first usable score from
+/// `windows.end_of_series_min_hours_after` hours after the last infusion's start up to
+/// `windows.end_of_series_days_after` days after it. Percent change is
 /// 100 × (end − baseline) / baseline, undefined when the baseline is 0.
 public struct SeriesEndpoint: Sendable, Equatable {
     public let patientID: String
@@ -53,7 +54,8 @@ enum SeriesEndpointBuilder {
         let day = 86_400.0
         let baseline = scores.last { $0.time <= series.start && $0.time >= series.start - plan.baselineWindowDays * day }
         let windowEnd = series.end + plan.endOfSeriesWindowDays * day
-        let end = scores.first { $0.time >= series.end && $0.time <= windowEnd }
+        let endFrom = series.end + plan.endOfSeriesMinimumHours * 3600
+        let end = scores.first { $0.time >= endFrom && $0.time <= windowEnd }
         var exclusion: String?
         var response: Bool?, partial: Bool?, remission: Bool?
         var firstResponse: Double?

@@ -25,6 +25,9 @@ public struct AnalysisPlan: Equatable, Sendable {
     public var baselineWindowDays = 14.0
     /// End of series: the first score from the last infusion up to this many days after it.
     public var endOfSeriesWindowDays = 7.0
+    /// End of series: scores earlier than this many hours after the last infusion's start are skipped
+    /// (0 keeps in-session scores; 24 skips the acute, dissociative hours after an infusion).
+    public var endOfSeriesMinimumHours = 0.0
 
     // Series
     /// Derived induction: a run of at least this many infusions...

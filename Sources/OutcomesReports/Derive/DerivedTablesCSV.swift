@@ -19,7 +19,7 @@ public enum DerivedTablesCSV {
         s += "# Series: infusions chained while gaps <= series.induction_max_gap_days; the chain with the first infusion is the induction;\n"
         s += "#   later chains of >= series.induction_min_infusions are re-inductions; other later infusions are maintenance sessions.\n"
         s += "# Baseline: last usable score at or before the first infusion of the series, within windows.baseline_days_before.\n"
-        s += "# End of series: first usable score from the last infusion up to windows.end_of_series_days_after.\n"
+        s += "# End of series: first usable score from windows.end_of_series_min_hours_after after the last infusion's start up to windows.end_of_series_days_after.\n"
         s += "# Relapse: relapse.consecutive scores >= threshold, <= relapse.max_days_apart apart, spanning >= relapse.min_days_apart,\n"
         s += "#   or a re-induction start; event time = first qualifying score (onset); censored at the last usable score.\n"
         return s + plan.settingLines().joined(separator: "\n") + "\n"
