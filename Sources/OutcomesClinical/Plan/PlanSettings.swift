@@ -72,7 +72,7 @@ public enum PlanSettings {
               source: "end of series = first score from the last infusion of the series up to this many days after it",
               access: .number(\.endOfSeriesWindowDays)),
         .init(section: "windows", key: "end_of_series_min_hours_after", kind: .number(0...168),
-              source: "... skipping scores earlier than this many hours after that infusion's start; 0 keeps in-session scores (40-240 minutes), 24 reads the next day as Murrough 2013 did",
+              source: "... skipping scores earlier than this many hours after that infusion's start; 0 keeps in-session scores (40-240 minutes after the start); 24 reads the next day",
               access: .number(\.endOfSeriesMinimumHours)),
         .init(section: "series", key: "induction_min_infusions", kind: .integer(2...50),
               source: "derived induction = a run of at least this many infusions (Murrough 2013 and Phillips 2019 used six over about two weeks)",
