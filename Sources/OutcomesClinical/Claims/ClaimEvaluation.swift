@@ -175,7 +175,7 @@ public enum ClaimEvaluation {
         let method = "Cox proportional hazards (Efron ties), hazard ratio \(better) vs \(than) with \(pct(plan.claimsLevel)) Wald interval"
         let definition = "time to relapse (\(instrument.id)) among induction responders whose recorded strategy is \(better) or \(than)"
         let note = "unadjusted: strategy was not randomized, so the hazard ratio mixes the strategy's effect with who chose it; "
-            + "no adjusted comparison exists yet"
+            + "the outcome report also gives it adjusted for diagnosis and prior failed treatments, and with maintenance as a time-varying exposure"
         let nBetter = rows.filter { $0.strategy == better }.count, nThan = rows.count - nBetter
         let events = rows.filter { $0.event == 1 }.count
         guard nBetter >= plan.claimsMinimumN, nThan >= plan.claimsMinimumN, events >= plan.claimsMinimumN else {

@@ -32,7 +32,7 @@ public enum OutcomeReport {
         if let published { md += OutcomeSections.published(published, tables: t, patients: analysed.timelines) }
         md += OutcomeSections.suicidal(t)
         md += OutcomeSections.tolerability(t)
-        md += OutcomeSections.relapse(t, figures: figures)
+        md += OutcomeSections.relapse(t, figures: figures, patients: analysed.timelines)
         md += OutcomeSections.maintenance(t)
         if let verdicts { md += ClaimsReport.markdown(verdicts, headingLevel: 2) + "\n" }
         md += OutcomeSections.exclusions(t)

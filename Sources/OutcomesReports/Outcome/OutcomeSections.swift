@@ -105,7 +105,22 @@ enum OutcomeSections {
         return s + "\n"
     }
 
-    static func relapse(_ t: DerivedTables, figures: [String]) -> String {
+    static func hazardRatios(_ t: DerivedTables, scale: Scale, patients: [PatientTimeline]) -> String {
+        var rows: [RelapseHazardRatio] = []
+        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: false, level: t.plan.claimsLevel) { rows.append(r) }
+        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: true, level: t.plan.claimsLevel) { rows.append(r) }
+        if let r = try? RelapseHazardRatios.exposure(t.relapseIntervals, scale: scale, level: t.plan.claimsLevel) { rows.append(r) }
+        guard !rows.isEmpty else { return "" }
+        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (95 % CI) | p |\n|---|---|---|---|---|---|\n"
+        for r in rows {
+            s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(F.fixed(r.term.hazardRatio, 2)) (\(F.fixed(r.term.hazardRatioLower, 2))–\(F.fixed(r.term.hazardRatioUpper, 2))) | \(ClaimsReport.pValue(r.term.pValue)) |\n"
+        }
+        let notes = rows.compactMap { r in r.note.map { "\(r.label): \($0)" } }
+        if !notes.isEmpty { s += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
+        return s
+    }
+
+    static func relapse(_ t: DerivedTables, figures: [String], patients: [PatientTimeline]) -> String {
         var s = "## Time to relapse among induction responders\n\n"
         s += "Kaplan–Meier estimates (Greenwood variance, log-transformed 95 % intervals as R's survfit); time zero is the last induction infusion. "
         s += "Relapse: \(t.plan.relapseConsecutive) consecutive scores at or above the threshold (PHQ-9 ≥ \(t.plan.phq9RelapseAtLeast), MADRS ≥ \(t.plan.madrsRelapseAtLeast)), "
@@ -132,6 +147,7 @@ enum OutcomeSections {
             if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy }) {
                 s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
             }
+            s += hazardRatios(t, scale: scale, patients: patients)
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
             s += "\n"

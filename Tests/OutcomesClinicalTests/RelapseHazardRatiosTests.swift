@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import OutcomesClinical
+
+/// Cox models behind the report's maintenance comparison, on the committed sample cohort, against R's coxph
+/// (Fixtures/relapse/hazard_ratios.R, run on `outcomes derive datasets/sample` output). Tolerance: 1e-6 relative.
+@Suite struct RelapseHazardRatiosTests {
+    let tables: DerivedTables
+    let patients: [PatientTimeline]
+
+    init() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        patients = try ClinicDataset.load(at: root.appendingPathComponent("datasets/sample").path).dataset.timelines()
+        tables = ClinicalDerivation.derive(patients)
+    }
+
+    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-6 * abs(b) }
+
+    @Test func unadjustedStrategy() throws {
+        let r = try RelapseHazardRatios.strategy(tables.relapse, scale: .phq9, patients: patients, adjusted: false)
+        #expect(close(r.term.coefficient, -0.14986123897616144) && close(r.term.standardError, 0.16725836326530155))
+        #expect(r.n == 237 && r.events == 145)
+    }
+
+    @Test func adjustedForDiagnosisAndPriorFailures() throws {
+        let r = try RelapseHazardRatios.strategy(tables.relapse, scale: .phq9, patients: patients, adjusted: true)
+        #expect(close(r.term.coefficient, -0.17186179439941016) && close(r.term.standardError, 0.17085312620328602))
+        #expect(r.adjustment.hasPrefix("diagnosis (reference MDD)"))
+    }
+
+    @Test func timeVaryingMaintenanceExposure() throws {
+        let r = try RelapseHazardRatios.exposure(tables.relapseIntervals, scale: .phq9)
+        #expect(close(r.term.coefficient, -0.15854196220435476) && close(r.term.standardError, 0.16104921593551405))
+    }
+}
