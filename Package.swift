@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "InfusionOutcomes", targets: ["InfusionOutcomes"]),
         .executable(name: "outcomes", targets: ["outcomes"]),
         .executable(name: "outcomes-benchmark", targets: ["outcomes-benchmark"]),
+        .executable(name: "outcomes-fuzz-csv", targets: ["outcomes-fuzz-csv"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,8 @@ let package = Package(
         .executableTarget(name: "outcomes", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target for the CSV reader; a plain build is a file checker (scripts/fuzz-csv.sh).
+        .executableTarget(name: "outcomes-fuzz-csv", dependencies: ["OutcomesTabular", "OutcomesClinical"]),
         .executableTarget(name: "outcomes-benchmark", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
