@@ -167,8 +167,9 @@ enum OutcomeSections {
     static func exclusions(_ t: DerivedTables) -> String {
         var counts: [String: Int] = [:]
         for e in t.exclusions {
-            // Group by reason with the scale named but without patient-specific numbers.
-            counts["\(e.analysis.replacingOccurrences(of: #"\d+"#, with: "n", options: .regularExpression)) — \(e.reason)", default: 0] += 1
+            // Group re-induction 1, 2, … together; keep the scale's name (PHQ-9) intact.
+            let analysis = e.analysis.replacingOccurrences(of: #"^([a-z]+) \d+ "#, with: "$1 ", options: .regularExpression)
+            counts["\(analysis) — \(e.reason)", default: 0] += 1
         }
         var s = "## Exclusions\n\nRecords left out of an analysis, by reason (each is listed with its source line in `exclusions.csv`):\n\n| analysis — reason | records |\n|---|---|\n"
         for (k, v) in counts.sorted(by: { $0.key < $1.key }) { s += "| \(k) | \(v) |\n" }
