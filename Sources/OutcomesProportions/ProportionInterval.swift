@@ -88,9 +88,17 @@ public enum OneProportion {
     }
 
     static func clopperPearson(_ k: Int, _ n: Int, _ alpha: Double) -> (Double, Double) {
-        let lower = k == 0 ? 0 : Beta(alpha: Double(k), beta: Double(n - k + 1)).quantile(alpha / 2)
-        let upper = k == n ? 1 : Beta(alpha: Double(k + 1), beta: Double(n - k)).upperQuantile(alpha / 2)
-        return (lower, upper)
+        (clopperPearsonLower(k, n, alpha), clopperPearsonUpper(k, n, alpha))
+    }
+
+    /// Clopper–Pearson lower limit alone (callers that need one side skip the other quantile).
+    static func clopperPearsonLower(_ k: Int, _ n: Int, _ alpha: Double) -> Double {
+        k == 0 ? 0 : Beta(alpha: Double(k), beta: Double(n - k + 1)).quantile(alpha / 2)
+    }
+
+    /// Clopper–Pearson upper limit alone.
+    static func clopperPearsonUpper(_ k: Int, _ n: Int, _ alpha: Double) -> Double {
+        k == n ? 1 : Beta(alpha: Double(k + 1), beta: Double(n - k)).upperQuantile(alpha / 2)
     }
 
     static func jeffreys(_ k: Int, _ n: Int, _ alpha: Double) -> (Double, Double) {

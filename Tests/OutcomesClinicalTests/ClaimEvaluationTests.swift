@@ -31,6 +31,17 @@ func aboutVerdicts(k: Int, n: Int, expected: Verdict) {
     #expect(abs(v.claimedLow! - 0.65) < 1e-12 && abs(v.claimedHigh! - 0.75) < 1e-12)
 }
 
+// 35/50 = 0.70 against "about 70 % ± 10": Clopper–Pearson [0.553, 0.821] overlaps the band → consistent. The
+// smallest n giving an 80 % chance that the interval lands inside or outside [0.6, 0.8] at a true 0.7 is 222
+// (R, Tests/OutcomesProportionsTests/Fixtures/band_decision_sample_size.csv).
+@Test func aboutClaimsNeedTheIntervalToSettleTheBand() {
+    let c = claim(.proportion(metric: .response, population: population, claimed: 0.7, direction: .about(tolerance: 0.1), windowMinutes: nil))
+    let v = ClaimEvaluation.proportion(c, count: ClaimCount(successes: 35, trials: 50, definition: "d"), claimed: 0.7,
+                                       direction: .about(tolerance: 0.1), plan: AnalysisPlan())
+    #expect(v.verdict == .consistent && v.nNeeded == 222)
+    #expect(v.power! < 0.8)
+}
+
 @Test func tooFewPatientsIsInsufficient() {
     let c = claim(.proportion(metric: .response, population: population, claimed: 0.85, direction: .atLeast, windowMinutes: nil))
     let v = ClaimEvaluation.proportion(c, count: ClaimCount(successes: 9, trials: 9, definition: "d"), claimed: 0.85,

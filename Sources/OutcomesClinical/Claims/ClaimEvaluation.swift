@@ -37,9 +37,10 @@ public enum ClaimEvaluation {
     static func proportion(_ claim: Claim, count: ClaimCount, claimed p0: Double, direction: ClaimDirection, plan: AnalysisPlan) -> ClaimVerdict {
         let k = count.successes, n = count.trials
         let exact = plan.claimsIntervalMethod == "exact"
-        let methodName = exact
+        var methodName = exact
             ? "Clopper-Pearson \(pct(plan.claimsLevel)) interval; central exact binomial test"
             : "Wilson score \(pct(plan.claimsLevel)) interval; central exact binomial test"
+        if case .about = direction { methodName += "; power = exact chance that the interval lands entirely inside or outside the band" }
         let (low, high): (Double?, Double?) = {
             if case .about(let t) = direction { return (max(0, p0 - t), min(1, p0 + t)) }
             return (nil, nil)
@@ -54,10 +55,7 @@ public enum ClaimEvaluation {
             let alpha = 1 - plan.claimsLevel
             let p = try ExactBinomialTest.pValue(successes: k, trials: n, claim: p0, twoSidedMethod: .central)
             let observed = Double(k) / Double(n)
-            var power: Double?
-            if p0 > 0 && p0 < 1 {
-                power = try BinomialTestPower.power(trials: n, claim: p0, trueRate: observed, alpha: alpha, twoSidedMethod: .central)
-            }
+            let method: ProportionIntervalMethod = exact ? .clopperPearson : .wilson
             let result: Verdict
             switch direction {
             case .atLeast: result = ci.lower >= p0 ? .supported : ci.upper < p0 ? .contradicted : .consistent
@@ -66,15 +64,30 @@ public enum ClaimEvaluation {
                 result = ci.lower >= low! && ci.upper <= high! ? .supported
                     : (ci.upper < low! || ci.lower > high!) ? .contradicted : .consistent
             }
+            // Power means the chance, if the observed rate were true, that a study of this size decides the claim:
+            // for a one-sided claim, that the exact test rejects the claimed value; for "about", that the interval
+            // lands entirely inside or entirely outside the band.
+            var power: Double?
             var needed: Int?
             var note: String?
-            if result == .consistent, p0 > 0, p0 < 1 {
-                if observed == p0 {
-                    note = "the observed rate equals the claim: no sample size can separate them"
-                } else {
-                    needed = try? BinomialTestPower.minimalTrials(claim: p0, trueRate: observed, targetPower: 0.8, alpha: alpha,
-                                                                 twoSidedMethod: .central, limit: 20_000)
-                    if needed == nil { note = "more than 20000 patients would be needed for 80 % power" }
+            if case .about = direction {
+                power = try BandDecisionPower.probability(trials: n, trueRate: observed, low: low!, high: high!,
+                                                          level: plan.claimsLevel, method: method)
+                if result == .consistent {
+                    needed = try BandDecisionPower.minimalTrials(trueRate: observed, low: low!, high: high!, target: 0.8,
+                                                                level: plan.claimsLevel, method: method, limit: 20_000)
+                    if needed == nil { note = "more than 20000 patients would be needed for an 80 % chance of deciding" }
+                }
+            } else if p0 > 0 && p0 < 1 {
+                power = try BinomialTestPower.power(trials: n, claim: p0, trueRate: observed, alpha: alpha, twoSidedMethod: .central)
+                if result == .consistent {
+                    if observed == p0 {
+                        note = "the observed rate equals the claim: no sample size can separate them"
+                    } else {
+                        needed = try? BinomialTestPower.minimalTrials(claim: p0, trueRate: observed, targetPower: 0.8, alpha: alpha,
+                                                                     twoSidedMethod: .central, limit: 20_000)
+                        if needed == nil { note = "more than 20000 patients would be needed for 80 % power" }
+                    }
                 }
             }
             return verdict(claim, result, observed: observed, n: n, events: k, lower: ci.lower, upper: ci.upper,

@@ -53,8 +53,8 @@ public enum ClaimsReport {
                 if let e = v.events { s += ", events/successes = \(e)" }
                 s += "; method: \(v.method)\n"
                 if let p = v.pValue { s += "- p-value against the claim: \(pValue(p))\n" }
-                if let pw = v.power { s += "- Power of that test at this n, if the observed value were true: \(Formatting.percent(pw))\n" }
-                if let nn = v.nNeeded { s += "- Patients needed to decide with 80 % power if the observed rate held: \(nn)\n" }
+                if let pw = v.power { s += "- Chance that a study of this size decides the claim, if the observed value were true (power): \(Formatting.percent(pw))\n" }
+                if let nn = v.nNeeded { s += "- Patients needed for an 80 % chance of deciding, if the observed rate held: \(nn)\n" }
             }
             if let note = v.note { s += "- Note: \(note)\n" }
         }

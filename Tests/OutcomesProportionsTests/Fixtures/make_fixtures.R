@@ -159,3 +159,27 @@ for (kn in list(c(0, 1), c(1, 1), c(0, 5), c(3, 5), c(5, 5), c(0, 50), c(40, 50)
     rows[[length(rows) + 1]] <- data.frame(successes = k, trials = n, claim = claim, p_value = p, power_at_0.7 = power)
   }
 write_table(do.call(rbind, rows), "central_binomial_test.csv")
+
+# Probability that the 95 % Clopper-Pearson interval decides about a band [low, high] (lies entirely inside it or
+# entirely outside it) when the true rate is p, by summing dbinom over the deciding counts; and the smallest n
+# (linear search) at which that probability reaches 0.8.
+cp_limits <- function(k, n, level = 0.95) {
+  a <- 1 - level
+  cbind(ifelse(k == 0, 0, qbeta(a / 2, k, n - k + 1)), ifelse(k == n, 1, qbeta(1 - a / 2, k + 1, n - k)))
+}
+decide <- function(n, p, low, high) {
+  k <- 0:n; ci <- cp_limits(k, n)
+  sum(dbinom(k, n, p)[(ci[, 1] >= low & ci[, 2] <= high) | ci[, 2] < low | ci[, 1] > high])
+}
+rows <- list()
+for (s in list(c(100, 0.865, 0.85, 0.95), c(600, 0.865, 0.85, 0.95), c(50, 0.7, 0.65, 0.75), c(400, 0.6, 0.65, 0.75),
+               c(1, 0.5, 0.2, 0.8), c(10000, 0.72, 0.65, 0.75), c(355, 0.597, 0.65, 0.75))) {
+  rows[[length(rows) + 1]] <- data.frame(trials = s[1], rate = s[2], low = s[3], high = s[4], probability = decide(s[1], s[2], s[3], s[4]))
+}
+write_table(do.call(rbind, rows), "band_decision.csv")
+rows <- list()
+for (s in list(c(0.865, 0.85, 0.95), c(0.7, 0.6, 0.8), c(0.5, 0.6, 0.8))) {
+  n <- 1; while (decide(n, s[1], s[2], s[3]) < 0.8) n <- n + 1
+  rows[[length(rows) + 1]] <- data.frame(rate = s[1], low = s[2], high = s[3], minimal_trials = n)
+}
+write_table(do.call(rbind, rows), "band_decision_sample_size.csv")
