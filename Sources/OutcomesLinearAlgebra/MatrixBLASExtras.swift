@@ -6,19 +6,7 @@ extension Matrix {
         guard rows == other.rows else {
             throw .dimensionMismatch("cannot form Aᵀ B with A \(rows)×\(columns) and B \(other.rows)×\(other.columns)")
         }
-        var result = Matrix(rows: columns, columns: other.columns)
-        if rows == 0 || columns == 0 || other.columns == 0 { return result }
-        storage.withUnsafeBufferPointer { a in
-            other.storage.withUnsafeBufferPointer { b in
-                result.storage.withUnsafeMutableBufferPointer { c in
-                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans,
-                                Int32(columns), Int32(other.columns), Int32(rows),
-                                1.0, a.baseAddress, Int32(rows), b.baseAddress, Int32(other.rows),
-                                0.0, c.baseAddress, Int32(columns))
-                }
-            }
-        }
-        return result
+        return gemm(transposingSelf: true, other)
     }
 
     /// `selfᵀ · diag(w) · self` for weights of any sign (one `dgemm` on a row-scaled copy).

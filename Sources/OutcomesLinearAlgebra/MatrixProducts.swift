@@ -6,15 +6,22 @@ extension Matrix {
         guard columns == other.rows else {
             throw .dimensionMismatch("cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
         }
-        var result = Matrix(rows: rows, columns: other.columns)
-        if rows == 0 || other.columns == 0 || columns == 0 { return result }
+        return gemm(transposingSelf: false, other)
+    }
+
+    /// `op(self) × other` through one `dgemm` call, op being the identity or the transpose (never formed).
+    /// Shapes must already be checked by the caller.
+    func gemm(transposingSelf: Bool, _ other: Matrix) -> Matrix {
+        let m = transposingSelf ? columns : rows, k = transposingSelf ? rows : columns
+        var result = Matrix(rows: m, columns: other.columns)
+        if m == 0 || other.columns == 0 || k == 0 { return result }
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
                 result.storage.withUnsafeMutableBufferPointer { c in
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans,
-                                Int32(rows), Int32(other.columns), Int32(columns),
-                                1.0, a.baseAddress, Int32(rows), b.baseAddress, Int32(other.rows),
-                                0.0, c.baseAddress, Int32(rows))
+                    cblas_dgemm(CblasColMajor, transposingSelf ? CblasTrans : CblasNoTrans, CblasNoTrans,
+                                Int32(m), Int32(other.columns), Int32(k),
+                                1.0, a.baseAddress, Int32(max(rows, 1)), b.baseAddress, Int32(max(other.rows, 1)),
+                                0.0, c.baseAddress, Int32(max(m, 1)))
                 }
             }
         }

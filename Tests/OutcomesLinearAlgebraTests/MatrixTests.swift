@@ -105,3 +105,12 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { ab
 @Test func storageCountMustMatch() {
     #expect(throws: LinearAlgebraError.self) { try Matrix(rows: 2, columns: 2, columnMajor: [1, 2, 3]) }
 }
+
+// Aᵀ B without forming Aᵀ: A = [[1,2],[3,4],[5,6]], B = [[1],[0],[2]] → Aᵀ B = [[1+10],[2+12]] = [[11],[14]].
+@Test func transposeProductThroughDgemm() throws {
+    let a = try Matrix([[1, 2], [3, 4], [5, 6]])
+    let b = try Matrix([[1], [0], [2]])
+    #expect(try a.transposeMultiplied(by: b) == (try Matrix([[11], [14]])))
+    #expect(try a.transposeMultiplied(by: a) == a.gram())
+    #expect(throws: LinearAlgebraError.self) { try a.transposeMultiplied(by: Matrix(rows: 2, columns: 1)) }
+}
