@@ -6,6 +6,7 @@ import PackageDescription
 //   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival
 //                                           generic numerics and statistics; no clinical terms
 //   3. OutcomesClinical                     dataset schema, scales, series, endpoints, relapse, plan, claims
+//      OutcomesSynthetic (beside it)        the seeded synthetic cohort generator and its truth.json
 //   4. OutcomesReports                      Markdown, CSV, JSON and SVG writers; the library entry points the CLI calls
 // `InfusionOutcomes` re-exports all of them; `outcomes` is a thin command-line shell over OutcomesReports.
 
@@ -45,11 +46,14 @@ let package = Package(
         .target(name: "OutcomesClinical",
                 dependencies: ["OutcomesTabular", .product(name: "Yams", package: "Yams")] + statistics),
 
+        // Beside layer 3: the synthetic cohort generator, written in the clinical dataset schema.
+        .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular"]),
+
         // Layer 4: reports and the library entry points behind each command.
-        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesTabular"] + statistics),
+        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular"] + statistics),
 
         // Umbrella for researchers: `import InfusionOutcomes`.
-        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesTabular"] + statistics),
+        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular"] + statistics),
 
         .executableTarget(name: "outcomes", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -71,6 +75,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical"]),
         .testTarget(name: "OutcomesReportsTests", dependencies: ["OutcomesReports"],
                     resources: [.copy("Fixtures")]),
     ]

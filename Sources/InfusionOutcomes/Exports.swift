@@ -5,4 +5,5 @@
 @_exported import OutcomesProportions
 @_exported import OutcomesSurvival
 @_exported import OutcomesClinical
+@_exported import OutcomesSynthetic
 @_exported import OutcomesReports

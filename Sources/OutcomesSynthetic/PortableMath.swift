@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// Elementary functions computed with IEEE-754 addition, multiplication, division and square root only.
 ///
 /// Platform `log` implementations (glibc, Apple's libm, musl) may differ in the last bit; a one-bit

@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// The true parameters of the synthetic cohort: every probability, rate and schedule the generator draws from.
 ///
 /// The defaults are plausible for a community ketamine practice and sit near published anchors

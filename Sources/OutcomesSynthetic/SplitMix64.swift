@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// A source of 64-bit pseudo-random words that the synthetic generator draws everything from.
 ///
 /// The generator uses its own generators rather than the standard library's so that the same seed gives the

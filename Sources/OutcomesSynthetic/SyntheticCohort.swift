@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// A seeded synthetic cohort of ketamine-practice patients in the project's dataset schema.
 ///
 /// The model, per patient (all parameters in ``SyntheticCohortModel`` and `truth.json`):

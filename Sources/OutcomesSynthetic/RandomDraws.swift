@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// Draws from standard distributions built only on ``SyntheticRandomSource`` words and ``PortableMath``,
 /// so that they are reproducible bit for bit on every platform.
 extension SyntheticRandomSource {

@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// Rendering of the cohort as the five files of the dataset schema.
 extension SyntheticCohort {
     /// Names of the files ``fileContents()`` returns, in order.

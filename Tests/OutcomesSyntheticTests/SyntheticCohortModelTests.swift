@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OutcomesClinical
+@testable import OutcomesSynthetic
+import OutcomesClinical
 
 /// Checks that the truth is recoverable from the files: quantities are derived from the CSV text (as an
 /// analysis would) and compared with the parameters in the model and with each patient's latent state.

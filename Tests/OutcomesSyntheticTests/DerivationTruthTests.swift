@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import OutcomesSynthetic
 @testable import OutcomesClinical
 
 /// End to end: a generated cohort is written, read back through validation, and derived; the estimates must

@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// Diagnosis categories of the synthetic cohort, spelled as in `patients.csv`.
 public enum SyntheticDiagnosis: String, Sendable, CaseIterable {
     /// Major depressive disorder.

@@ -1,5 +1,6 @@
 import Foundation
-@testable import OutcomesClinical
+@testable import OutcomesSynthetic
+import OutcomesClinical
 
 /// A generated file split into header and rows, for schema checks written independently of the generator's
 /// in-memory records. The generator never quotes (no field holds a comma), so splitting on commas is exact;

@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// The `truth.json` document: every parameter the cohort was drawn with, plus a few realized latent counts.
 extension SyntheticCohort {
     /// The truth document for this cohort (keys sorted when rendered).

@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// Simulates one patient's year from first infusion to end of follow-up, appending rows in time order.
 ///
 /// See ``SyntheticCohort`` for the model this implements.

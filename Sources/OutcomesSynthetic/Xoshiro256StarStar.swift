@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// xoshiro256** (Blackman & Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 2021):
 /// the generator behind every draw of the synthetic cohort.
 ///

@@ -1,3 +1,4 @@
+import OutcomesClinical
 import Foundation
 
 /// Why writing a synthetic cohort failed.

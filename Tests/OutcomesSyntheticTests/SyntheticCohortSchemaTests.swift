@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OutcomesClinical
+@testable import OutcomesSynthetic
+import OutcomesClinical
 
 @Suite("Synthetic cohort: determinism and schema")
 struct SyntheticCohortSchemaTests {

@@ -1,3 +1,4 @@
+import OutcomesClinical
 /// A JSON value that renders the same bytes everywhere: object keys sorted, numbers with fixed decimals,
 /// two-space indentation.
 public enum DeterministicJSON: Sendable, Equatable {

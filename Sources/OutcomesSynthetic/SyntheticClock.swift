@@ -1,3 +1,4 @@
+import OutcomesClinical
 import OutcomesTabular
 
 /// Converts the generator's minute counts into calendar timestamps with integer arithmetic only.

@@ -1,3 +1,4 @@
+import OutcomesClinical
 import Foundation
 
 /// An in-memory byte buffer with the few appends the CSV writer needs, written to disk in one go.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import OutcomesClinical
+@testable import OutcomesSynthetic
+import OutcomesClinical
 
 // Reference words computed independently in Python 3 with arbitrary-precision integers masked to 64 bits:
 //   s = (s + 0x9E3779B97F4A7C15) & M; z = s; z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M;
