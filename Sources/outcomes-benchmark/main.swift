@@ -5,6 +5,8 @@ case "ingest":
     IngestBenchmark.run(Array(arguments.dropFirst()))
 case "survival":
     do { try SurvivalBenchmark.run(Array(arguments.dropFirst())) } catch { print("survival benchmark failed: \(error)") }
+case "scale":
+    ScaleBenchmark.run(Array(arguments.dropFirst()))
 default:
     print("usage: outcomes-benchmark ingest [--rows N] [--keep]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]")
 }
