@@ -72,6 +72,9 @@ extension AnalysisPlan {
         case (.choice(let options), .text(let kp)):
             guard let v = node.string, options.contains(v) else { throw bad() }
             self[keyPath: kp] = v
+        case (.timeZone, .text(let kp)):
+            guard let v = node.string, v == "none" || PlanTimeZone.zone(named: v) != nil else { throw bad() }
+            self[keyPath: kp] = v
         default:
             preconditionFailure("plan setting \(s.path) has a kind that does not match its storage")
         }

@@ -5,8 +5,10 @@ extension ClinicDataset {
     /// Reads and validates the dataset folder at `path` (see datasets/README.md for the schema and rules).
     ///
     /// Rejected rows do not make this throw: they are left out of the dataset and listed in the report.
+    /// `assumeZone` is the plan's `time.assume_zone`: the zone of times written without a UTC offset
+    /// (see ``TimeZoneRules``).
     /// - Throws: ``DatasetError`` when the folder or a required file is missing, or a file cannot be read as CSV.
-    public static func load(at path: String) throws(DatasetError) -> ValidatedDataset {
+    public static func load(at path: String, assumeZone: TimeZone? = nil) throws(DatasetError) -> ValidatedDataset {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missingFolder(path: path) }
         guard isFolder.boolValue else { throw .notAFolder(path: path) }
@@ -32,15 +34,16 @@ extension ClinicDataset {
         let infusionTable = try table(.infusions)!
         let adverseEventTable = try table(.adverseEvents)
 
+        let zones = TimeZoneRules(folder: folder, assumeZone: assumeZone)
         let patients = RecordBuilders.patients(patientTable)
         var index: [String: Int] = [:]
         index.reserveCapacity(patients.records.count)
         for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
-        let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index)
-        let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index) }
+        let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index, zones: zones)
+        let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index, zones: zones) }
         let (assessments, assessmentExtras) = try { () throws(DatasetError) -> ((records: [Assessment], validation: FileValidation), [DatasetExtraColumn]) in
             let assessmentTable = try table(.assessments)!
-            let built = RecordBuilders.assessments(assessmentTable, patientIndex: index)
+            let built = RecordBuilders.assessments(assessmentTable, patientIndex: index, zones: zones)
             return (built, extraColumns(assessmentTable, .assessments, accepted: built.records.map(\.source.line)))
         }()
         let absent = FileValidation(file: .adverseEvents, isPresent: false,

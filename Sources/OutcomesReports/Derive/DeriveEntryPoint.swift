@@ -35,7 +35,7 @@ public struct AnalysedDataset: Sendable {
         let plan: AnalysisPlan
         do { plan = try planPath.map { path throws(PlanError) in try AnalysisPlan(contentsOfFile: path) } ?? AnalysisPlan() } catch { throw .plan(error) }
         let validated: ValidatedDataset
-        do { validated = try Reports.loadValidatedDataset(at: path, allowRejected: allowRejected) } catch { throw .dataset(error) }
+        do { validated = try Reports.loadValidatedDataset(at: path, allowRejected: allowRejected, assumeZone: plan.assumedTimeZone) } catch { throw .dataset(error) }
         let timelines = validated.dataset.timelines()
         return AnalysedDataset(validated: validated, timelines: timelines, tables: ClinicalDerivation.derive(timelines, plan: plan))
     }
