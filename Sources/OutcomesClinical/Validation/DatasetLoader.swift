@@ -9,17 +9,25 @@ extension ClinicDataset {
     /// (see ``TimeZoneRules``).
     /// - Throws: ``DatasetError`` when the folder or a required file is missing, or a file cannot be read as CSV.
     public static func load(at path: String, assumeZone: TimeZone? = nil) throws(DatasetError) -> ValidatedDataset {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missingFolder(path: path) }
-        guard isFolder.boolValue else { throw .notAFolder(path: path) }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { throw .missingFolder(path: path) }
+            throw .inaccessible(path: path, cause: FileSystemErrorText.cause(errno: errno))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path: path) }
+        // A folder that cannot be listed or entered would make every file look missing: say so instead.
+        guard access(path, R_OK | X_OK) == 0 else { throw .inaccessible(path: path, cause: FileSystemErrorText.cause(errno: errno)) }
         let folder = URL(fileURLWithPath: path)
 
         func table(_ file: DatasetFile) throws(DatasetError) -> CSVTable? {
             let filePath = folder.appendingPathComponent(file.fileName).path
-            guard FileManager.default.fileExists(atPath: filePath) else {
+            var fileInfo = stat()
+            guard stat(filePath, &fileInfo) == 0 else {
+                guard errno == ENOENT else { throw .inaccessible(path: filePath, cause: FileSystemErrorText.cause(errno: errno)) }
                 if file.isRequired { throw .missingFile(folder: path, file: file.fileName) }
                 return nil
             }
+            if let cause = RegularFile.cause(filePath) { throw .inaccessible(path: filePath, cause: cause) }
             do {
                 return try CSVReader.read(fileAt: filePath, schema: DatasetSchemas.schema(for: file), name: file.fileName)
             } catch {
