@@ -25,7 +25,7 @@ write("valid/patients.csv", PATIENTS, [
     "P001,MDD,F,34,2,North,maintenance", "P002,bipolar,M,51,4,North,as_needed", "P003,PTSD,,29.5,0,South,", "P004,other,X,,,,"])
 write("valid/infusions.csv", "patient_id,start,route,dose_mg_per_kg,duration_min,phase,completed,notes", [
     "P001,2025-03-06T09:30:00,IV,0.5,40,induction,yes,", 'P001,2025-03-04T09:30:00,IV,0.5,40,induction,yes,"first, calm"',
-    "P002,2025-03-05T10:00:00,IN,,,,no,", "P003,2025-03-07T08:00:00Z,IM,0.75,45,maintenance,true,"])
+    "P002,2025-03-05T10:00:00,IN,,,,no,", "P003,2025-03-07T08:00:00,IM,0.75,45,maintenance,true,"])
 write("valid/assessments.csv", ITEMS_HEADER, [
     assessment("P001", "2025-03-04", "PHQ-9", 20, [3, 3, 2, 2, 2, 2, 2, 2, 2]),
     assessment("P001", "2025-03-11T09:00:00", "PHQ9", "", [1, 1, 1, 1, 1, 1, 1, 1, 0]),
