@@ -80,4 +80,5 @@ func turnbullMedianRule() throws {
     #expect(c.masses.map(\.lower) == [0, 20] && c.masses.map(\.upper) == [10, 30])
     #expect(c.median == 15)
     #expect(c.quantiles([0.25, 0.75]) == [5, 25])
+    #expect(c.survival(at: 4.9) == 1 && abs(c.survival(at: 5) - 0.5) < 1e-9 && abs(c.survival(at: 30)) < 1e-9)
 }
