@@ -131,6 +131,9 @@ put_turnbull <- function(case, formula, data) {
   put(case, "n_risk", f$n.risk); put(case, "n_event", f$n.event)
   q <- quantile(f, c(0.25, 0.5, 0.75), conf.int = FALSE)
   put(case, "quantiles", if (is.matrix(q)) t(q) else q)   # per stratum, 0.25 0.5 0.75
+  tab <- summary(f)$table
+  put(case, "n", if (is.matrix(tab)) tab[, "records"] else tab["records"])
+  put(case, "events", if (is.matrix(tab)) tab[, "events"] else tab["events"])
   mf <- model.frame(formula, data = data)
   y <- model.response(mf)
   x <- if (ncol(mf) > 1) factor(mf[[2]]) else factor(rep(1, nrow(mf)))
