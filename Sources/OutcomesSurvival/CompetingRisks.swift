@@ -1,5 +1,6 @@
 import Foundation
 import OutcomesDistributions
+import OutcomesLinearAlgebra
 
 /// Right-censored data with competing causes: each row ends censored (cause 0) or in exactly one of
 /// `causeLabels.count` causes (1…K), as R's `Surv(time, factor(status))` with the censoring level first.
@@ -191,5 +192,21 @@ public enum CompetingRisks {
             }
             return out
         }
+    }
+}
+
+extension CoxRegression {
+    /// The cause-specific Cox model of one cause: the ordinary Cox fit with events of `cause` as events and rows
+    /// ending in any other cause treated as censored at their exit time, as R's
+    /// `coxph(Surv(time, status == cause) ~ …)`. Its hazard ratios describe the cause-specific hazard, not the
+    /// cumulative incidence.
+    public static func fitCauseSpecific(covariates: Matrix, names: [String], data: CompetingRisksData, cause: String,
+                                        strata: Grouping? = nil, clusters: Grouping? = nil,
+                                        options: CoxOptions = CoxOptions()) throws(SurvivalError) -> CoxModel {
+        guard let k = data.causeLabels.firstIndex(of: cause) else {
+            throw .invalidArgument("no cause '\(cause)'; the causes are \(data.causeLabels.joined(separator: ", "))")
+        }
+        let survival = try SurvivalData(exit: data.exit, event: data.cause.map { $0 == k + 1 })
+        return try fit(covariates: covariates, names: names, data: survival, strata: strata, clusters: clusters, options: options)
     }
 }

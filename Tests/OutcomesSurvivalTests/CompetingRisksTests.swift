@@ -1,4 +1,5 @@
 import Testing
+import OutcomesLinearAlgebra
 @testable import OutcomesSurvival
 
 /// Aalen–Johansen cumulative incidence against R's multi-state `survfit` (estimate, infinitesimal-jackknife
@@ -59,4 +60,30 @@ func competingRisksInputChecks() throws {
     let single = try CompetingRisks.cumulativeIncidence(CompetingRisksData(exit: time, status: status))[0]
     let km = try KaplanMeier.fit(SurvivalData(exit: time, event: status.map { $0 == 1 }))[0]
     expectClose(single.rows.map(\.estimate), km.rows.map { 1 - $0.survival }, 1e-12, "1 − KM")
+}
+
+@Test("Gray's test per cause matches cmprsk::cuminc within 1e-10", arguments: competingRisksCases.filter { $0.strata != nil })
+func grayTestMatchesR(_ c: CompetingRisksCase) throws {
+    let (data, groups) = try competingRisksInput(c)
+    let tests = try CompetingRisks.grayTest(data, groups: groups!)
+    let r = Reference.estimators
+    #expect(tests.map(\.cause) == data.causeLabels)
+    expectClose(tests.map(\.test.statistic), r.numbers(c.name, "gray_stat"), 1e-10, "\(c.name) Gray statistic")
+    // cmprsk reports 1 − pchisq(stat), which loses relative precision for small p: absolute tolerance.
+    expectClose(tests.map(\.test.pValue), r.numbers(c.name, "gray_p"), 1e-10, "\(c.name) Gray p")
+    #expect(tests.map { Double($0.test.degreesOfFreedom) } == r.numbers(c.name, "gray_df"))
+}
+
+@Test("Cause-specific Cox: the Cox model of one cause with the others censored matches R coxph (1e-6 relative)")
+func causeSpecificCoxMatchesR() throws {
+    let f = Fixture("mgus2")
+    let rows = f.completeRows(["etime", "event", "age", "hgb"])
+    let data = try CompetingRisksData(exit: f.column("etime", rows: rows), status: f.column("event", rows: rows))
+    let design = try Matrix(rows: rows.count, columns: 2, columnMajor: f.column("age", rows: rows) + f.column("hgb", rows: rows))
+    let model = try CoxRegression.fitCauseSpecific(covariates: design, names: ["age", "hgb"], data: data, cause: "1")
+    let r = Reference.estimators
+    expectClose(model.terms.map(\.coefficient), r.numbers("cs_mgus2_pcm", "coef"), 1e-6, relative: true, "cause-specific coef")
+    expectClose(model.terms.map(\.standardError), r.numbers("cs_mgus2_pcm", "se"), 1e-6, relative: true, "cause-specific se")
+    expectClose([model.logLikelihoodNull, model.logLikelihood], r.numbers("cs_mgus2_pcm", "loglik"), 1e-6, relative: true, "cause-specific loglik")
+    #expect(throws: SurvivalError.self) { try CoxRegression.fitCauseSpecific(covariates: design, names: ["age", "hgb"], data: data, cause: "9") }
 }
