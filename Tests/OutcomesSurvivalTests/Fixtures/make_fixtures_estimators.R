@@ -235,6 +235,23 @@ coxdiag_case("coxdiag_lung_strata", coxph(Surv(time, status) ~ age + ph_ecog + s
 ties <- read.csv("ties.csv")
 coxdiag_case("coxdiag_ties_efron", coxph(Surv(time, status) ~ x + g, ties), data.frame(x = c(0, 1), g = c(1, 2)))
 
+# ---- 4. cox.zph with the km, rank, identity and log transforms --------------------------------
+heart <- read.csv("heart.csv")
+# the Cox cases of make_fixtures.R: lung complete on inst as well
+lungi <- lung[complete.cases(lung[, c("time", "status", "age", "sex", "ph_ecog", "inst")]), ]
+zph_fits <- list(
+  cox_lung_efron = coxph(Surv(time, status) ~ age + sex + ph_ecog, lungi),
+  cox_lung_strata_efron = coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungi),
+  cox_heart_efron = coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, cluster = id),
+  cox_veteran_efron = coxph(Surv(time, status) ~ trt + karno + age + factor(celltype), veteran),
+  cox_colon_efron = coxph(Surv(time, status) ~ factor(rx) + age + nodes + sex, colon[!is.na(colon$nodes), ]))
+for (nm in names(zph_fits)) for (tr in c("km", "rank", "identity", "log")) {
+  z <- cox.zph(zph_fits[[nm]], transform = tr)
+  case <- paste0("zph_", nm, "_", tr)
+  put(case, "terms", rownames(z$table)); put(case, "chisq", z$table[, "chisq"])
+  put(case, "df", z$table[, "df"]); put(case, "p", z$table[, "p"])
+}
+
 # ---- write ---------------------------------------------------------------------------------
 out <- do.call(rbind, rows)
 write.table(out, "estimators_reference.csv", sep = ",", row.names = FALSE, quote = FALSE)
