@@ -200,7 +200,7 @@ coxdiag_case <- function(case, fit, newdata, data = NULL, strata = NULL) {
     if (type == "schoenfeld") put(case, "res_schoenfeld_time", as.numeric(if (is.matrix(r)) rownames(r) else names(r)))
   }
   cc <- concordance(fit)
-  if (!is.null(strata)) {
+  if (!is.null(strata) && is.null(data$start)) {
     # In a stratified fit R's linear predictor separates two exactly tied pairs by rounding (1e-16), which moves
     # them from tied.x to concordant; the reference is concordance() on the predictor rounded to 10 digits.
     lp <- round(fit$linear.predictors, 10); st <- data[[strata]]
@@ -232,6 +232,12 @@ coxdiag_case("coxdiag_lung_efron", coxph(Surv(time, status) ~ age + sex + ph_eco
 coxdiag_case("coxdiag_lung_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow"), nd)
 coxdiag_case("coxdiag_lung_strata", coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungc), nd[, c("age", "ph_ecog")],
              data = lungc, strata = "sex")
+# counting-process data, strata and non-integer case weights (robust variance by R's default)
+heartw <- read.csv("heart.csv")
+coxdiag_case("coxdiag_heart_weighted", coxph(Surv(start, stop, event) ~ age + year + transplant + strata(surgery), heartw, weights = w),
+             data.frame(age = c(-10, 5), year = c(2, 4), transplant = c(0, 1)))
+coxdiag_case("coxdiag_heart_efron", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heartw),
+             data.frame(age = c(-10, 5), year = c(2, 4), surgery = c(0, 1), transplant = c(0, 1)))
 ties <- read.csv("ties.csv")
 coxdiag_case("coxdiag_ties_efron", coxph(Surv(time, status) ~ x + g, ties), data.frame(x = c(0, 1), g = c(1, 2)))
 
