@@ -98,7 +98,7 @@ public struct SurvivalData: Sendable {
         }
         var exit = exit, entry = entry
         var merged = 0
-        if timefix, let cuts = TimeFix.cuts(exit + (entry ?? [])) {
+        if timefix, let cuts = TimeFix.cuts(exit, entry ?? []) {
             var changed = [Bool](repeating: false, count: n)
             for i in 0..<n {
                 let x = TimeFix.snap(exit[i], cuts)
@@ -131,9 +131,10 @@ enum TimeFix {
 
     /// The run starts to snap values to, or nil when no two distinct values are nearly tied. Integer times below
     /// 1/√ε can never be nearly tied, so the common case costs one pass and no sort.
-    static func cuts(_ values: [Double]) -> [Double]? {
-        if values.allSatisfy({ $0 == $0.rounded() && abs($0) < 1 / tolerance }) { return nil }
-        let unique = Array(Set(values)).sorted()
+    static func cuts(_ values: [Double], _ more: [Double] = []) -> [Double]? {
+        let safe: (Double) -> Bool = { $0 == $0.rounded() && abs($0) < 1 / tolerance }
+        if values.allSatisfy(safe) && more.allSatisfy(safe) { return nil }
+        let unique = Array(Set(values).union(more)).sorted()
         guard unique.count > 1 else { return nil }
         let meanAbs = unique.reduce(0) { $0 + abs($1) } / Double(unique.count)
         var cuts = [unique[0]]
