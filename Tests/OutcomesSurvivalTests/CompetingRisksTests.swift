@@ -87,3 +87,20 @@ func causeSpecificCoxMatchesR() throws {
     expectClose([model.logLikelihoodNull, model.logLikelihood], r.numbers("cs_mgus2_pcm", "loglik"), 1e-6, relative: true, "cause-specific loglik")
     #expect(throws: SurvivalError.self) { try CoxRegression.fitCauseSpecific(covariates: design, names: ["age", "hgb"], data: data, cause: "9") }
 }
+
+@Test("Gray's test with rho = 1 and stratified matches cmprsk::cuminc within 1e-10")
+func grayTestRhoAndStrata() throws {
+    let r = Reference.estimators
+    let m = Fixture("mgus2")
+    let mgus = try CompetingRisksData(exit: m.column("etime"), status: m.column("event"))
+    let rho1 = try CompetingRisks.grayTest(mgus, groups: Grouping(labels: m.text("sex")), rho: 1)
+    expectClose(rho1.map(\.test.statistic), r.numbers("gray_mgus2_sex_rho1", "stat"), 1e-10, "Gray rho = 1 statistic")
+    expectClose(rho1.map(\.test.pValue), r.numbers("gray_mgus2_sex_rho1", "p"), 1e-10, "Gray rho = 1 p")
+    let p = Fixture("pbc")
+    let rows = p.completeRows(["trt"])
+    let pbc = try CompetingRisksData(exit: p.column("time", rows: rows), status: p.column("status", rows: rows))
+    let stratified = try CompetingRisks.grayTest(pbc, groups: Grouping(numeric: p.column("trt", rows: rows)),
+                                                 strata: Grouping(labels: rows.map { p.text("sex")[$0] }))
+    expectClose(stratified.map(\.test.statistic), r.numbers("gray_pbc_trt_strata_sex", "stat"), 1e-10, "Gray stratified statistic")
+    expectClose(stratified.map(\.test.pValue), r.numbers("gray_pbc_trt_strata_sex", "p"), 1e-10, "Gray stratified p")
+}

@@ -187,6 +187,12 @@ cr_case("cr_pbc_trt", pbc[!is.na(pbc$trt), ], "time", "status", strata = "trt", 
 # three groups, with tied times
 cr_case("cr_pbc_stage", transform(pbc[!is.na(pbc$stage) & pbc$stage > 1, ], tm = round(time / 100)), "tm", "status",
         strata = "stage", labels = c("transplant", "death"))
+# Gray's test with rho = 1, and stratified
+gr <- cuminc(mgus2$etime, mgus2$event, mgus2$sex, rho = 1, cencode = 0)
+put("gray_mgus2_sex_rho1", "stat", gr$Tests[, "stat"]); put("gray_mgus2_sex_rho1", "p", gr$Tests[, "pv"])
+pt <- pbc[!is.na(pbc$trt), ]
+gs <- cuminc(pt$time, pt$status, pt$trt, strata = pt$sex, cencode = 0)
+put("gray_pbc_trt_strata_sex", "stat", gs$Tests[, "stat"]); put("gray_pbc_trt_strata_sex", "p", gs$Tests[, "pv"])
 # cause-specific Cox: cause 1 (progression), other causes censored
 cs <- coxph(Surv(etime, event == 1) ~ age + hgb, mgus2)
 put("cs_mgus2_pcm", "coef", coef(cs)); put("cs_mgus2_pcm", "se", sqrt(diag(cs$var))); put("cs_mgus2_pcm", "loglik", cs$loglik)
