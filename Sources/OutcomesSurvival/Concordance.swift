@@ -58,7 +58,8 @@ public enum Concordance {
                 let (sw, sw2) = sameTime[t] ?? (0, 0)
                 sameTime[t] = (sw + w[i], sw2 + w[i] * w[i])
             }
-            for (sw, sw2) in sameTime.values { tiedTime += (sw * sw - sw2) / 2 }
+            // Summed in time order so the result does not depend on the dictionary's iteration order.
+            for key in sameTime.keys.sorted() { let (sw, sw2) = sameTime[key]!; tiedTime += (sw * sw - sw2) / 2 }
             // Every row as the longer member: events after its entry and before its exit (at its exit when censored).
             let upper = rows.map { Query(time: data.exit[$0], inclusive: !data.event[$0], rank: ranks[$0]) }
             let lower = rows.map { Query(time: entryTime($0), inclusive: true, rank: ranks[$0]) }
