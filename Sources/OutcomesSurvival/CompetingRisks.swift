@@ -11,14 +11,24 @@ public struct CompetingRisksData: Sendable {
     public let cause: [Int]
     /// The name of each cause, for codes 1…K.
     public let causeLabels: [String]
+    /// Case weights (all 1 when none were given).
+    public let weights: [Double]
 
     /// Number of rows.
     public var count: Int { exit.count }
 
     /// Validates and stores the data: times finite and non-negative, cause codes in 0…K. `timefix` merges nearly
     /// tied times as `SurvivalData` does (R's `aeqSurv`, on by default as in `survfit`).
-    public init(exit: [Double], cause: [Int], causeLabels: [String], timefix: Bool = true) throws(SurvivalError) {
+    public init(exit: [Double], cause: [Int], causeLabels: [String], weights: [Double]? = nil,
+                timefix: Bool = true) throws(SurvivalError) {
         guard cause.count == exit.count else { throw .lengthMismatch("\(exit.count) times but \(cause.count) status values") }
+        if let weights {
+            guard weights.count == exit.count else { throw .lengthMismatch("\(exit.count) times but \(weights.count) weights") }
+            for (i, w) in weights.enumerated() {
+                if !w.isFinite { throw .nonFinite(name: "weight", row: i, value: w) }
+                if w <= 0 { throw .nonPositiveWeight(row: i, value: w) }
+            }
+        }
         guard !causeLabels.isEmpty else { throw .invalidArgument("competing risks need at least one cause") }
         for i in exit.indices {
             let t = exit[i]
@@ -31,18 +41,19 @@ public struct CompetingRisksData: Sendable {
         self.exit = timefix ? TimeFix.cuts(exit).map { cuts in exit.map { TimeFix.snap($0, cuts) } } ?? exit : exit
         self.cause = cause
         self.causeLabels = causeLabels
+        self.weights = weights ?? Array(repeating: 1, count: exit.count)
     }
 
     /// From numeric status values: 0 is censored, every other distinct value is a cause, causes numbered in
     /// ascending order of value and labelled by the shortest exact decimal (as R's factor levels).
-    public init(exit: [Double], status: [Double], timefix: Bool = true) throws(SurvivalError) {
+    public init(exit: [Double], status: [Double], weights: [Double]? = nil, timefix: Bool = true) throws(SurvivalError) {
         for (i, s) in status.enumerated() where !s.isFinite { throw .nonFinite(name: "status", row: i, value: s) }
         let grouping = Grouping(numeric: status.filter { $0 != 0 })
         let levels = Array(Set(status.filter { $0 != 0 })).sorted()
         var index: [Double: Int] = [:]
         for (k, v) in levels.enumerated() { index[v] = k + 1 }
         try self.init(exit: exit, cause: status.map { $0 == 0 ? 0 : index[$0]! },
-                      causeLabels: levels.isEmpty ? ["1"] : grouping.labels, timefix: timefix)
+                      causeLabels: levels.isEmpty ? ["1"] : grouping.labels, weights: weights, timefix: timefix)
     }
 }
 
@@ -50,13 +61,14 @@ public struct CompetingRisksData: Sendable {
 public struct CumulativeIncidenceRow: Sendable, Equatable {
     /// The time.
     public let time: Double
-    /// Number at risk just before `time` (all causes pooled).
+    /// Number of rows at risk just before `time` (all causes pooled). Unweighted, as R's multi-state
+    /// `survfit()$n.risk`, even when the estimate uses case weights.
     public let atRisk: Double
-    /// Events of this cause at `time`.
+    /// Rows with an event of this cause at `time` (unweighted, as R's `n.event`).
     public let events: Double
-    /// Events of any cause at `time`.
+    /// Rows with an event of any cause at `time` (unweighted).
     public let allEvents: Double
-    /// Rows censored at `time`.
+    /// Rows censored at `time` (unweighted).
     public let censored: Double
     /// Aalen–Johansen probability of having had this cause by `time` (R's `survfit()$pstate` for the state).
     public let estimate: Double
@@ -87,8 +99,9 @@ public enum CompetingRisks {
     /// Cumulative incidence curves, one per stratum and cause (stratum-major, causes in label order).
     ///
     /// P_k(t) = Σ_{tⱼ ≤ t} S(tⱼ−) d_kj/nⱼ, S the Kaplan–Meier curve of the event of any cause. The standard error
-    /// is the infinitesimal jackknife √Σᵢ Dᵢ(t)², Dᵢ the derivative of P_k(t) with respect to row i's weight,
-    /// which is what R's `survfit` reports for multi-state data. Unweighted, right-censored data.
+    /// is the infinitesimal jackknife √Σᵢ (wᵢ Dᵢ(t))², Dᵢ the derivative of P_k(t) with respect to row i's weight
+    /// wᵢ, which is what R's `survfit` reports for multi-state data. Counts are weighted by the case weights.
+    /// Right-censored data.
     public static func cumulativeIncidence(_ data: CompetingRisksData, strata: Grouping? = nil,
                                            level: Double = 0.95) throws(SurvivalError) -> [CumulativeIncidenceCurve] {
         guard data.count > 0 else { throw .empty }
@@ -113,35 +126,45 @@ public enum CompetingRisks {
     struct RiskTable {
         var times: [Double] = []
         var atRisk: [Double] = []
-        var censored: [Double] = []
         var deaths: [Double] = []        // any cause
         var byCause: [[Double]] = []     // [cause − 1][time]
-        var exitIndex: [Int] = []        // per member row
+        /// Unweighted counts for output: at risk, any event, by cause, censored.
+        var countAtRisk: [Double] = [], countDeaths: [Double] = [], countByCause: [[Double]] = [], countCensored: [Double] = []
+        var exitIndex: [Int] = []        // per member row, in exit order
         var rowCause: [Int] = []
+        var rowWeight: [Double] = []
         var causeCount: Int
 
         init(_ data: CompetingRisksData, rows: [Int]) {
             causeCount = data.causeLabels.count
             let sorted = rows.sorted { data.exit[$0] < data.exit[$1] }
             byCause = Array(repeating: [], count: causeCount)
-            var remaining = Double(rows.count)
+            countByCause = byCause
+            var remainingRows = rows.count
+            var remaining = rows.reduce(0.0) { $0 + data.weights[$1] }
             var j = 0
             while j < sorted.count {
                 let t = data.exit[sorted[j]]
-                var counts = Array(repeating: 0.0, count: causeCount)
-                var censor = 0.0
+                var counts = Array(repeating: 0.0, count: causeCount), rowCounts = counts
+                var censorRows = 0.0
                 var end = j
+                var leaving = 0.0
                 while end < sorted.count && data.exit[sorted[end]] == t {
-                    let c = data.cause[sorted[end]]
-                    if c == 0 { censor += 1 } else { counts[c - 1] += 1 }
+                    let c = data.cause[sorted[end]], w = data.weights[sorted[end]]
+                    if c == 0 { censorRows += 1 } else { counts[c - 1] += w; rowCounts[c - 1] += 1 }
                     exitIndex.append(times.count)
                     rowCause.append(c)
+                    rowWeight.append(w)
+                    leaving += w
                     end += 1
                 }
-                times.append(t); atRisk.append(remaining); censored.append(censor)
+                times.append(t); atRisk.append(remaining)
                 deaths.append(counts.reduce(0, +))
-                for c in 0..<causeCount { byCause[c].append(counts[c]) }
-                remaining -= Double(end - j)
+                for c in 0..<causeCount { byCause[c].append(counts[c]); countByCause[c].append(rowCounts[c]) }
+                countAtRisk.append(Double(remainingRows)); countCensored.append(censorRows)
+                countDeaths.append(rowCounts.reduce(0, +))
+                remaining -= leaving
+                remainingRows -= end - j
                 j = end
             }
         }
@@ -157,8 +180,8 @@ public enum CompetingRisks {
             out.reserveCapacity(m)
             var survivalBefore = 1.0, p = 0.0
             var a = 0.0, c1 = 0.0, c2 = 0.0
-            var sumC2 = 0.0, sumCE = 0.0, sumE2 = 0.0     // over rows that have left: Σc², Σc·e, Σe²
-            var active = Double(exitIndex.count)
+            var sumC2 = 0.0, sumCE = 0.0, sumE2 = 0.0     // over rows that have left: Σw²c², Σw²c·e, Σw²e²
+            var active = rowWeight.reduce(0) { $0 + $1 * $1 } // Σw² over rows still at risk
             var r = 0   // rows are stored in exit order
             for j in 0..<m {
                 let n = atRisk[j], d = deaths[j], dk = byCause[k - 1][j]
@@ -179,15 +202,17 @@ public enum CompetingRisks {
                     let own = rowCause[r]
                     if own == k { c += sBefore / n }
                     if own != 0 && full { c += p / (n - d); e -= 1 / (n - d) }
-                    sumC2 += c * c; sumCE += c * e; sumE2 += e * e
-                    active -= 1
+                    let w2 = rowWeight[r] * rowWeight[r]
+                    sumC2 += w2 * c * c; sumCE += w2 * c * e; sumE2 += w2 * e * e
+                    active -= w2
                     r += 1
                 }
                 let x = -a + p * c1 - c2
                 let variance = active * x * x + sumC2 + 2 * p * sumCE + p * p * sumE2
                 let se = Swift.max(variance, 0).squareRoot()
                 let (lower, upper) = ConfidenceTransform.log.interval(survival: p, logStandardError: p > 0 ? se / p : .nan, z: z)
-                out.append(CumulativeIncidenceRow(time: times[j], atRisk: n, events: dk, allEvents: d, censored: censored[j],
+                out.append(CumulativeIncidenceRow(time: times[j], atRisk: countAtRisk[j], events: countByCause[k - 1][j],
+                                                  allEvents: countDeaths[j], censored: countCensored[j],
                                                   estimate: p, standardError: se, lower: lower, upper: upper))
                 if d > 0 { survivalBefore *= (n - d) / n }
             }
