@@ -87,3 +87,15 @@ func quantilesAtFlatStretches(_ name: String) throws {
     expectClose([nanIfNil(curve.median.lower)], r.numbers(c, "median_lower"), 1e-10, "\(c) median lower")
     expectClose([nanIfNil(curve.median.upper)], r.numbers(c, "median_upper"), 1e-10, "\(c) median upper")
 }
+
+@Test("Risk table with cumulative events and censorings matches R summary(fit, times =) within 1e-10")
+func riskTableCumulativeCounts() throws {
+    let f = Fixture("lung")
+    let data = try SurvivalData(exit: f.column("time"), event: f.column("status").map { $0 == 1 })
+    let curves = try KaplanMeier.fit(data, strata: Grouping(numeric: f.column("sex")))
+    let r = Reference.estimators
+    let table = curves.flatMap { $0.riskTable(at: r.numbers("risk_lung_sex", "times")) }
+    expectClose(table.map(\.atRisk), r.numbers("risk_lung_sex", "n_risk"), 1e-10, "n at risk")
+    expectClose(table.map(\.cumulativeEvents), r.numbers("risk_lung_sex", "cum_events"), 1e-10, "cumulative events")
+    expectClose(table.map(\.cumulativeCensored), r.numbers("risk_lung_sex", "cum_censored"), 1e-10, "cumulative censored")
+}

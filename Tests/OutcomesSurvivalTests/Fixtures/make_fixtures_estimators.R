@@ -74,6 +74,12 @@ na_case("na_lung_weightedij_km", survfit(Surv(time, status) ~ 1, lung, weights =
 na_case("na_lung_weightedij_fh", survfit(Surv(time, status) ~ 1, lung, weights = w, stype = 2), 365)
 na_case("na_pbc_fh", survfit(Surv(time, status == 2) ~ 1, pbc, stype = 2), 2000)
 
+# number at risk with cumulative events and censorings at chosen times (KMunicate risk table)
+rt <- summary(survfit(Surv(time, status) ~ sex, lung), times = c(0, 100, 200, 365, 500, 1000), extend = TRUE)
+put("risk_lung_sex", "times", c(0, 100, 200, 365, 500, 1000)); put("risk_lung_sex", "n_risk", rt$n.risk)
+put("risk_lung_sex", "cum_events", unlist(tapply(rt$n.event, rt$strata, cumsum)))
+put("risk_lung_sex", "cum_censored", unlist(tapply(rt$n.censor, rt$strata, cumsum)))
+
 # ---- 5. Kaplan-Meier quantiles on curves with flat stretches at 0.25, 0.5, 0.75 -------------
 flats <- list(
   ends_at_half = data.frame(t = 1:4, s = c(1, 1, 0, 0)),
