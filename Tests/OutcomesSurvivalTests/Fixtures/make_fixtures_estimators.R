@@ -166,10 +166,12 @@ wlr_case("wlr_pbc_stage_modified-peto", transform(pbc[!is.na(pbc$stage), ], dead
 wlr_case("wlr_colon_rx_strata_fh_1_1", colon, "time", "status", "rx", strata = "sex", weight = "fh", rho = 1, gamma = 1)
 
 # ---- 3. competing risks: Aalen-Johansen (survfit multi-state), Gray's test, cause-specific Cox ----
-cr_case <- function(case, d, time, status, strata = NULL, labels, weights = NULL) {
+cr_case <- function(case, d, time, status, strata = NULL, labels, weights = NULL, entry = NULL) {
   d$ev <- factor(d[[status]], 0:length(labels), c("censor", labels))
   d$wt <- if (is.null(weights)) 1 else d[[weights]]
-  f <- if (is.null(strata)) survfit(Surv(d[[time]], d$ev) ~ 1, weights = d$wt) else survfit(Surv(d[[time]], d$ev) ~ d[[strata]], weights = d$wt)
+  d$rowid <- seq_len(nrow(d))
+  y <- if (is.null(entry)) Surv(d[[time]], d$ev) else Surv(d[[entry]], d[[time]], d$ev)
+  f <- if (is.null(strata)) survfit(y ~ 1, weights = d$wt, id = d$rowid) else survfit(y ~ d[[strata]], weights = d$wt, id = d$rowid)
   nstr <- if (is.null(f$strata)) length(f$time) else f$strata
   start <- cumsum(c(0, nstr))
   tt <- c(); est <- c(); se <- c(); lo <- c(); up <- c(); nr <- c(); ne <- c()
@@ -183,12 +185,15 @@ cr_case <- function(case, d, time, status, strata = NULL, labels, weights = NULL
   }
   put(case, "states", f$states); put(case, "time", tt); put(case, "n_risk", nr); put(case, "n_event", ne)
   put(case, "estimate", est); put(case, "std_err", se); put(case, "lower", lo); put(case, "upper", up)
-  if (!is.null(strata) && is.null(weights)) {
+  if (!is.null(strata) && is.null(weights) && is.null(entry)) {
     ci <- cuminc(d[[time]], d[[status]], d[[strata]], cencode = 0)
     put(case, "gray_stat", ci$Tests[, "stat"]); put(case, "gray_p", ci$Tests[, "pv"]); put(case, "gray_df", ci$Tests[, "df"])
   }
 }
 cr_case("cr_mgus2", mgus2, "etime", "event", labels = c("pcm", "death"))
+# delayed entry: entry = 3 (age mod 7), rows with etime <= entry dropped
+cr_case("cr_mgus2_sex_entry", transform(mgus2, entry = (age %% 7) * 3)[mgus2$etime > (mgus2$age %% 7) * 3, ], "etime", "event",
+        strata = "sex", labels = c("pcm", "death"), entry = "entry")
 cr_case("cr_mgus2_sex_weighted", transform(mgus2, w = 1 + (id %% 4) / 4), "etime", "event", strata = "sex",
         labels = c("pcm", "death"), weights = "w")
 cr_case("cr_mgus2_sex", mgus2, "etime", "event", strata = "sex", labels = c("pcm", "death"))
