@@ -8,7 +8,7 @@ struct HazardCase: CustomStringConvertible, Sendable {
     let name: String, dataset: String
     var time = "time", event = "status"
     var eventValue = 1.0
-    var strata: String? = nil, weights: String? = nil
+    var entry: String? = nil, strata: String? = nil, weights: String? = nil
     var estimator: SurvivalEstimator = .kaplanMeier
     var transform: ConfidenceTransform = .log
     var variance: KaplanMeierVariance? = nil
@@ -24,12 +24,13 @@ let hazardCases: [HazardCase] = [
     HazardCase(name: "na_lung_weightedij_km", dataset: "lung", weights: "w"),
     HazardCase(name: "na_lung_weightedij_fh", dataset: "lung", weights: "w", estimator: .flemingHarrington),
     HazardCase(name: "na_pbc_fh", dataset: "pbc", eventValue: 2, estimator: .flemingHarrington),
+    HazardCase(name: "na_heart_fh", dataset: "heart", time: "stop", event: "event", entry: "start", estimator: .flemingHarrington),
 ]
 
 func fitHazard(_ c: HazardCase) throws -> [KaplanMeierCurve] {
     let f = Fixture(c.dataset)
     let data = try SurvivalData(exit: f.column(c.time), event: f.column(c.event).map { $0 == c.eventValue },
-                                weights: c.weights.map { f.column($0) })
+                                entry: c.entry.map { f.column($0) }, weights: c.weights.map { f.column($0) })
     return try KaplanMeier.fit(data, strata: c.strata.map { Grouping(numeric: f.column($0)) }, transform: c.transform,
                                variance: c.variance, estimator: c.estimator)
 }

@@ -73,6 +73,8 @@ na_case("na_lung_weighted_km", survfit(Surv(time, status) ~ 1, lung, weights = w
 na_case("na_lung_weightedij_km", survfit(Surv(time, status) ~ 1, lung, weights = w), 365)
 na_case("na_lung_weightedij_fh", survfit(Surv(time, status) ~ 1, lung, weights = w, stype = 2), 365)
 na_case("na_pbc_fh", survfit(Surv(time, status == 2) ~ 1, pbc, stype = 2), 2000)
+heart0 <- read.csv("heart.csv")
+na_case("na_heart_fh", survfit(Surv(start, stop, event) ~ 1, heart0, stype = 2), 500)
 
 # number at risk with cumulative events and censorings at chosen times (KMunicate risk table)
 rt <- summary(survfit(Surv(time, status) ~ sex, lung), times = c(0, 100, 200, 365, 500, 1000), extend = TRUE)
