@@ -2,7 +2,8 @@
 # Fleming-Harrington curves, the weighted log-rank family with trend, competing risks, the completed Cox
 # model, cox.zph transforms, timefix, Kaplan-Meier quantiles on flat stretches.
 # Run from this directory: Rscript make_fixtures_estimators.R   (writes estimators_reference.csv, pbc.csv,
-# mgus2.csv; reads lung.csv, veteran.csv, colon.csv written by make_fixtures.R).
+# mgus2.csv; reads lung.csv, veteran.csv, colon.csv, heart.csv and ties.csv written by make_fixtures.R).
+# Checked with R 4.2.2, survival 3.5.3, cmprsk 2.2.11 (versions recorded in the "meta" rows).
 suppressMessages(library(survival))
 suppressMessages(library(cmprsk))
 
