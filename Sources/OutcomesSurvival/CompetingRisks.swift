@@ -2,8 +2,9 @@ import Foundation
 import OutcomesDistributions
 import OutcomesLinearAlgebra
 
-/// Right-censored data with competing causes: each row ends censored (cause 0) or in exactly one of
-/// `causeLabels.count` causes (1…K), as R's `Surv(time, factor(status))` with the censoring level first.
+/// Right-censored (optionally delayed-entry) data with competing causes: each row ends censored (cause 0) or in
+/// exactly one of `causeLabels.count` causes (1…K), as R's `Surv(time, factor(status))` with the censoring level
+/// first.
 public struct CompetingRisksData: Sendable {
     /// Exit (event or censoring) time of each row.
     public let exit: [Double]
@@ -19,7 +20,8 @@ public struct CompetingRisksData: Sendable {
     /// Number of rows.
     public var count: Int { exit.count }
 
-    /// Validates and stores the data: times finite and non-negative, cause codes in 0…K. `timefix` merges nearly
+    /// Validates and stores the data: times finite and non-negative, entry before exit, weights positive, cause
+    /// codes in 0…K. `timefix` merges nearly
     /// tied times as `SurvivalData` does (R's `aeqSurv`, on by default as in `survfit`).
     public init(exit: [Double], cause: [Int], causeLabels: [String], entry: [Double]? = nil, weights: [Double]? = nil,
                 timefix: Bool = true) throws(SurvivalError) {
