@@ -71,7 +71,7 @@ public struct KaplanMeierCurve: Sendable {
     /// The stratum label.
     public let label: String
     /// How `survival` was estimated.
-    public var estimator: SurvivalEstimator = .kaplanMeier
+    public let estimator: SurvivalEstimator
     /// Rows at every distinct exit time, ascending.
     public let rows: [KaplanMeierRow]
     /// The interval transform.
