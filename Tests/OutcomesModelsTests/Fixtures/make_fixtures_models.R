@@ -1,0 +1,73 @@
+# Reference values for Tests/OutcomesModelsTests (R >= 4.0, stats, sandwich, nlme, lme4, lmerTest).
+# Run from this directory:  Rscript make_fixtures_models.R
+# Writes models_data.csv (the data), and per case <case>_terms.csv and models_fit.csv (term and model values).
+suppressPackageStartupMessages({ library(sandwich) })
+set.seed(20261204)
+n <- 240
+d <- data.frame(
+  id = rep(1:60, each = 4),
+  clinic = rep(c("north", "south", "east", "west", "central", "harbor"), length.out = 240)[rep(1:60, each = 4)],
+  age = round(rnorm(n, 45, 12), 1),
+  sex = sample(c("F", "M"), n, replace = TRUE),
+  race = sample(c("asian", "black", "white"), n, replace = TRUE, prob = c(.2, .3, .5)),
+  dx = sample(1:3, n, replace = TRUE),
+  week = rep(c(0, 2, 4, 8), 60),
+  exposure = round(runif(n, 0.5, 3), 2),
+  w = sample(c(1, 2, 3), n, replace = TRUE)
+)
+lp <- -2 + 0.03 * d$age + 0.5 * (d$sex == "M") - 0.4 * (d$race == "white") + 0.3 * (d$dx == 3)
+d$resp <- rbinom(n, 1, plogis(lp))
+d$visits <- rpois(n, d$exposure * exp(0.2 + 0.01 * d$age - 0.3 * (d$sex == "M")))
+u0 <- rnorm(60, 0, 3); u1 <- rnorm(60, 0, 0.4)
+d$score <- round(20 + u0[d$id] + (-0.8 + u1[d$id]) * d$week + 0.05 * d$age + 1.5 * (d$sex == "M") + rnorm(n, 0, 2), 2)
+d$age2 <- 2 * d$age                     # aliased with age
+d$single <- "only"                      # single-level factor
+# quasi-complete separation: every dx == 1 row responds
+d$sep <- ifelse(d$dx == 1, 1, d$resp)
+# missing values left out by na.omit
+d$age[c(5, 77)] <- NA
+d$race[130] <- NA
+write.csv(d, "models_data.csv", row.names = FALSE, na = "NA")
+
+d <- read.csv("models_data.csv")
+fmt <- function(x) ifelse(is.na(x), "NA", sprintf("%.17g", x))
+models <- list()
+put_terms <- function(case, fit, robust = NULL, cl = NULL) {
+  cf <- coef(fit)
+  se <- rep(NA_real_, length(cf)); names(se) <- names(cf)
+  s <- summary(fit)$coefficients
+  se[rownames(s)] <- s[, 2]
+  out <- data.frame(term = names(cf), coef = fmt(cf), se = fmt(se))
+  if (!is.null(robust)) { r <- rep(NA_real_, length(cf)); names(r) <- names(cf); r[colnames(robust)] <- sqrt(diag(robust)); out$hc0_se <- fmt(r) }
+  if (!is.null(cl)) { r <- rep(NA_real_, length(cf)); names(r) <- names(cf); r[colnames(cl)] <- sqrt(diag(cl)); out$cl_se <- fmt(r) }
+  write.csv(out, paste0(case, "_terms.csv"), row.names = FALSE, quote = FALSE)
+}
+put_model <- function(case, fit) {
+  models[[length(models) + 1]] <<- data.frame(case = case,
+    key = c("deviance", "null_deviance", "loglik", "aic", "df_residual", "df_null", "iterations", "n"),
+    value = fmt(c(deviance(fit), fit$null.deviance, as.numeric(logLik(fit)), AIC(fit), fit$df.residual, fit$df.null, fit$iter, nobs(fit))))
+}
+
+# 1. Binomial: categorical with treatment contrasts, reference race = white, factor(dx), an interaction, HC0 and vcovCL.
+d1 <- d; d1$race <- relevel(factor(d1$race), ref = "white")
+f1 <- glm(resp ~ age + sex + race + factor(dx) + age:sex, family = binomial, data = d1)
+put_terms("glm_binomial", f1, vcovHC(f1, type = "HC0"), vcovCL(f1, cluster = ~clinic))
+put_model("glm_binomial", f1)
+
+# 2. Poisson with an offset and prior weights; a crossing race*sex.
+f2 <- glm(visits ~ age + race * sex + offset(log(exposure)), family = poisson, weights = w, data = d)
+put_terms("glm_poisson", f2, vcovHC(f2, type = "HC0"))
+put_model("glm_poisson", f2)
+
+# 3. Rank-deficient: age2 = 2 age is aliased (NA).
+f3 <- glm(resp ~ age + age2 + sex, family = binomial, data = d)
+put_terms("glm_aliased", f3)
+put_model("glm_aliased", f3)
+
+# 4. Quasi-complete separation (warning: fitted probabilities numerically 0 or 1 occurred).
+f4 <- withCallingHandlers(glm(sep ~ age + factor(dx), family = binomial, data = d),
+                          warning = function(w) { message("case glm_separated warns: ", conditionMessage(w)); invokeRestart("muffleWarning") })
+put_terms("glm_separated", f4)
+put_model("glm_separated", f4)
+
+write.csv(do.call(rbind, models), "models_fit.csv", row.names = FALSE, quote = FALSE)
