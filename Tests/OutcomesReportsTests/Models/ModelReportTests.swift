@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import OutcomesReports
+
+/// `outcomes model` output: the JSON keys issue 11 pins, plain CSV of the terms, and errors naming the file.
+@Suite struct ModelReportTests {
+    static func write(_ text: String) -> String {
+        let path = NSTemporaryDirectory() + "model-report-\(UUID().uuidString).csv"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    static let data = write("""
+    y,x,g,n
+    0,1.5,a,3
+    1,2.0,b,4
+    0,0.5,a,2
+    1,3.1,b,6
+    1,2.2,a,5
+    0,1.1,b,1
+    1,2.9,a,NA
+    0,0.7,b,2
+    1,1.9,a,4
+    0,1.4,b,3
+
+    """)
+
+    @Test func glmJSONHasThePinnedKeys() throws {
+        var r = ModelRequest(analysis: .glm, dataPath: Self.data, outcome: "y", covariates: "x, g")
+        r.format = .json
+        let out = try ModelReports.run(r)
+        let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as! [String: Any]
+        #expect(object["analysis"] as? String == "glm")
+        let terms = object["terms"] as! [[String: Any]]
+        #expect(terms.map { $0["term"] as! String } == ["(Intercept)", "x", "gb"])
+        for key in ["term", "coef", "se", "lower", "upper", "p", "z", "exp_coef", "exp_lower", "exp_upper", "robust_se"] {
+            #expect(terms[0].keys.contains(key), "terms lack \(key)")
+        }
+        #expect(terms[0]["robust_se"] is NSNull)
+        let model = object["model"] as! [String: Any]
+        for key in ["n", "converged", "iterations", "loglik", "aic", "family", "link", "deviance", "null_deviance", "df_residual", "df_null"] {
+            #expect(model.keys.contains(key), "model lacks \(key)")
+        }
+        #expect(model["n"] as? Int == 10)
+    }
+
+    @Test func csvIsTheTermsTableAlone() throws {
+        var r = ModelRequest(analysis: .glm, dataPath: Self.data, outcome: "n", covariates: "x")
+        r.family = .poisson
+        r.format = .csv
+        let lines = try ModelReports.run(r).split(separator: "\n")
+        #expect(lines.first == "term,coef,se,z,p,lower,upper,exp_coef,exp_lower,exp_upper,robust_se")
+        #expect(lines.count == 3)
+        #expect(!lines.contains { $0.hasPrefix("#") })
+    }
+
+    @Test func badOutcomeNamesFileLineAndValue() throws {
+        let path = Self.write("y,x\n0,1\n2,3\n1,2\n")
+        let r = ModelRequest(analysis: .glm, dataPath: path, outcome: "y", covariates: "x")
+        #expect { try ModelReports.run(r) } throws: { error in
+            "\(error)".contains("\(path): line 3, column 'y': 2 is not in [0, 1]")
+        }
+    }
+}
