@@ -71,3 +71,30 @@ put_terms("glm_separated", f4)
 put_model("glm_separated", f4)
 
 write.csv(do.call(rbind, models), "models_fit.csv", row.names = FALSE, quote = FALSE)
+
+# ---- Linear mixed models ----------------------------------------------------------------------------------
+suppressPackageStartupMessages({ library(nlme); library(lme4); library(lmerTest) })
+l <- d[!is.na(d$age), c("id", "score", "age", "sex", "week")]
+l$arm <- ifelse(l$id %% 2 == 0, "active", "control")    # constant within a patient (between-patient term)
+l <- l[!(l$id == 60 & l$week > 0), ]                      # patient 60 has a single observation
+write.csv(l, "lmm_data.csv", row.names = FALSE)
+l <- read.csv("lmm_data.csv")
+tight_lmer <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-13, maxfun = 1e5), calc.derivs = FALSE)
+tight_lme <- lmeControl(maxIter = 500, msMaxIter = 500, tolerance = 1e-13, msTol = 1e-15, niterEM = 100)
+lmm_case <- function(case, reml) {
+  f_lme <- lme(score ~ age + sex + arm + week, random = ~ 1 + week | id, data = l, method = if (reml) "REML" else "ML", control = tight_lme)
+  f_lmer <- lmerTest::lmer(score ~ age + sex + arm + week + (1 + week | id), data = l, REML = reml, control = tight_lmer)
+  tt <- summary(f_lme)$tTable
+  st <- summary(f_lmer)$coefficients
+  out <- data.frame(term = rownames(tt), coef = fmt(fixef(f_lmer)), se = fmt(st[, "Std. Error"]),
+                    coef_nlme = fmt(tt[, "Value"]), se_nlme = fmt(tt[, "Std.Error"]), df = fmt(tt[, "DF"]), df_satterthwaite = fmt(st[, "df"]))
+  write.csv(out, paste0(case, "_terms.csv"), row.names = FALSE, quote = FALSE)
+  vc <- as.data.frame(VarCorr(f_lmer))
+  models[[length(models) + 1]] <<- data.frame(case = case,
+    key = c("loglik", "aic", "bic", "sigma", "var_intercept", "var_week", "corr", "loglik_nlme", "n", "groups"),
+    value = fmt(c(as.numeric(logLik(f_lmer)), AIC(f_lmer), BIC(f_lmer), sigma(f_lmer), vc$vcov[1], vc$vcov[2], vc$sdcor[3],
+                  as.numeric(logLik(f_lme)), nobs(f_lmer), ngrps(f_lmer))))
+}
+lmm_case("lmm_reml", TRUE)
+lmm_case("lmm_ml", FALSE)
+write.csv(do.call(rbind, models), "models_fit.csv", row.names = FALSE, quote = FALSE)
