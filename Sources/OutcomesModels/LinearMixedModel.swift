@@ -47,7 +47,8 @@ public struct LMMFit: Sendable {
 /// fitted by minimizing lme4's profiled deviance over θ (Nelder–Mead, then Newton steps on the same function).
 public enum LinearMixedModel {
     public static func fit(design: Matrix, names: [String], randomDesign z: Matrix, randomNames: [String],
-                           y: [Double], groups codes: [Int], options: LMMOptions = LMMOptions()) throws(ModelError) -> LMMFit {
+                           y: [Double], groups codes: [Int], groupLabels: [String]? = nil,
+                           options: LMMOptions = LMMOptions()) throws(ModelError) -> LMMFit {
         let n = design.rows
         guard z.rows == n, y.count == n, codes.count == n else { throw ModelError("outcome, random design or groups do not fit the design") }
         let groupCount = (codes.max() ?? -1) + 1
@@ -66,7 +67,8 @@ public enum LinearMixedModel {
         let sizes = codes.reduce(into: [Int](repeating: 0, count: groupCount)) { $0[$1] += 1 }
         if let single = sizes.firstIndex(of: 1) {
             let count = sizes.filter { $0 == 1 }.count
-            notes.append("\(count) group\(count == 1 ? " has" : "s have") a single observation (e.g. group \(single + 1) in sorted order); they inform the fixed effects and the variance components but not a slope of their own")
+            let example = groupLabels.map { "'\($0[single])'" } ?? "number \(single + 1)"
+            notes.append("\(count) group\(count == 1 ? " has" : "s have") a single observation (e.g. group \(example)); such a group informs the intercept variance and the fixed effects but not a slope of its own")
         }
         let profile = try MixedModelProfile(x: x, z: z, y: y, groups: codes, groupCount: groupCount)
         let reml = options.reml

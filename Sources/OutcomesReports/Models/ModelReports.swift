@@ -15,7 +15,7 @@ public enum ModelReports {
         do throws(ModelError) {
             switch request.analysis {
             case .glm: doc = try glm(request, input.table)
-            case .lmm: throw ModelError("lmm is not available yet in this build")
+            case .lmm: doc = try lmm(request, input.table)
             case .mmrm: throw ModelError("mmrm is not implemented yet in this build (issue 11, phase 4)")
             }
         } catch {

@@ -62,3 +62,28 @@ import Testing
         }
     }
 }
+
+/// `outcomes model lmm` output keys (issue 11).
+@Suite struct ModelLMMReportTests {
+    @Test func lmmJSONHasThePinnedKeys() throws {
+        var text = "y,t,id\n"
+        for id in 1...8 { for t in 0..<4 { text += "\(Double(id % 3) + 0.5 * Double(t) + Double((id * 7 + t * 3) % 5) * 0.3),\(t),p\(id)\n" } }
+        text += "4.0,0,p9\n"
+        var r = ModelRequest(analysis: .lmm, dataPath: ModelReportTests.write(text), outcome: "y", covariates: "t")
+        r.random = "1+t|id"
+        r.format = .json
+        let object = try JSONSerialization.jsonObject(with: Data(try ModelReports.run(r).utf8)) as! [String: Any]
+        #expect(object["analysis"] as? String == "lmm")
+        let terms = object["terms"] as! [[String: Any]]
+        for key in ["term", "coef", "se", "lower", "upper", "p", "t", "df"] { #expect(terms[0].keys.contains(key), "terms lack \(key)") }
+        let model = object["model"] as! [String: Any]
+        for key in ["n", "converged", "iterations", "loglik", "aic", "method", "groups", "sigma", "bic"] { #expect(model.keys.contains(key), "model lacks \(key)") }
+        #expect(model["groups"] as? Int == 9)
+        let random = object["random"] as! [[String: Any]]
+        #expect(random.map { $0["term"] as! String }.prefix(2) == ["(Intercept)", "t"])
+        for key in ["group", "term", "variance", "sd"] { #expect(random[0].keys.contains(key)) }
+        let correlations = object["random_correlations"] as! [[String: Any]]
+        for key in ["group", "terms", "corr"] { #expect(correlations[0].keys.contains(key)) }
+        #expect((object["notes"] as! [String]).contains { $0.contains("'p9'") })
+    }
+}
