@@ -33,6 +33,10 @@ public struct DesignMatrix: Sendable {
     public let termLabels: [String]
     /// Levels of every categorical variable used (reference first).
     public let levels: [String: [String]]
+    /// Per column, the variables it multiplies and, for a categorical one, the level it indicates (the intercept has none).
+    public let columnParts: [[(variable: String, level: String?)]]
+    /// Mean of every numeric variable over the rows used (the reference grid of least-squares means).
+    public let numericMeans: [String: Double]
     /// What the coding did that a reader should know (single-level factors, reference levels chosen).
     public let notes: [String]
 
@@ -93,35 +97,41 @@ public struct DesignMatrix: Sendable {
         let n = keep.count
         var data: [Double] = Array(repeating: 1, count: n)
         var names = ["(Intercept)"], termOf = [-1]
+        var parts: [[(variable: String, level: String?)]] = [[]]
         let termSets = terms.terms.map(Set.init)
         for (k, term) in terms.terms.enumerated() {
             // Start from one all-ones column, multiply in each variable (first variable varies fastest).
             var block: [[Double]] = [Array(repeating: 1, count: n)]
             var blockNames: [[String]] = [[]]
+            var blockParts: [[(variable: String, level: String?)]] = [[]]
             for v in term {
                 let name = terms.variables[v]
                 if let x = numeric[v] {
                     block = block.map { c in zip(c, x).map(*) }
                     blockNames = blockNames.map { $0 + [name] }
+                    blockParts = blockParts.map { $0 + [(name, nil)] }
                     continue
                 }
                 let lv = levels[name]!, code = codes[v]!
                 var rest = Set(term); rest.remove(v)
                 let contrasts = rest.isEmpty || termSets.contains(rest)
                 let used = contrasts ? Array(lv.indices.dropFirst()) : Array(lv.indices)
-                var newBlock: [[Double]] = [], newNames: [[String]] = []
+                var newBlock: [[Double]] = [], newNames: [[String]] = [], newParts: [[(variable: String, level: String?)]] = []
                 for l in used {
-                    for (c, cn) in zip(block, blockNames) {
+                    for ((c, cn), cp) in zip(zip(block, blockNames), blockParts) {
                         newBlock.append((0..<n).map { code[$0] == l ? c[$0] : 0 })
                         newNames.append(cn + [name + lv[l]])
+                        newParts.append(cp + [(name, lv[l])])
                     }
                 }
                 block = newBlock
                 blockNames = newNames
+                blockParts = newParts
             }
-            for (c, cn) in zip(block, blockNames) {
+            for ((c, cn), cp) in zip(zip(block, blockNames), blockParts) {
                 data += c
                 names.append(cn.joined(separator: ":"))
+                parts.append(cp)
                 termOf.append(k)
             }
         }
@@ -130,6 +140,8 @@ public struct DesignMatrix: Sendable {
         self.omitted = omitted
         self.names = names
         termOfColumn = termOf
+        numericMeans = Dictionary(uniqueKeysWithValues: numeric.map { (terms.variables[$0.key], $0.value.reduce(0, +) / Double(n)) })
+        columnParts = parts
         termLabels = terms.terms.indices.map(terms.label)
         self.levels = levels
         self.notes = notes
@@ -140,5 +152,19 @@ public struct DesignMatrix: Sendable {
         guard !omitted.isEmpty else { return nil }
         let shown = omitted.prefix(10).map { table.rowLabels[$0] }.joined(separator: ", ")
         return "\(omitted.count) of \(table.rowCount) rows had a missing value (empty or NA) in a used column and were left out, as R's na.omit (\(shown)\(omitted.count > 10 ? ", ..." : ""))"
+    }
+}
+
+extension DesignMatrix {
+    /// A row of the reference grid as emmeans builds it: the categorical variables in `fixed` at the given level,
+    /// every other categorical variable averaged over its levels with equal weights, numeric variables at their mean.
+    public func referenceGridRow(fixed: [String: String]) -> [Double] {
+        columnParts.map { parts in
+            parts.reduce(1.0) { value, part in
+                guard let level = part.level else { return value * (numericMeans[part.variable] ?? 0) }
+                if let chosen = fixed[part.variable] { return chosen == level ? value : 0 }
+                return value / Double(levels[part.variable]?.count ?? 1)
+            }
+        }
     }
 }

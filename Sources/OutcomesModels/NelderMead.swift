@@ -61,15 +61,28 @@ enum NumericDerivatives {
         }
     }
 
+    /// Second differences (four evaluations per pair) at steps h and h/2, combined by Richardson extrapolation.
     static func hessian(_ f: ([Double]) -> Double, at x: [Double], step h0: Double = 1e-3) -> [[Double]] {
         let k = x.count
-        var hessian = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for i in 0..<k {
-            let g = { (y: [Double]) -> Double in gradient(f, at: y, step: h0)[i] }
-            let row = gradient(g, at: x, step: h0)
-            for j in 0..<k { hessian[i][j] = row[j] }
+        let scale = x.map { h0 * max(abs($0), 1e-2) }
+        func second(_ factor: Double) -> [[Double]] {
+            var out = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+            let f0 = f(x)
+            for i in 0..<k {
+                let hi = scale[i] * factor
+                var a = x, b = x
+                a[i] += hi; b[i] -= hi
+                out[i][i] = (f(a) - 2 * f0 + f(b)) / (hi * hi)
+                for j in 0..<i {
+                    let hj = scale[j] * factor
+                    func at(_ si: Double, _ sj: Double) -> Double { var y = x; y[i] += si * hi; y[j] += sj * hj; return f(y) }
+                    let v = (at(1, 1) - at(1, -1) - at(-1, 1) + at(-1, -1)) / (4 * hi * hj)
+                    out[i][j] = v; out[j][i] = v
+                }
+            }
+            return out
         }
-        for i in 0..<k { for j in 0..<i { let m = (hessian[i][j] + hessian[j][i]) / 2; hessian[i][j] = m; hessian[j][i] = m } }
-        return hessian
+        let coarse = second(1), fine = second(0.5)
+        return (0..<k).map { i in (0..<k).map { j in (4 * fine[i][j] - coarse[i][j]) / 3 } }
     }
 }

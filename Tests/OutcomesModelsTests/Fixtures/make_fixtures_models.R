@@ -97,4 +97,41 @@ lmm_case <- function(case, reml) {
 }
 lmm_case("lmm_reml", TRUE)
 lmm_case("lmm_ml", FALSE)
+
+# ---- MMRM as a marginal GLS model (the mmrm package is not installable here; issue 11 allows nlme::gls) ----
+# us = corSymm + varIdent; ar1 = corAR1 on the visit index (homogeneous variance); cs = corCompSymm.
+m <- l
+m$visit <- factor(m$week, levels = c(0, 2, 4, 8))
+m$vi <- as.integer(m$visit)
+# optim (BFGS) reaches the optimum more closely than the default nlminb here (log-likelihood higher by 3e-8).
+tight_gls <- glsControl(maxIter = 500, msMaxIter = 5000, tolerance = 1e-14, msTol = 1e-16, opt = "optim", optimMethod = "BFGS")
+mmrm_case <- function(case, cor, wts, reml) {
+  f <- gls(score ~ age + sex + arm * visit, data = m, correlation = cor, weights = wts,
+           method = if (reml) "REML" else "ML", control = tight_gls)
+  tt <- summary(f)$tTable
+  out <- data.frame(term = sub("^visit", "week", rownames(tt)), coef = fmt(tt[, "Value"]), se = fmt(tt[, "Std.Error"]))
+  out$term <- gsub(":visit", ":week", out$term)
+  write.csv(out, paste0(case, "_terms.csv"), row.names = FALSE, quote = FALSE)
+  V <- getVarCov(f, individual = "1")         # subject 1 has all four visits
+  models[[length(models) + 1]] <<- data.frame(case = case, key = c("loglik", "aic", "n", paste0("cov_", 1:16)),
+    value = fmt(c(as.numeric(logLik(f)), AIC(f), nobs(f), as.vector(V))))
+  # Least-squares means on emmeans' reference grid: age at its mean, sex levels weighted equally.
+  grid <- expand.grid(visit = levels(m$visit), arm = sort(unique(m$arm)), sex = sort(unique(m$sex)))
+  grid$age <- mean(m$age); grid$visit <- factor(grid$visit, levels = levels(m$visit))
+  X <- model.matrix(~ age + sex + arm * visit, grid)
+  by_arm <- aggregate(X, by = list(visit = grid$visit, arm = grid$arm), FUN = mean)
+  by_visit <- aggregate(X, by = list(visit = grid$visit), FUN = mean)
+  lsm <- function(L, labels) {
+    L <- as.matrix(L)
+    data.frame(labels, estimate = fmt(drop(L %*% coef(f))), se = fmt(sqrt(diag(L %*% vcov(f) %*% t(L)))))
+  }
+  write.csv(rbind(lsm(by_arm[, -(1:2)], data.frame(visit = by_arm$visit, arm = by_arm$arm)),
+                  lsm(by_visit[, -1], data.frame(visit = by_visit$visit, arm = ""))),
+            paste0(case, "_lsmeans.csv"), row.names = FALSE, quote = FALSE)
+}
+mmrm_case("mmrm_us_reml", corSymm(form = ~ vi | id), varIdent(form = ~ 1 | visit), TRUE)
+mmrm_case("mmrm_us_ml", corSymm(form = ~ vi | id), varIdent(form = ~ 1 | visit), FALSE)
+mmrm_case("mmrm_ar1_reml", corAR1(form = ~ vi | id), NULL, TRUE)
+mmrm_case("mmrm_cs_reml", corCompSymm(form = ~ 1 | id), NULL, TRUE)
+
 write.csv(do.call(rbind, models), "models_fit.csv", row.names = FALSE, quote = FALSE)
