@@ -12,17 +12,23 @@ public enum ModelReports {
         }
         let input = try ModelInput(path: request.dataPath)
         let doc: ReportDocument
+        var replacements: [(String, String)] = []
         do throws(ModelError) {
             switch request.analysis {
             case .glm: doc = try glm(request, input.table)
             case .lmm: doc = try lmm(request, input.table)
-            case .mmrm: throw ModelError("mmrm is not implemented yet in this build (issue 11, phase 4)")
+            case .mmrm: (doc, replacements) = try mmrm(request, input.table)
             }
         } catch {
             let located = error.description.hasPrefix(request.dataPath + ":")
             throw ModelReportError(description: located ? error.description : "\(request.dataPath): \(error.description)")
         }
-        return request.format == .csv ? doc.renderTable("terms") : doc.render(request.format)
+        if request.format == .csv { return doc.renderTable("terms") }
+        var out = doc.render(request.format)
+        if request.format == .json {
+            for (rendered, replacement) in replacements { out = out.replacingOccurrences(of: rendered, with: replacement) }
+        }
+        return out
     }
 
     static func levelText(_ level: Double) -> String { ReportDocument.short(level * 100) + "%" }

@@ -45,6 +45,14 @@ public struct ModelRequest: Sendable {
     public var method: MixedModelMethod = .reml
     public var df: MixedModelDF = .betweenWithin
 
+    // MMRM
+    public var subject: String? = nil
+    public var visit: String? = nil
+    public var covariance: CovarianceStructure = .us
+    /// Structures tried after the requested one fails; nil means those after it in us → toeph → ar1 → cs.
+    public var fallback: [CovarianceStructure]? = nil
+    public var lsmeansBy: String? = nil
+
     public init(analysis: ModelAnalysisKind, dataPath: String, outcome: String, covariates: String) {
         self.analysis = analysis
         self.dataPath = dataPath

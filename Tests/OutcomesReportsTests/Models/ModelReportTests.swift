@@ -87,3 +87,46 @@ import Testing
         #expect((object["notes"] as! [String]).contains { $0.contains("'p9'") })
     }
 }
+
+/// `outcomes model mmrm` output keys (issue 11) and its duplicate-visit error.
+@Suite struct ModelMMRMReportTests {
+    static func data(duplicate: Bool = false) -> String {
+        var text = "y,visit,arm,id\n"
+        for id in 1...12 { for v in 1...3 {
+            text += "\(Double(id % 4) + 0.7 * Double(v) + Double((id * 5 + v * 3) % 7) * 0.4 + (id % 2 == 0 ? 0.5 : 0)),\(v),\(id % 2 == 0 ? "drug" : "placebo"),s\(id)\n"
+        } }
+        if duplicate { text += "3.0,2,drug,s4\n" }
+        return ModelReportTests.write(text)
+    }
+
+    @Test func mmrmJSONHasThePinnedKeys() throws {
+        var r = ModelRequest(analysis: .mmrm, dataPath: Self.data(), outcome: "y", covariates: "arm*visit")
+        r.subject = "id"
+        r.visit = "visit"
+        r.lsmeansBy = "arm"
+        r.format = .json
+        let object = try JSONSerialization.jsonObject(with: Data(try ModelReports.run(r).utf8)) as! [String: Any]
+        #expect(object["analysis"] as? String == "mmrm")
+        let model = object["model"] as! [String: Any]
+        for key in ["n", "converged", "iterations", "loglik", "aic", "method", "subjects", "covariance_requested", "covariance_used"] {
+            #expect(model.keys.contains(key), "model lacks \(key)")
+        }
+        let covariance = object["covariance"] as! [String: Any]
+        #expect(covariance["visits"] as? [String] == ["1", "2", "3"])
+        #expect((covariance["matrix"] as? [[Double]])?.count == 3)
+        let lsmeans = object["lsmeans"] as! [[String: Any]]
+        #expect(lsmeans.count == 9)
+        for key in ["visit", "arm", "estimate", "se", "df", "lower", "upper"] { #expect(lsmeans[0].keys.contains(key), "lsmeans lack \(key)") }
+        let terms = object["terms"] as! [[String: Any]]
+        #expect(terms.map { $0["term"] as! String } == ["(Intercept)", "armplacebo", "visit2", "visit3", "armplacebo:visit2", "armplacebo:visit3"])
+    }
+
+    @Test func duplicateVisitNamesBothLines() throws {
+        var r = ModelRequest(analysis: .mmrm, dataPath: Self.data(duplicate: true), outcome: "y", covariates: "visit")
+        r.subject = "id"
+        r.visit = "visit"
+        #expect { try ModelReports.run(r) } throws: { error in
+            "\(error)".contains("line 38: subject 's4' already has a row at visit '2' (") && "\(error)".contains("line 12)")
+        }
+    }
+}
