@@ -134,4 +134,40 @@ mmrm_case("mmrm_us_ml", corSymm(form = ~ vi | id), varIdent(form = ~ 1 | visit),
 mmrm_case("mmrm_ar1_reml", corAR1(form = ~ vi | id), NULL, TRUE)
 mmrm_case("mmrm_cs_reml", corCompSymm(form = ~ 1 | id), NULL, TRUE)
 
+
+# ---- Propensity weighting (issue 13's generic part; WeightIt and cobalt are not installable, so explicit formulas) ----
+# Treatment: sex (M, the second sorted level, treated); covariates age + race + exposure; rows with NA left out.
+pw <- d[complete.cases(d[, c("sex", "age", "race", "exposure")]), ]
+pw$row <- as.integer(rownames(pw))                       # the input's data-row number, from 1
+tr <- pw$sex == "M"
+ps <- fitted(glm(tr ~ age + race + exposure, family = binomial, data = pw))
+wmean <- function(x, w) sum(w * x) / sum(w)
+wvar <- function(x, w) { m <- wmean(x, w); sum(w * (x - m)^2) * sum(w) / (sum(w)^2 - sum(w^2)) }   # unbiased weighted
+bin_var <- function(x, w) { p <- wmean(x, w); p * (1 - p) }                                        # cobalt, binary
+weights_case <- function(case, w) {
+  write.csv(data.frame(row = pw$row, ps = fmt(ps), weight = fmt(w)), paste0(case, "_weights.csv"), row.names = FALSE, quote = FALSE)
+  X <- cbind(age = pw$age, raceasian = 1 * (pw$race == "asian"), raceblack = 1 * (pw$race == "black"),
+             racewhite = 1 * (pw$race == "white"), exposure = pw$exposure)
+  rows <- lapply(colnames(X), function(v) {
+    x <- X[, v]; binary <- all(x %in% c(0, 1)); V <- if (binary) bin_var else wvar
+    one <- rep(1, length(x))
+    pooled <- sqrt((V(x[tr], one[tr]) + V(x[!tr], one[!tr])) / 2)
+    data.frame(covariate = v,
+               smd_before = fmt((wmean(x[tr], one[tr]) - wmean(x[!tr], one[!tr])) / pooled),
+               smd_after = fmt((wmean(x[tr], w[tr]) - wmean(x[!tr], w[!tr])) / pooled),
+               variance_ratio_before = if (binary) "NA" else fmt(wvar(x[tr], one[tr]) / wvar(x[!tr], one[!tr])),
+               variance_ratio_after = if (binary) "NA" else fmt(wvar(x[tr], w[tr]) / wvar(x[!tr], w[!tr])))
+  })
+  write.csv(do.call(rbind, rows), paste0(case, "_balance.csv"), row.names = FALSE, quote = FALSE)
+  ess <- function(w) sum(w)^2 / sum(w^2)
+  models[[length(models) + 1]] <<- data.frame(case = case, key = c("ess_control", "ess_treated", "n_control", "n_treated"),
+    value = fmt(c(ess(w[!tr]), ess(w[tr]), sum(!tr), sum(tr))))
+}
+# ATE, stabilized, truncated above the 95th percentile (type-7 quantile, as WeightIt::trim(at = 0.95)).
+w_ate <- ifelse(tr, mean(tr) / ps, mean(!tr) / (1 - ps))
+w_ate <- pmin(w_ate, quantile(w_ate, 0.95))
+weights_case("weights_ate", w_ate)
+# ATT: treated 1, controls e / (1 - e).
+weights_case("weights_att", ifelse(tr, 1, ps / (1 - ps)))
+
 write.csv(do.call(rbind, models), "models_fit.csv", row.names = FALSE, quote = FALSE)
