@@ -7,7 +7,7 @@ struct ModelCommand: ParsableCommand {
         commandName: "model",
         abstract: "Regression and mixed models of any CSV: logistic and Poisson GLMs, linear mixed models, MMRM.",
         discussion: "Results match R (glm, sandwich, nlme, lme4); see Tests/OutcomesModelsTests/Fixtures/make_fixtures_models.R.",
-        subcommands: [ModelGLMCommand.self, ModelLMMCommand.self, ModelMMRMCommand.self]
+        subcommands: [ModelGLMCommand.self, ModelLMMCommand.self, ModelMMRMCommand.self, ModelWeightsCommand.self]
     )
 }
 

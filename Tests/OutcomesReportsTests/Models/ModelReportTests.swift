@@ -130,3 +130,47 @@ import Testing
         }
     }
 }
+
+/// `outcomes model weights` output (issue 13's generic part): JSON keys, the weights file, and errors.
+@Suite struct ModelWeightsReportTests {
+    static let data = ModelReportTests.write("""
+    arm,age,site
+    drug,50,a
+    placebo,41,b
+    drug,63,a
+    placebo,,b
+    drug,38,b
+    placebo,55,a
+    drug,47,a
+    placebo,60,b
+    drug,52,b
+    placebo,44,a
+
+    """)
+
+    @Test func jsonAndWeightsFile() throws {
+        let out = NSTemporaryDirectory() + "weights-\(UUID().uuidString).csv"
+        var r = WeightsRequest(dataPath: Self.data, treatment: "arm", covariates: "age, site")
+        r.out = out
+        r.format = .json
+        let object = try JSONSerialization.jsonObject(with: Data(try ModelReports.weights(r).utf8)) as! [String: Any]
+        #expect(object["analysis"] as? String == "weights")
+        let balance = object["balance"] as! [[String: Any]]
+        #expect(balance.map { $0["covariate"] as! String } == ["age", "sitea", "siteb"])
+        for key in ["covariate", "smd_before", "smd_after", "variance_ratio_before", "variance_ratio_after"] { #expect(balance[0].keys.contains(key)) }
+        let ess = object["effective_sample_size"] as! [[String: Any]]
+        #expect(ess.map { $0["group"] as! String } == ["drug", "placebo"])
+        #expect(ess.map { $0["n"] as! Int } == [5, 4])
+        #expect((object["terms"] as! [[String: Any]]).count == 3)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "row,ps,weight")
+        #expect(lines.count == 10)
+        #expect(lines[4].hasPrefix("5,"))   // data row 4 has no age and is left out
+    }
+
+    @Test func unknownTreatedValueIsAnError() throws {
+        var r = WeightsRequest(dataPath: Self.data, treatment: "arm", covariates: "age")
+        r.treated = "sham"
+        #expect { try ModelReports.weights(r) } throws: { "\($0)".contains("--treated sham: 'sham' is not a value of 'arm'") }
+    }
+}
