@@ -112,7 +112,12 @@ public enum LinearMixedModel {
             if !improved || step.map(abs).max()! < 1e-10 { break }
         }
         result.value = best
-        let converged = result.evaluations < 20_000
+        // Converged: the simplex stopped on its own and the deviance is flat in every interior direction.
+        let interior = (0..<k).filter { !(diagonalIndex.contains($0) && theta[$0] < 1e-6) }
+        let gradient = NumericDerivatives.gradient({ v in var t = theta; for (a, i) in interior.enumerated() { t[i] = v[a] }; return objective(t) },
+                                                   at: interior.map { theta[$0] }, step: 1e-4)
+        let converged = result.evaluations < 20_000 && (gradient.map(abs).max() ?? 0) < 1e-3
+        if !converged { notes.append("the optimizer did not converge (largest deviance gradient \(gradient.map(abs).max() ?? .nan)); estimates are unreliable") }
 
         let e = try profile.evaluate(theta)
         let dev = profile.deviance(e, reml: reml)

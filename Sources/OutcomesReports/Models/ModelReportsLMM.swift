@@ -38,7 +38,7 @@ extension ModelReports {
         conventions += [
             ("model", "linear mixed model \(r.outcome) ~ \(x.termLabels.joined(separator: " + ")) + (\(randomText)); unstructured covariance of the random effects (lme4 parameterization)"),
             ("method", r.method == .reml ? "REML (as lme4 REML = TRUE and nlme method = \"REML\")" : "maximum likelihood"),
-            ("fitting", "profiled deviance over the relative covariance factor θ, minimized by Nelder–Mead then Newton steps"),
+            ("fitting", "profiled deviance over the relative covariance factor θ, minimized by Nelder–Mead then Newton steps; iterations counts deviance evaluations and Newton steps; converged = flat deviance at the optimum (gradient below 1e-3)"),
             ("df", r.df == .satterthwaite
                 ? "Satterthwaite, as lmerTest (numerical Hessian of the deviance in (θ, σ) and gradient of Var(β̂))"
                 : "between-within, as nlme::lme: terms constant within groups get G − (their count) − 1, others N − G − (their count); the intercept the within df"),
