@@ -34,6 +34,7 @@ extension Matrix {
 
     /// The square submatrix on `indices` (rows and columns), or the column subset when `rowsToo` is false.
     public func selecting(columns indices: [Int], rowsToo: Bool = false) -> Matrix {
+        if indices == Array(0..<columns) && (!rowsToo || rows == columns) { return self }   // shares storage
         if rowsToo {
             var m = Matrix(rows: indices.count, columns: indices.count)
             for (b, j) in indices.enumerated() { for (a, i) in indices.enumerated() { m[a, b] = self[i, j] } }

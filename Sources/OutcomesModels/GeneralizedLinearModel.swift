@@ -90,7 +90,7 @@ public enum GeneralizedLinearModel {
         var notes: [String] = []
         let estimable: [Int]
         do {
-            let aliased = try design.weightedGram(w).collinearColumns()
+            let aliased = try (weights == nil ? design.gram() : design.weightedGram(w)).collinearColumns()
             estimable = (0..<design.columns).filter { !aliased.contains($0) }
             if !aliased.isEmpty {
                 notes.append("coefficients not defined because of singularities (aliased, as R prints NA): \(aliased.map { names[$0] }.joined(separator: ", "))")
@@ -188,6 +188,8 @@ public enum GeneralizedLinearModel {
         var ww = [Double](repeating: 0, count: n), z = ww
         var converged = false, iterations = 0, dev = devOld
         var notes: [String] = []
+        // One scratch buffer for √w·X, reused by every iteration's dsyrk (the design is the only other n × p array).
+        var scratch = [Double](repeating: 0, count: n * p)
         for iter in 1...options.maxIterations {
             iterations = iter
             for i in 0..<n {
@@ -199,7 +201,13 @@ public enum GeneralizedLinearModel {
             }
             var start: [Double]
             do {
-                let xtwx = try x.weightedGram(ww)
+                let roots = ww.map { $0.squareRoot() }
+                x.storage.withUnsafeBufferPointer { source in
+                    scratch.withUnsafeMutableBufferPointer { target in
+                        for j in 0..<p { let base = j * n; for i in 0..<n { target[base + i] = source[base + i] * roots[i] } }
+                    }
+                }
+                let xtwx = try Matrix.gram(ofColumnMajor: scratch, rows: n, columns: p)
                 let rhs = try x.transposeMultiplied(by: (0..<n).map { ww[$0] * z[$0] })
                 start = try CholeskyFactorization(xtwx).solve(rhs)
             } catch {
