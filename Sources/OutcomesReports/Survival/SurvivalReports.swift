@@ -4,27 +4,34 @@ import OutcomesSurvival
 /// The library entry point behind `outcomes survival`: reads any CSV, fits the requested analysis and
 /// renders it deterministically. Every output states the conventions it used.
 public enum SurvivalReports {
-    /// Runs `request` and returns the rendered report.
+    /// Runs `request` and returns the rendered report (for CSV, the one table `request.table` or the default).
     public static func run(_ request: SurvivalRequest) throws(SurvivalReportError) -> String {
+        try analyse(request).render(request.format, table: request.table)
+    }
+
+    /// Runs `request` and returns the result in every form (text, tables, JSON, figure).
+    public static func analyse(_ request: SurvivalRequest) throws(SurvivalReportError) -> SurvivalResult {
         guard request.level > 0 && request.level < 1 else {
-            throw SurvivalReportError(description: "confidence level must lie in (0, 1), got \(request.level)")
+            throw SurvivalReportError(description: "confidence level must lie in (0, 1), got \(request.level)", isUsage: true)
         }
         try checkOptions(request)
         let input = try SurvivalInput(request)
-        var doc: ReportDocument
+        var result: SurvivalResult
         do {
             switch request.analysis {
-            case .km: doc = try kaplanMeier(request, input)
-            case .logrank: doc = try logRank(request, input)
-            case .rmst: doc = try restrictedMean(request, input)
-            case .cox, .zph: doc = try cox(request, input)
+            case .km: result = try kaplanMeier(request, input)
+            case .logrank: result = try logRank(request, input)
+            case .rmst: result = try restrictedMean(request, input)
+            case .cox, .zph: result = try cox(request, input)
             }
         } catch {
             throw SurvivalReportError(description: "\(request.dataPath): \(error.description)")
         }
-        doc.conventions.insert(("data", "\(request.dataPath): \(input.data.count) rows used of \(input.rowsRead)"), at: 0)
-        doc.notes = input.notes + doc.notes
-        return doc.render(request.format)
+        let source = request.dataPath == "-" ? "standard input" : request.dataPath
+        result.document.conventions.insert(contentsOf: [("version", "outcomes \(ToolVersion.current)"),
+                                                        ("data", "\(source): \(input.data.count) rows used of \(input.rowsRead)")] + input.conventions, at: 0)
+        result.document.notes = input.notes + result.document.notes
+        return result
     }
 
     /// Rejects options the analysis would not use, so nothing is ignored silently.
@@ -37,9 +44,11 @@ public enum SurvivalReports {
         if r.analysis != .rmst && r.tau != nil { unused.append("--tau") }
         if r.analysis != .logrank && r.rho != 0 { unused.append("--rho") }
         if r.analysis != .km && !r.riskTimes.isEmpty { unused.append("--times") }
+        if r.analysis != .km && r.showCurve { unused.append("--curve") }
+        if r.analysis != .km && r.plot != nil { unused.append("--plot") }
         if r.analysis == .logrank && r.weights != nil { unused.append("--weights (R's survdiff takes no case weights)") }
         if !unused.isEmpty {
-            throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))")
+            throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))", isUsage: true)
         }
     }
 
@@ -62,12 +71,16 @@ public enum SurvivalReports {
         }
     }
 
-    static func kaplanMeier(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
-        let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level)
+    static func kaplanMeier(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
+        let grouping = curveGrouping(input)
+        let curves = try KaplanMeier.fit(input.data, strata: grouping, transform: r.confType, level: r.level)
         var rows: [[ReportValue]] = []
         var quantileRows: [[ReportValue]] = []
         var riskRows: [[ReportValue]] = []
-        for c in curves {
+        var summaryRows: [[ReportValue]] = []
+        var records = Array(repeating: 0, count: curves.count)
+        if let grouping { for code in grouping.codes { records[code] += 1 } } else { records[0] = input.data.count }
+        for (k, c) in curves.enumerated() {
             for row in c.rows {
                 rows.append([.text(c.label), .number(row.time), .number(row.atRisk), .number(row.events), .number(row.censored),
                              .number(row.survival), .optional(row.standardError), .optional(row.lower), .optional(row.upper)])
@@ -78,15 +91,22 @@ public enum SurvivalReports {
             for e in c.riskTable(at: r.riskTimes) {
                 riskRows.append([.text(c.label), .number(e.time), .number(e.atRisk), .number(e.survival)])
             }
+            let median = c.median
+            summaryRows.append([.text(c.label), .integer(records[k]), .number(c.rows.reduce(0) { $0 + $1.events }),
+                                .optional(median.estimate), .optional(median.lower), .optional(median.upper)])
         }
+        let level = ReportDocument.short(r.level * 100)
         var sections: [ReportSection] = [
+            .table(name: "summary", columns: ["strata", "n", "events", "median", "lower", "upper"], rows: summaryRows),
             .table(name: "curve", columns: ["strata", "time", "n_risk", "n_event", "n_censor", "surv", "std_err", "lower", "upper"], rows: rows),
             .table(name: "quantiles", columns: ["strata", "probability", "time", "lower", "upper"], rows: quantileRows),
         ]
         if !r.riskTimes.isEmpty {
             sections.append(.table(name: "number_at_risk", columns: ["strata", "time", "n_risk", "surv"], rows: riskRows))
         }
-        return ReportDocument(analysis: "km", title: "Kaplan–Meier survival curves", conventions: [
+        let answerCells = summaryRows.map { $0.map { ReportDocument.cell($0, exact: false) } }
+        let answer = SurvivalResult.alignedTable(["", "n", "events", "median", "\(level)% lower", "\(level)% upper"], answerCells)
+        let document = ReportDocument(analysis: "km", title: "Kaplan–Meier survival curves", conventions: [
             ("estimator", "Kaplan–Meier (R survfit)"),
             ("conf_type", r.confType.rawValue),
             ("conf_level", levelText(r.level)),
@@ -97,15 +117,28 @@ public enum SurvivalReports {
             ("quantiles", "R quantile.survfit: midpoint where the curve is flat at 1 − p; limits from the lower/upper curves; NA when not reached"),
             ("entry", r.start.map { "delayed entry from column \($0): at risk on (start, time]" } ?? "none (right-censored)"),
         ], notes: [], sections: sections)
+        var result = SurvivalResult(document: document, answer: answer,
+                                    textSections: (r.riskTimes.isEmpty ? [] : ["number_at_risk"]) + (r.showCurve ? ["curve"] : []),
+                                    defaultTable: "curve")
+        if let plot = r.plot {
+            var p: Double? = nil
+            if let group = input.group, group.labels.count > 1, input.data.entry == nil {
+                p = try LogRank.test(input.data, groups: group, strata: input.strata).pValue
+            }
+            result.figure = SurvivalPlot.kaplanMeier(curves, options: plot, group: r.group, time: r.time, logRankP: p)
+        }
+        return result
     }
 
-    static func logRank(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+    static func logRank(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         guard let group = input.group else { throw .invalidArgument("the log-rank test needs --group") }
         let t = try LogRank.test(input.data, groups: group, strata: input.strata, rho: r.rho)
         let rows: [[ReportValue]] = t.groups.indices.map {
             [.text(t.groups[$0]), .integer(t.counts[$0]), .number(t.observed[$0]), .number(t.expected[$0])]
         }
-        return ReportDocument(analysis: "logrank", title: "Log-rank test (Fleming–Harrington G-rho family)", conventions: [
+        let answer = SurvivalResult.alignedTable(["", "N", "Observed", "Expected"], rows.map { $0.map { ReportDocument.cell($0, exact: false) } })
+            + "\n  Chisq = \(ReportDocument.short(t.chiSquare)) on \(t.degreesOfFreedom) degrees of freedom, p = \(ReportDocument.cell(.optional(t.pValue), exact: false))\n"
+        let document = ReportDocument(analysis: "logrank", title: "Log-rank test (Fleming–Harrington G-rho family)", conventions: [
             ("test", "R survdiff, weight S(t-)^rho of the pooled Kaplan–Meier within stratum"),
             ("rho", ReportDocument.exact(r.rho)),
             ("strata", r.strata ?? "none"),
@@ -114,9 +147,10 @@ public enum SurvivalReports {
             .fields(name: "test", [("chisq", .number(t.chiSquare)), ("df", .integer(t.degreesOfFreedom)), ("p", .optional(t.pValue))]),
             .table(name: "groups", columns: ["group", "n", "observed", "expected"], rows: rows),
         ])
+        return SurvivalResult(document: document, answer: answer, textSections: [], defaultTable: "test")
     }
 
-    static func restrictedMean(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+    static func restrictedMean(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         guard let tau = r.tau else { throw .invalidArgument("RMST needs --tau") }
         let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level)
         let means = try curves.map { c throws(SurvivalError) in try RestrictedMeanSurvival.estimate(c, tau: tau, level: r.level) }
@@ -140,15 +174,18 @@ public enum SurvivalReports {
         if let last = curves.map({ $0.rows.last?.time ?? 0 }).min(), last < tau {
             notes.append("tau \(ReportDocument.exact(tau)) is beyond the last time of a curve (\(ReportDocument.exact(last))); that curve is extended flat to tau, as R does")
         }
-        return ReportDocument(analysis: "rmst", title: "Restricted mean survival time", conventions: [
+        let answer = SurvivalResult.alignedTable(["", "tau", "rmst", "se", "lower", "upper"],
+                                                 means.map { m in [m.label] + [m.tau, m.estimate, m.standardError, m.lower, m.upper].map(ReportDocument.short) })
+        let document = ReportDocument(analysis: "rmst", title: "Restricted mean survival time", conventions: [
             ("tau", ReportDocument.exact(tau)),
             ("estimator", "area under the Kaplan–Meier curve from 0 to tau (R print.survfit rmean = tau)"),
             ("variance", "R survmean: sum of (area beyond t)^2 d/(n(n-d)) (Greenwood-based, as survRM2)"),
             ("intervals", "normal, \(levelText(r.level)); difference = second group − first; ratio = second / first on the log scale (delta method)"),
         ], notes: notes, sections: sections)
+        return SurvivalResult(document: document, answer: answer, textSections: ["comparison"], defaultTable: "rmst")
     }
 
-    static func cox(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> ReportDocument {
+    static func cox(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         guard !r.covariates.isEmpty else { throw .invalidArgument("the Cox model needs --covariates") }
         var options = CoxOptions()
         options.ties = r.ties
@@ -178,10 +215,12 @@ public enum SurvivalReports {
             let zph = try CoxRegression.proportionalHazardsTest(covariates: input.design, names: input.names, data: input.data,
                                                                 strata: input.strata, model: model, terms: input.terms)
             conventions.append(("zph", "R cox.zph (survival >= 3.0 score-test form), transform km"))
-            return ReportDocument(analysis: "zph", title: "Test of proportional hazards", conventions: conventions, notes: model.warnings, sections: [
-                .table(name: "zph", columns: ["term", "chisq", "df", "p"],
-                       rows: zph.rows.map { [.text($0.term), .number($0.chiSquare), .integer($0.degreesOfFreedom), .number($0.pValue)] }),
+            let zphRows: [[ReportValue]] = zph.rows.map { [.text($0.term), .number($0.chiSquare), .integer($0.degreesOfFreedom), .number($0.pValue)] }
+            let document = ReportDocument(analysis: "zph", title: "Test of proportional hazards", conventions: conventions, notes: model.warnings, sections: [
+                .table(name: "zph", columns: ["term", "chisq", "df", "p"], rows: zphRows),
             ])
+            let answer = SurvivalResult.alignedTable(["", "chisq", "df", "p"], zphRows.map { $0.map { ReportDocument.cell($0, exact: false) } })
+            return SurvivalResult(document: document, answer: answer, textSections: [], defaultTable: "zph")
         }
         let terms: [[ReportValue]] = model.terms.map { t in
             [.text(t.name), .optional(t.coefficient), .optional(t.hazardRatio), .optional(t.standardError), .optional(t.robustStandardError),
@@ -200,9 +239,36 @@ public enum SurvivalReports {
         ]
         if let clusters = model.clusters { fields.append(("clusters", .integer(clusters))) }
         fields.append(("tests", .object(tests)))
-        return ReportDocument(analysis: "cox", title: "Cox proportional-hazards regression", conventions: conventions, notes: model.warnings, sections: [
+        let document = ReportDocument(analysis: "cox", title: "Cox proportional-hazards regression", conventions: conventions, notes: model.warnings, sections: [
             .table(name: "terms", columns: ["term", "coef", "hr", "se", "robust_se", "z", "p", "hr_lower", "hr_upper"], rows: terms),
             .fields(name: "model", fields),
         ])
+        let testRows: [[ReportValue]] = tests.map { name, value in
+            guard case .object(let parts) = value else { return [.text(name)] }
+            return [.text(name)] + parts.map(\.1)
+        }
+        return SurvivalResult(document: document, answer: coxAnswer(r, input, model), textSections: [],
+                              extraTables: [.table(name: "tests", columns: ["test", "statistic", "df", "p"], rows: testRows)],
+                              defaultTable: "terms")
+    }
+
+    /// R's `summary(coxph)` in short: hazard ratios with intervals, the reference levels, the three tests.
+    static func coxAnswer(_ r: SurvivalRequest, _ input: SurvivalInput, _ model: CoxModel) -> String {
+        let level = ReportDocument.short(r.level * 100)
+        let robust = model.robustVariance != nil
+        let cells: [[String]] = model.terms.map { t in
+            [t.name] + [t.hazardRatio, t.hazardRatioLower, t.hazardRatioUpper, t.pValue, t.coefficient, robust ? t.robustStandardError : t.standardError]
+                .map { ReportDocument.cell(.optional($0), exact: false) }
+        }
+        var out = "  n = \(model.n), events = \(model.events)\n\n"
+        out += SurvivalResult.alignedTable(["", "hr", "\(level)% lower", "\(level)% upper", "p", "coef", robust ? "robust_se" : "se"], cells)
+        if !input.referenceLevels.isEmpty {
+            out += "  reference levels: " + input.referenceLevels.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "\n"
+        }
+        out += "\n"
+        for (label, test) in [("Likelihood ratio test", model.likelihoodRatio), ("Wald test", model.wald), ("Score (log-rank) test", model.score)] {
+            out += "  \(label.padding(toLength: 21, withPad: " ", startingAt: 0)) = \(ReportDocument.short(test.statistic)) on \(test.degreesOfFreedom) df, p = \(ReportDocument.short(test.pValue))\n"
+        }
+        return out
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OutcomesSurvival
 
 /// The analyses of `outcomes survival`.
@@ -18,12 +19,18 @@ public enum SurvivalAnalysisKind: String, Sendable, CaseIterable {
 public struct SurvivalRequest: Sendable {
     /// The analysis.
     public var analysis: SurvivalAnalysisKind
-    /// Path of the CSV file (header row, comma-separated).
+    /// Path of the CSV file (header row; comma, semicolon or tab separated), or `-` for standard input.
     public var dataPath: String
     /// Column with the exit (event or censoring) time.
     public var time: String
-    /// Column with the event indicator (1/0 or TRUE/FALSE).
+    /// Column with the event indicator: 0/1, 1/2 (2 = event, as R's `Surv`), TRUE/FALSE, or see `eventValue`.
     public var event: String
+    /// The value of the event column that marks an event (every other value is censored); nil for R's codings.
+    public var eventValue: String? = nil
+    /// Subset conditions, all of which a row must meet (R's `subset =`).
+    public var filters: [SurvivalFilter] = []
+    /// Reference levels of categorical groups and covariates, by column.
+    public var references: [(column: String, level: String)] = []
     /// Column with the entry time for delayed entry, `(start, time]`.
     public var start: String? = nil
     /// Column defining the compared groups.
@@ -50,6 +57,12 @@ public struct SurvivalRequest: Sendable {
     public var level: Double = 0.95
     /// Output format.
     public var format: ReportFormat = .text
+    /// The one table `--format csv` writes (nil: the analysis's default).
+    public var table: String? = nil
+    /// Whether the text output includes the full curve (Kaplan–Meier).
+    public var showCurve: Bool = false
+    /// Figure options (Kaplan–Meier `--plot`).
+    public var plot: SurvivalPlotOptions? = nil
 
     /// A request with the required fields; set the rest as needed.
     public init(analysis: SurvivalAnalysisKind, dataPath: String, time: String, event: String) {
@@ -60,8 +73,55 @@ public struct SurvivalRequest: Sendable {
     }
 }
 
+/// One subset condition `COL op VALUE`, as `--where age>=60`.
+public struct SurvivalFilter: Sendable, Equatable, CustomStringConvertible {
+    public enum Comparison: String, Sendable, CaseIterable {
+        case notEqual = "!=", lessOrEqual = "<=", greaterOrEqual = ">=", equal = "=", less = "<", greater = ">"
+    }
+    public let column: String
+    public let comparison: Comparison
+    public let value: String
+
+    public init(column: String, comparison: Comparison, value: String) {
+        self.column = column; self.comparison = comparison; self.value = value
+    }
+
+    /// Parses `COL=VALUE`, `COL!=VALUE`, `COL<VALUE`, `COL<=VALUE`, `COL>VALUE`, `COL>=VALUE` (also `==`).
+    public init(parsing text: String) throws(SurvivalReportError) {
+        // The first operator character splits the text; two-character operators are tried before one-character ones.
+        guard let at = text.firstIndex(where: { "!<>=".contains($0) }) else {
+            throw SurvivalReportError(description: "--where '\(text)': expected COL=VALUE, or COL with !=, <, <=, > or >= and a value", isUsage: true)
+        }
+        let column = String(text[..<at]).trimmingCharacters(in: .whitespaces)
+        var rest = text[at...]
+        var op: Comparison?
+        for candidate in ["==", "!=", "<=", ">=", "=", "<", ">"] where rest.hasPrefix(candidate) {
+            op = candidate == "==" ? .equal : Comparison(rawValue: candidate)
+            rest = rest.dropFirst(candidate.count)
+            break
+        }
+        let value = String(rest).trimmingCharacters(in: .whitespaces)
+        guard let op, !column.isEmpty, !value.isEmpty else {
+            throw SurvivalReportError(description: "--where '\(text)': expected COL=VALUE, or COL with !=, <, <=, > or >= and a value", isUsage: true)
+        }
+        self.init(column: column, comparison: op, value: value)
+    }
+
+    public var description: String { column + comparison.rawValue + value }
+}
+
 /// A failed survival report: bad arguments or bad data, with file, line, column and value where known.
 public struct SurvivalReportError: Error, Sendable, CustomStringConvertible {
     /// The message.
     public let description: String
+    /// Whether the options themselves are wrong (exit 64) rather than the data or the analysis (exit 2).
+    public var isUsage: Bool = false
+
+    public init(description: String, isUsage: Bool = false) {
+        self.description = description
+        self.isUsage = isUsage
+    }
+
+    /// The exit status of the developers' guide: 64 for usage errors, 2 for bad input or an analysis that could not run.
+    public var exitStatus: Int32 { isUsage ? 64 : 2 }
 }

@@ -1,0 +1,20 @@
+import ArgumentParser
+import InfusionOutcomes
+
+/// `outcomes survival zph`: test of proportional hazards of a Cox model (R's cox.zph).
+struct SurvivalZPHCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zph",
+        abstract: "Test of proportional hazards per term and globally (R's cox.zph).",
+        discussion: "Example: outcomes survival zph --data lung.csv --time time --event status --covariates age,sex"
+    )
+
+    @OptionGroup var input: SurvivalInputOptions
+    @OptionGroup var model: SurvivalModelOptions
+
+    func run() throws {
+        var r = try input.request(.zph)
+        model.apply(to: &r)
+        try input.execute(r)
+    }
+}

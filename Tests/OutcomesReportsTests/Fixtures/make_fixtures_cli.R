@@ -1,0 +1,43 @@
+# Reference values for the `outcomes survival` command line's R conventions, computed with R's survival package.
+# Run from this directory:  Rscript make_fixtures_cli.R
+# Writes lung_r.csv (R's own lung data as write.csv writes it: status coded 1/2, NA for missing) and
+# cli_reference.csv, a long table "case,quantity,values" with values separated by single spaces.
+suppressPackageStartupMessages(library(survival))
+
+lung_r <- survival::lung
+write.csv(lung_r, "lung_r.csv", row.names = FALSE)
+lung_r <- read.csv("lung_r.csv")
+
+rows <- list()
+add <- function(case, quantity, values) {
+  v <- sprintf("%.17g", as.numeric(values)); v[is.na(values)] <- "NA"
+  rows[[length(rows) + 1]] <<- data.frame(case = case, quantity = quantity, values = paste(v, collapse = " "))
+}
+
+# Kaplan–Meier by sex: the columns of print.survfit (n, events, median, 0.95LCL, 0.95UCL).
+km_table <- function(case, fit) {
+  t <- summary(fit)$table
+  add(case, "n", t[, "n.max"]); add(case, "events", t[, "events"])
+  add(case, "median", t[, "median"]); add(case, "lower", t[, "0.95LCL"]); add(case, "upper", t[, "0.95UCL"])
+}
+km_table("km_sex", survfit(Surv(time, status) ~ sex, data = lung_r))
+# The same on a subset: --where age>=60 --where ph.ecog!=3 (R's subset drops rows where a condition is NA).
+sub <- subset(lung_r, age >= 60 & ph.ecog != 3)
+add("km_where", "rows", nrow(sub))
+km_table("km_where", survfit(Surv(time, status) ~ sex, data = sub))
+# Number at risk at the figure's ticks 0, 200, ..., 1000.
+s <- summary(survfit(Surv(time, status) ~ sex, data = lung_r), times = seq(0, 1000, 200), extend = TRUE)
+add("km_sex", "risk_1", s$n.risk[s$strata == "sex=1"]); add("km_sex", "risk_2", s$n.risk[s$strata == "sex=2"])
+
+# Log-rank by sex.
+lr <- survdiff(Surv(time, status) ~ sex, data = lung_r)
+add("logrank_sex", "chisq", lr$chisq); add("logrank_sex", "p", pchisq(lr$chisq, 1, lower.tail = FALSE))
+
+# Cox with a factor and a chosen reference level: ph.ecog with reference 1 (R: relevel).
+d <- lung_r; d$ph.ecog <- relevel(factor(d$ph.ecog), ref = "1")
+fit <- coxph(Surv(time, status) ~ age + ph.ecog, data = d)
+add("cox_ecog_ref1", "coef", coef(fit)); add("cox_ecog_ref1", "se", sqrt(diag(vcov(fit))))
+add("cox_ecog_ref1", "lr", 2 * diff(fit$loglik)); add("cox_ecog_ref1", "wald", fit$wald.test); add("cox_ecog_ref1", "score", fit$score)
+add("cox_ecog_ref1", "names", seq_along(coef(fit)))
+
+write.csv(do.call(rbind, rows), "cli_reference.csv", row.names = FALSE, quote = FALSE)
