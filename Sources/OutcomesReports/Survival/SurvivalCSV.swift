@@ -187,11 +187,14 @@ enum CSVDelimiter: String, Sendable {
     }
 }
 
-/// "Did you mean": the closest name that differs only in case, or by at most two single-character edits.
+/// "Did you mean": the closest name that differs only in case, or by one edit (names up to four characters) or
+/// two edits (longer names).
 enum Suggestion {
     static func closest(to name: String, among candidates: [String]) -> String? {
         if let same = candidates.first(where: { $0.lowercased() == name.lowercased() }) { return same }
-        let limit = name.count <= 3 ? 1 : 2
+        // Very short names are one edit away from too many others for a guess to help.
+        guard name.count > 2 else { return nil }
+        let limit = name.count <= 4 ? 1 : 2
         let scored = candidates.map { ($0, distance(Array(name.lowercased()), Array($0.lowercased()))) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
     }
