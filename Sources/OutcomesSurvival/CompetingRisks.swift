@@ -1,0 +1,212 @@
+import Foundation
+import OutcomesDistributions
+import OutcomesLinearAlgebra
+
+/// Right-censored data with competing causes: each row ends censored (cause 0) or in exactly one of
+/// `causeLabels.count` causes (1…K), as R's `Surv(time, factor(status))` with the censoring level first.
+public struct CompetingRisksData: Sendable {
+    /// Exit (event or censoring) time of each row.
+    public let exit: [Double]
+    /// 0 for a censored row, k ∈ 1…K for an event of cause k.
+    public let cause: [Int]
+    /// The name of each cause, for codes 1…K.
+    public let causeLabels: [String]
+
+    /// Number of rows.
+    public var count: Int { exit.count }
+
+    /// Validates and stores the data: times finite and non-negative, cause codes in 0…K.
+    public init(exit: [Double], cause: [Int], causeLabels: [String]) throws(SurvivalError) {
+        guard cause.count == exit.count else { throw .lengthMismatch("\(exit.count) times but \(cause.count) status values") }
+        guard !causeLabels.isEmpty else { throw .invalidArgument("competing risks need at least one cause") }
+        for i in exit.indices {
+            let t = exit[i]
+            if !t.isFinite { throw .nonFinite(name: "time", row: i, value: t) }
+            if t < 0 { throw .negativeTime(row: i, value: t) }
+            if cause[i] < 0 || cause[i] > causeLabels.count {
+                throw .invalidArgument("status code \(cause[i]) at row \(i + 1) is outside 0…\(causeLabels.count)")
+            }
+        }
+        self.exit = exit
+        self.cause = cause
+        self.causeLabels = causeLabels
+    }
+
+    /// From numeric status values: 0 is censored, every other distinct value is a cause, causes numbered in
+    /// ascending order of value and labelled by the shortest exact decimal (as R's factor levels).
+    public init(exit: [Double], status: [Double]) throws(SurvivalError) {
+        for (i, s) in status.enumerated() where !s.isFinite { throw .nonFinite(name: "status", row: i, value: s) }
+        let grouping = Grouping(numeric: status.filter { $0 != 0 })
+        let levels = Array(Set(status.filter { $0 != 0 })).sorted()
+        var index: [Double: Int] = [:]
+        for (k, v) in levels.enumerated() { index[v] = k + 1 }
+        try self.init(exit: exit, cause: status.map { $0 == 0 ? 0 : index[$0]! },
+                      causeLabels: levels.isEmpty ? ["1"] : grouping.labels)
+    }
+}
+
+/// One time point of a cumulative incidence curve (every distinct exit time of the stratum).
+public struct CumulativeIncidenceRow: Sendable, Equatable {
+    /// The time.
+    public let time: Double
+    /// Number at risk just before `time` (all causes pooled).
+    public let atRisk: Double
+    /// Events of this cause at `time`.
+    public let events: Double
+    /// Events of any cause at `time`.
+    public let allEvents: Double
+    /// Rows censored at `time`.
+    public let censored: Double
+    /// Aalen–Johansen probability of having had this cause by `time` (R's `survfit()$pstate` for the state).
+    public let estimate: Double
+    /// Infinitesimal-jackknife standard error of `estimate` (R's `survfit()$std.err` for a multi-state fit).
+    public let standardError: Double
+    /// Lower limit, exp(log P − z·se/P) as R's default `conf.type = "log"`; NaN where P = 0 (R's NA).
+    public let lower: Double
+    /// Upper limit, clipped at 1.
+    public let upper: Double
+}
+
+/// The cumulative incidence of one cause in one stratum.
+public struct CumulativeIncidenceCurve: Sendable {
+    /// The stratum label ("all" without strata).
+    public let stratum: String
+    /// The cause label.
+    public let cause: String
+    /// Rows at every distinct exit time of the stratum, ascending.
+    public let rows: [CumulativeIncidenceRow]
+    /// Confidence level of the limits.
+    public let level: Double
+}
+
+/// Competing-risks estimation: the Aalen–Johansen cumulative incidence of each cause, matching R's
+/// `survfit(Surv(time, factor(status)) ~ strata)` (a multi-state fit whose states are "(s0)" and the causes),
+/// and Gray's test.
+public enum CompetingRisks {
+    /// Cumulative incidence curves, one per stratum and cause (stratum-major, causes in label order).
+    ///
+    /// P_k(t) = Σ_{tⱼ ≤ t} S(tⱼ−) d_kj/nⱼ, S the Kaplan–Meier curve of the event of any cause. The standard error
+    /// is the infinitesimal jackknife √Σᵢ Dᵢ(t)², Dᵢ the derivative of P_k(t) with respect to row i's weight,
+    /// which is what R's `survfit` reports for multi-state data. Unweighted, right-censored data.
+    public static func cumulativeIncidence(_ data: CompetingRisksData, strata: Grouping? = nil,
+                                           level: Double = 0.95) throws(SurvivalError) -> [CumulativeIncidenceCurve] {
+        guard data.count > 0 else { throw .empty }
+        guard level > 0 && level < 1 else { throw .invalidArgument("confidence level must lie in (0, 1), got \(level)") }
+        let groups = strata ?? .single(count: data.count)
+        guard groups.codes.count == data.count else { throw .lengthMismatch("\(data.count) rows but \(groups.codes.count) stratum codes") }
+        let z = Normal.quantile(1 - (1 - level) / 2)
+        var members = Array(repeating: [Int](), count: groups.labels.count)
+        for (i, c) in groups.codes.enumerated() { members[c].append(i) }
+        var curves: [CumulativeIncidenceCurve] = []
+        for (s, rows) in members.enumerated() where !rows.isEmpty {
+            let table = RiskTable(data, rows: rows)
+            for k in 1...data.causeLabels.count {
+                curves.append(CumulativeIncidenceCurve(stratum: groups.labels[s], cause: data.causeLabels[k - 1],
+                                                       rows: table.incidence(cause: k, z: z), level: level))
+            }
+        }
+        return curves
+    }
+
+    /// Counts at the distinct times of one stratum, and each row's exit index and cause.
+    struct RiskTable {
+        var times: [Double] = []
+        var atRisk: [Double] = []
+        var censored: [Double] = []
+        var deaths: [Double] = []        // any cause
+        var byCause: [[Double]] = []     // [cause − 1][time]
+        var exitIndex: [Int] = []        // per member row
+        var rowCause: [Int] = []
+        var causeCount: Int
+
+        init(_ data: CompetingRisksData, rows: [Int]) {
+            causeCount = data.causeLabels.count
+            let sorted = rows.sorted { data.exit[$0] < data.exit[$1] }
+            byCause = Array(repeating: [], count: causeCount)
+            var remaining = Double(rows.count)
+            var j = 0
+            while j < sorted.count {
+                let t = data.exit[sorted[j]]
+                var counts = Array(repeating: 0.0, count: causeCount)
+                var censor = 0.0
+                var end = j
+                while end < sorted.count && data.exit[sorted[end]] == t {
+                    let c = data.cause[sorted[end]]
+                    if c == 0 { censor += 1 } else { counts[c - 1] += 1 }
+                    exitIndex.append(times.count)
+                    rowCause.append(c)
+                    end += 1
+                }
+                times.append(t); atRisk.append(remaining); censored.append(censor)
+                deaths.append(counts.reduce(0, +))
+                for c in 0..<causeCount { byCause[c].append(counts[c]) }
+                remaining -= Double(end - j)
+                j = end
+            }
+        }
+
+        /// The curve of cause k with its jackknife standard error, in one pass over times and rows: while a row
+        /// is at risk its derivative is common to all such rows, X(t) = −A(t) + P(t)·C₁(t) − C₂(t), with
+        /// A = Σ S(tⱼ−)h_kj/nⱼ, C₁ = Σ dⱼ/(nⱼ(nⱼ − dⱼ)), C₂ = Σ dⱼ P(tⱼ)/(nⱼ(nⱼ − dⱼ)); after it leaves at index e
+        /// it is cᵢ + eᵢ·P(t), adding S(tₑ−)/nₑ to cᵢ for an event of cause k and, for an event of any cause,
+        /// P(tₑ)/(nₑ − dₑ) to cᵢ and −1/(nₑ − dₑ) to eᵢ.
+        func incidence(cause k: Int, z: Double) -> [CumulativeIncidenceRow] {
+            let m = times.count
+            var out: [CumulativeIncidenceRow] = []
+            out.reserveCapacity(m)
+            var survivalBefore = 1.0, p = 0.0
+            var a = 0.0, c1 = 0.0, c2 = 0.0
+            var sumC2 = 0.0, sumCE = 0.0, sumE2 = 0.0     // over rows that have left: Σc², Σc·e, Σe²
+            var active = Double(exitIndex.count)
+            var r = 0   // rows are stored in exit order
+            for j in 0..<m {
+                let n = atRisk[j], d = deaths[j], dk = byCause[k - 1][j]
+                let sBefore = survivalBefore
+                if dk > 0 {
+                    p += sBefore * dk / n
+                    a += sBefore * dk / (n * n)
+                }
+                // After P(tⱼ) is updated: terms of the KM derivative at this time (zero where n = d, since S then
+                // stays 0 and P no longer moves).
+                let full = n - d > 0
+                if d > 0 && full {
+                    c1 += d / (n * (n - d))
+                    c2 += d * p / (n * (n - d))
+                }
+                while r < exitIndex.count && exitIndex[r] == j {
+                    var c = -a - c2, e = c1
+                    let own = rowCause[r]
+                    if own == k { c += sBefore / n }
+                    if own != 0 && full { c += p / (n - d); e -= 1 / (n - d) }
+                    sumC2 += c * c; sumCE += c * e; sumE2 += e * e
+                    active -= 1
+                    r += 1
+                }
+                let x = -a + p * c1 - c2
+                let variance = active * x * x + sumC2 + 2 * p * sumCE + p * p * sumE2
+                let se = Swift.max(variance, 0).squareRoot()
+                let (lower, upper) = ConfidenceTransform.log.interval(survival: p, logStandardError: p > 0 ? se / p : .nan, z: z)
+                out.append(CumulativeIncidenceRow(time: times[j], atRisk: n, events: dk, allEvents: d, censored: censored[j],
+                                                  estimate: p, standardError: se, lower: lower, upper: upper))
+                if d > 0 { survivalBefore *= (n - d) / n }
+            }
+            return out
+        }
+    }
+}
+
+extension CoxRegression {
+    /// The cause-specific Cox model of one cause: the ordinary Cox fit with events of `cause` as events and rows
+    /// ending in any other cause treated as censored at their exit time, as R's
+    /// `coxph(Surv(time, status == cause) ~ …)`. Its hazard ratios describe the cause-specific hazard, not the
+    /// cumulative incidence.
+    public static func fitCauseSpecific(covariates: Matrix, names: [String], data: CompetingRisksData, cause: String,
+                                        strata: Grouping? = nil, clusters: Grouping? = nil,
+                                        options: CoxOptions = CoxOptions()) throws(SurvivalError) -> CoxModel {
+        guard let k = data.causeLabels.firstIndex(of: cause) else {
+            throw .invalidArgument("no cause '\(cause)'; the causes are \(data.causeLabels.joined(separator: ", "))")
+        }
+        let survival = try SurvivalData(exit: data.exit, event: data.cause.map { $0 == k + 1 })
+        return try fit(covariates: covariates, names: names, data: survival, strata: strata, clusters: clusters, options: options)
+    }
+}
