@@ -12,11 +12,11 @@ struct SurvivalCommand: ParsableCommand {
         --table and --out. Status may be 0/1, 1/2 (2 = event, as R's Surv) or TRUE/FALSE. Results match R's \
         survival package (Tests/OutcomesSurvivalTests/Fixtures/make_fixtures.R).
 
-        km       curves, medians, number at risk: --group --strata --conf-type --times --curve --plot FILE.svg
+        km       curves, medians, number at risk, cumhaz: --group --strata --estimator --conf-type --times --curve --plot FILE.svg
                  outcomes survival km --data lung.csv --time time --event status --group sex --plot km.svg
-        logrank  log-rank / G-rho test: --group (required) --strata --rho
+        logrank  log-rank family: --group (required) --strata --test --rho --gamma --trend
                  outcomes survival logrank --data lung.csv --time time --event status --group sex
-        rmst     restricted mean survival time: --tau (required) --group --strata
+        rmst     restricted mean survival time: --tau (required) --group --strata --estimator
                  outcomes survival rmst --data lung.csv --time time --event status --group sex --tau 365
         cox      Cox regression: --covariates (required, repeatable) --strata --cluster --ties
                  outcomes survival cox --data lung.csv --time time --event status --covariates age,sex --reference sex=1

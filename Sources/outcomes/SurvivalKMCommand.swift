@@ -11,6 +11,8 @@ struct SurvivalKMCommand: ParsableCommand {
 
     @OptionGroup var input: SurvivalInputOptions
     @OptionGroup var groups: SurvivalGroupOptions
+    @Option(help: "Survival estimator: kaplan-meier, or fleming-harrington (exp of minus the Nelson–Aalen cumulative hazard).")
+    var estimator: SurvivalEstimator = .kaplanMeier
     @Option(name: .customLong("conf-type"), help: "Interval transform: log, log-log, plain, logit or arcsin.")
     var confType: ConfidenceTransform = .log
     @Option(help: "Times for the number-at-risk table, comma-separated or repeated.")
@@ -39,6 +41,7 @@ struct SurvivalKMCommand: ParsableCommand {
         r.group = groups.group
         r.strata = groups.strata
         r.confType = confType
+        r.estimator = estimator
         r.showCurve = curve
         r.riskTimes = try SurvivalArguments.splitList(times).map { s in
             guard let v = Double(s) else { throw ValidationError("--times: '\(s)' is not a number") }

@@ -5,6 +5,7 @@ import InfusionOutcomes
 extension ReportFormat: ExpressibleByArgument {}
 extension ConfidenceTransform: ExpressibleByArgument {}
 extension TieMethod: ExpressibleByArgument {}
+extension SurvivalEstimator: ExpressibleByArgument {}
 
 /// The options every survival analysis shares: the data, the status coding, the subset, the output.
 struct SurvivalInputOptions: ParsableArguments {

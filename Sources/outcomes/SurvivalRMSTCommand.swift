@@ -13,6 +13,8 @@ struct SurvivalRMSTCommand: ParsableCommand {
     @OptionGroup var groups: SurvivalGroupOptions
     @Option(help: "The horizon: area under the curve from 0 to tau.")
     var tau: Double
+    @Option(help: "Survival estimator: kaplan-meier, or fleming-harrington (exp of minus the Nelson–Aalen cumulative hazard).")
+    var estimator: SurvivalEstimator = .kaplanMeier
     @Option(name: .customLong("conf-type"), help: "Interval transform of the curves: log, log-log, plain, logit or arcsin.")
     var confType: ConfidenceTransform = .log
 
@@ -22,6 +24,7 @@ struct SurvivalRMSTCommand: ParsableCommand {
         r.strata = groups.strata
         r.tau = tau
         r.confType = confType
+        r.estimator = estimator
         try input.execute(r)
     }
 }

@@ -89,10 +89,16 @@ struct SurvivalCSV {
         }
     }
 
-    /// Whether the column holds only numbers (and missing cells).
+    /// Whether every cell of the column that is not missing (empty or NA, as R's read.csv) is a number.
     func isNumeric(_ j: Int) -> Bool {
-        if case .numeric = table.columns[j] { return true }
-        return false
+        switch table.columns[j] {
+        case .numeric: return true
+        case .text(let values):
+            return values.allSatisfy { value in
+                let t = (value ?? "").trimmingCharacters(in: .whitespaces)
+                return t.isEmpty || t == "NA" || Double(t)?.isFinite == true
+            }
+        }
     }
 
     /// A cell as a number (C-locale decimal), or an error naming file, line, column and value.

@@ -43,12 +43,33 @@ public enum SurvivalReports {
         if usesCovariates && r.group != nil { unused.append("--group (add the column to --covariates)") }
         if r.analysis != .rmst && r.tau != nil { unused.append("--tau") }
         if r.analysis != .logrank && r.rho != 0 { unused.append("--rho") }
+        if r.analysis != .logrank && r.logRankWeight != nil { unused.append("--test") }
+        if r.analysis != .logrank && r.trend { unused.append("--trend") }
+        if r.analysis != .km && r.analysis != .rmst && r.estimator != .kaplanMeier { unused.append("--estimator") }
         if r.analysis != .km && !r.riskTimes.isEmpty { unused.append("--times") }
         if r.analysis != .km && r.showCurve { unused.append("--curve") }
         if r.analysis != .km && r.plot != nil { unused.append("--plot") }
         if r.analysis == .logrank && r.weights != nil { unused.append("--weights (R's survdiff takes no case weights)") }
         if !unused.isEmpty {
             throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))", isUsage: true)
+        }
+    }
+
+    static func estimatorText(_ e: SurvivalEstimator) -> String {
+        switch e {
+        case .kaplanMeier: return "Kaplan–Meier (R survfit)"
+        case .flemingHarrington: return "Fleming–Harrington exp(−Nelson–Aalen cumulative hazard) (R survfit stype = 2, ctype = 1)"
+        }
+    }
+
+    static func weightText(_ w: LogRankWeight) -> String {
+        switch w {
+        case .logRank: return "1 at every event time (R survdiff rho = 0)"
+        case .flemingHarrington: return "Fleming–Harrington G(rho, gamma): S(t−)^rho (1 − S(t−))^gamma, S the pooled Kaplan–Meier within stratum"
+        case .gehanBreslow: return "Gehan–Breslow (generalised Wilcoxon): the number at risk"
+        case .taroneWare: return "Tarone–Ware: square root of the number at risk"
+        case .petoPeto: return "Peto–Peto: Peto's pooled survival estimate ∏ over event times up to and including t of (1 − d/(n + 1))"
+        case .modifiedPeto: return "modified Peto (Andersen): Peto–Peto weight × n/(n + 1)"
         }
     }
 
@@ -73,7 +94,7 @@ public enum SurvivalReports {
 
     static func kaplanMeier(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         let grouping = curveGrouping(input)
-        let curves = try KaplanMeier.fit(input.data, strata: grouping, transform: r.confType, level: r.level)
+        let curves = try KaplanMeier.fit(input.data, strata: grouping, transform: r.confType, level: r.level, estimator: r.estimator)
         var rows: [[ReportValue]] = []
         var quantileRows: [[ReportValue]] = []
         var riskRows: [[ReportValue]] = []
@@ -83,7 +104,8 @@ public enum SurvivalReports {
         for (k, c) in curves.enumerated() {
             for row in c.rows {
                 rows.append([.text(c.label), .number(row.time), .number(row.atRisk), .number(row.events), .number(row.censored),
-                             .number(row.survival), .optional(row.standardError), .optional(row.lower), .optional(row.upper)])
+                             .number(row.survival), .optional(row.standardError), .optional(row.lower), .optional(row.upper),
+                             .number(row.cumulativeHazard), .optional(row.cumulativeHazardStandardError)])
             }
             for q in c.quantiles([0.25, 0.5, 0.75]) {
                 quantileRows.append([.text(c.label), .number(q.probability), .optional(q.estimate), .optional(q.lower), .optional(q.upper)])
@@ -98,7 +120,7 @@ public enum SurvivalReports {
         let level = ReportDocument.short(r.level * 100)
         var sections: [ReportSection] = [
             .table(name: "summary", columns: ["strata", "n", "events", "median", "lower", "upper"], rows: summaryRows),
-            .table(name: "curve", columns: ["strata", "time", "n_risk", "n_event", "n_censor", "surv", "std_err", "lower", "upper"], rows: rows),
+            .table(name: "curve", columns: ["strata", "time", "n_risk", "n_event", "n_censor", "surv", "std_err", "lower", "upper", "cumhaz", "std_chaz"], rows: rows),
             .table(name: "quantiles", columns: ["strata", "probability", "time", "lower", "upper"], rows: quantileRows),
         ]
         if !r.riskTimes.isEmpty {
@@ -106,8 +128,10 @@ public enum SurvivalReports {
         }
         let answerCells = summaryRows.map { $0.map { ReportDocument.cell($0, exact: false) } }
         let answer = SurvivalResult.alignedTable(["", "n", "events", "median", "\(level)% lower", "\(level)% upper"], answerCells)
-        let document = ReportDocument(analysis: "km", title: "Kaplan–Meier survival curves", conventions: [
-            ("estimator", "Kaplan–Meier (R survfit)"),
+        let title = r.estimator == .kaplanMeier ? "Kaplan–Meier survival curves" : "Fleming–Harrington survival curves"
+        let document = ReportDocument(analysis: "km", title: title, conventions: [
+            ("estimator", estimatorText(r.estimator)),
+            ("cumhaz", "Nelson–Aalen cumulative hazard with its standard error std_chaz (R survfit cumhaz, std.chaz)"),
             ("conf_type", r.confType.rawValue),
             ("conf_level", levelText(r.level)),
             ("variance", KaplanMeierVariance.rDefault(for: input.data) == .greenwood
@@ -132,27 +156,41 @@ public enum SurvivalReports {
 
     static func logRank(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         guard let group = input.group else { throw .invalidArgument("the log-rank test needs --group") }
-        let t = try LogRank.test(input.data, groups: group, strata: input.strata, rho: r.rho)
+        let weight = r.logRankWeight ?? (r.rho == 0 ? .logRank : .flemingHarrington(rho: r.rho, gamma: 0))
+        let t = try LogRank.test(input.data, groups: group, strata: input.strata, weight: weight)
         let rows: [[ReportValue]] = t.groups.indices.map {
             [.text(t.groups[$0]), .integer(t.counts[$0]), .number(t.observed[$0]), .number(t.expected[$0])]
         }
-        let answer = SurvivalResult.alignedTable(["", "N", "Observed", "Expected"], rows.map { $0.map { ReportDocument.cell($0, exact: false) } })
+        var answer = SurvivalResult.alignedTable(["", "N", "Observed", "Expected"], rows.map { $0.map { ReportDocument.cell($0, exact: false) } })
             + "\n  Chisq = \(ReportDocument.short(t.chiSquare)) on \(t.degreesOfFreedom) degrees of freedom, p = \(ReportDocument.cell(.optional(t.pValue), exact: false))\n"
-        let document = ReportDocument(analysis: "logrank", title: "Log-rank test (Fleming–Harrington G-rho family)", conventions: [
-            ("test", "R survdiff, weight S(t-)^rho of the pooled Kaplan–Meier within stratum"),
-            ("rho", ReportDocument.exact(r.rho)),
-            ("strata", r.strata ?? "none"),
-            ("weights", "case weights are not used (as R survdiff)"),
-        ], notes: [], sections: [
+        var sections: [ReportSection] = [
             .fields(name: "test", [("chisq", .number(t.chiSquare)), ("df", .integer(t.degreesOfFreedom)), ("p", .optional(t.pValue))]),
             .table(name: "groups", columns: ["group", "n", "observed", "expected"], rows: rows),
-        ])
+        ]
+        var conventions: [(String, String)] = [
+            ("test", weight.name),
+            ("weight", weightText(weight)),
+            ("strata", r.strata ?? "none"),
+            ("weights", "case weights are not used (as R survdiff)"),
+        ]
+        if case .flemingHarrington(let rho, let gamma) = weight {
+            conventions.insert(contentsOf: [("rho", ReportDocument.exact(rho)), ("gamma", ReportDocument.exact(gamma))], at: 2)
+        }
+        if r.trend {
+            let trend = try t.trend()
+            sections.append(.fields(name: "trend", [("chisq", .number(trend.test.statistic)), ("df", .integer(trend.test.degreesOfFreedom)),
+                                                    ("p", .optional(trend.test.pValue)), ("z", .number(trend.z))]))
+            conventions.append(("trend", "score test for trend with scores 1…\(t.groups.count) in group order (\(t.groups.joined(separator: ", "))); z > 0 when events rise with the score"))
+            answer += "  Trend: chisq = \(ReportDocument.short(trend.test.statistic)) on 1 degree of freedom, p = \(ReportDocument.short(trend.test.pValue))\n"
+        }
+        let title = weight == .logRank ? "Log-rank test" : "Weighted log-rank test (\(weight.name))"
+        let document = ReportDocument(analysis: "logrank", title: title, conventions: conventions, notes: [], sections: sections)
         return SurvivalResult(document: document, answer: answer, textSections: [], defaultTable: "test")
     }
 
     static func restrictedMean(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         guard let tau = r.tau else { throw .invalidArgument("RMST needs --tau") }
-        let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level)
+        let curves = try KaplanMeier.fit(input.data, strata: curveGrouping(input), transform: r.confType, level: r.level, estimator: r.estimator)
         let means = try curves.map { c throws(SurvivalError) in try RestrictedMeanSurvival.estimate(c, tau: tau, level: r.level) }
         var sections: [ReportSection] = [
             .table(name: "rmst", columns: ["group", "tau", "rmst", "se", "lower", "upper"],
@@ -178,7 +216,7 @@ public enum SurvivalReports {
                                                  means.map { m in [m.label] + [m.tau, m.estimate, m.standardError, m.lower, m.upper].map(ReportDocument.short) })
         let document = ReportDocument(analysis: "rmst", title: "Restricted mean survival time", conventions: [
             ("tau", ReportDocument.exact(tau)),
-            ("estimator", "area under the Kaplan–Meier curve from 0 to tau (R print.survfit rmean = tau)"),
+            ("estimator", "area under the \(r.estimator == .kaplanMeier ? "Kaplan–Meier" : "Fleming–Harrington") curve from 0 to tau (R print.survfit rmean = tau)"),
             ("variance", "R survmean: sum of (area beyond t)^2 d/(n(n-d)) (Greenwood-based, as survRM2)"),
             ("intervals", "normal, \(levelText(r.level)); difference = second group − first; ratio = second / first on the log scale (delta method)"),
         ], notes: notes, sections: sections)

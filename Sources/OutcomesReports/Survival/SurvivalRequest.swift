@@ -51,6 +51,12 @@ public struct SurvivalRequest: Sendable {
     public var tau: Double? = nil
     /// G-rho parameter of the log-rank family.
     public var rho: Double = 0
+    /// The log-rank weight (nil: G-rho with `rho`, R's survdiff).
+    public var logRankWeight: LogRankWeight? = nil
+    /// The test for trend over the ordered groups (log-rank family), scores 1, 2, …, k in group order.
+    public var trend: Bool = false
+    /// Survival estimator of the curves (km, rmst): Kaplan–Meier or Fleming–Harrington exp(−H).
+    public var estimator: SurvivalEstimator = .kaplanMeier
     /// Times of the number-at-risk table (Kaplan–Meier).
     public var riskTimes: [Double] = []
     /// Confidence level.

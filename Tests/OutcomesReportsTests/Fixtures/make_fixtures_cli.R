@@ -40,4 +40,13 @@ add("cox_ecog_ref1", "coef", coef(fit)); add("cox_ecog_ref1", "se", sqrt(diag(vc
 add("cox_ecog_ref1", "lr", 2 * diff(fit$loglik)); add("cox_ecog_ref1", "wald", fit$wald.test); add("cox_ecog_ref1", "score", fit$score)
 add("cox_ecog_ref1", "names", seq_along(coef(fit)))
 
+# Nelson–Aalen cumulative hazard on every curve row, and the Fleming–Harrington curve exp(-H) (stype = 2).
+f <- survfit(Surv(time, status) ~ sex, data = lung_r)
+add("km_sex", "cumhaz", f$cumhaz); add("km_sex", "std_chaz", f$std.chaz); add("km_sex", "surv", f$surv)
+fh <- survfit(Surv(time, status) ~ sex, data = lung_r, stype = 2, ctype = 1)
+add("fh_sex", "surv", fh$surv); add("fh_sex", "median", summary(fh)$table[, "median"])
+# G-rho with rho = 1 (Peto–Peto–Prentice form of survdiff).
+lr1 <- survdiff(Surv(time, status) ~ sex, data = lung_r, rho = 1)
+add("logrank_sex_rho1", "chisq", lr1$chisq)
+
 write.csv(do.call(rbind, rows), "cli_reference.csv", row.names = FALSE, quote = FALSE)

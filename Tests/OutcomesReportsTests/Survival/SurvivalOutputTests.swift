@@ -40,7 +40,7 @@ struct SurvivalOutputTests {
         r.format = .csv
         r.riskTimes = [0, 365]
         let curve = try SurvivalReports.run(r)
-        #expect(curve.hasPrefix("strata,time,n_risk,n_event,n_censor,surv,std_err,lower,upper\nsex=1,11,138,3,0,"))
+        #expect(curve.hasPrefix("strata,time,n_risk,n_event,n_censor,surv,std_err,lower,upper,cumhaz,std_chaz\nsex=1,11,138,3,0,"))
         #expect(!curve.contains("#"))
         let lineCount = curve.split(separator: "\n").count
         #expect(lineCount == 1 + 206)  // header + one row per distinct time per curve (119 + 87 in R)

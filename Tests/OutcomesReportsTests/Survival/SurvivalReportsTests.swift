@@ -58,7 +58,7 @@ func kaplanMeierCSV() throws {
     request.confType = .logLog
     request.format = .csv
     let out = try SurvivalReports.run(request)
-    #expect(out.hasPrefix("strata,time,n_risk,n_event,n_censor,surv,std_err,lower,upper\n"))
+    #expect(out.hasPrefix("strata,time,n_risk,n_event,n_censor,surv,std_err,lower,upper,cumhaz,std_chaz\n"))
     #expect(out.contains("\narm=A,8,5,1,1,"))
     request.format = .json
     #expect(try SurvivalReports.run(request).contains("\"conf_type\": \"log-log\""))
