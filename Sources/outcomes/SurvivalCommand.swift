@@ -5,11 +5,11 @@ import InfusionOutcomes
 struct SurvivalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survival",
-        abstract: "Survival analysis of any CSV: Kaplan–Meier, log-rank, RMST, Cox regression, proportional-hazards test.",
+        abstract: "Survival analysis of any CSV: Kaplan–Meier, log-rank family, RMST, Cox regression, proportional-hazards test, competing risks.",
         discussion: """
-        Every analysis reads --data FILE (or - for standard input) with --time COL and --event COL, and accepts \
-        --event-value, --start, --weights, --where (repeatable), --reference COL=LEVEL, --conf-level, --format, \
-        --table and --out. Status may be 0/1, 1/2 (2 = event, as R's Surv) or TRUE/FALSE. Results match R's \
+        Every analysis reads --data FILE (or - for standard input) with --time COL and --event COL (cuminc: --status), \
+        and accepts --where (repeatable), --reference COL=LEVEL, --conf-level, --format, --table and --out; all but \
+        cuminc also --event-value, --start and --weights. Status may be 0/1, 1/2 (2 = event, as R's Surv) or TRUE/FALSE. Results match R's \
         survival package (Tests/OutcomesSurvivalTests/Fixtures/make_fixtures.R).
 
         km       curves, medians, number at risk, cumhaz: --group --strata --estimator --conf-type --times --curve --plot FILE.svg
@@ -22,10 +22,12 @@ struct SurvivalCommand: ParsableCommand {
                  outcomes survival cox --data lung.csv --time time --event status --covariates age,sex --reference sex=1
         zph      test of proportional hazards: the cox options
                  outcomes survival zph --data lung.csv --time time --event status --covariates age,sex
+        cuminc   competing risks: --status (0 = censored, other values the causes; instead of --event) --group --strata --times --plot
+                 outcomes survival cuminc --data mgus2.csv --time etime --status event --group sex
 
         Run `outcomes survival ANALYSIS --help` for the options of one analysis.
         """,
         subcommands: [SurvivalKMCommand.self, SurvivalLogRankCommand.self, SurvivalRMSTCommand.self,
-                      SurvivalCoxCommand.self, SurvivalZPHCommand.self]
+                      SurvivalCoxCommand.self, SurvivalZPHCommand.self, SurvivalCumIncCommand.self]
     )
 }

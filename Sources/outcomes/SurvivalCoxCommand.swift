@@ -10,10 +10,11 @@ struct SurvivalCoxCommand: ParsableCommand {
     )
 
     @OptionGroup var input: SurvivalInputOptions
+    @OptionGroup var outcome: SurvivalOutcomeOptions
     @OptionGroup var model: SurvivalModelOptions
 
     func run() throws {
-        var r = try input.request(.cox)
+        var r = try outcome.request(.cox, input)
         model.apply(to: &r)
         try input.execute(r)
     }

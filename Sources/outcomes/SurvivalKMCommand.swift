@@ -10,6 +10,7 @@ struct SurvivalKMCommand: ParsableCommand {
     )
 
     @OptionGroup var input: SurvivalInputOptions
+    @OptionGroup var outcome: SurvivalOutcomeOptions
     @OptionGroup var groups: SurvivalGroupOptions
     @Option(help: "Survival estimator: kaplan-meier, or fleming-harrington (exp of minus the Nelson–Aalen cumulative hazard).")
     var estimator: SurvivalEstimator = .kaplanMeier
@@ -37,7 +38,7 @@ struct SurvivalKMCommand: ParsableCommand {
     var noBand = false
 
     func run() throws {
-        var r = try input.request(.km)
+        var r = try outcome.request(.km, input)
         r.group = groups.group
         r.strata = groups.strata
         r.confType = confType

@@ -10,6 +10,7 @@ struct SurvivalLogRankCommand: ParsableCommand {
     )
 
     @OptionGroup var input: SurvivalInputOptions
+    @OptionGroup var outcome: SurvivalOutcomeOptions
     @Option(help: "Column with the groups to compare.")
     var group: String
     @Option(help: "Column with strata.")
@@ -24,7 +25,7 @@ struct SurvivalLogRankCommand: ParsableCommand {
     var trend = false
 
     func run() throws {
-        var r = try input.request(.logrank)
+        var r = try outcome.request(.logrank, input)
         r.group = group
         r.strata = strata
         r.trend = trend

@@ -7,10 +7,8 @@ extension ConfidenceTransform: ExpressibleByArgument {}
 extension TieMethod: ExpressibleByArgument {}
 extension SurvivalEstimator: ExpressibleByArgument {}
 
-/// The options every survival analysis shares: the data, the status coding, the subset, the output.
-struct SurvivalInputOptions: ParsableArguments {
-    @Option(help: "CSV file with a header row (comma, semicolon or tab separated; detected); - reads standard input.")
-    var data: String
+/// The time-to-event columns of the analyses of one event: time, status and its coding, entry, weights.
+struct SurvivalOutcomeOptions: ParsableArguments {
     @Option(help: "Column with the exit (event or censoring) time.")
     var time: String
     @Option(help: "Column with the status: 0/1, 1/2 (2 = event, as R's Surv) or TRUE/FALSE.")
@@ -21,6 +19,21 @@ struct SurvivalInputOptions: ParsableArguments {
     var start: String?
     @Option(help: "Column with case weights.")
     var weights: String?
+
+    /// The request with these columns set.
+    func request(_ analysis: SurvivalAnalysisKind, _ source: SurvivalInputOptions) throws -> SurvivalRequest {
+        var r = try source.request(analysis, time: time, event: event)
+        r.eventValue = eventValue
+        r.start = start
+        r.weights = weights
+        return r
+    }
+}
+
+/// The options every survival analysis shares: the data, the subset, reference levels, the output.
+struct SurvivalInputOptions: ParsableArguments {
+    @Option(help: "CSV file with a header row (comma, semicolon or tab separated; detected); - reads standard input.")
+    var data: String
     @Option(name: .customLong("where"), help: "Subset: COL=VALUE, or COL with !=, <, <=, >, >= (repeatable; all must hold).")
     var filters: [String] = []
     @Option(help: "Reference level of a categorical group or covariate, COL=LEVEL (repeatable).")
@@ -42,11 +55,8 @@ struct SurvivalInputOptions: ParsableArguments {
     }
 
     /// The request with the shared options set.
-    func request(_ analysis: SurvivalAnalysisKind) throws -> SurvivalRequest {
+    func request(_ analysis: SurvivalAnalysisKind, time: String, event: String) throws -> SurvivalRequest {
         var r = SurvivalRequest(analysis: analysis, dataPath: data, time: time, event: event)
-        r.eventValue = eventValue
-        r.start = start
-        r.weights = weights
         r.level = confLevel
         r.format = format
         r.table = table

@@ -10,6 +10,7 @@ struct SurvivalRMSTCommand: ParsableCommand {
     )
 
     @OptionGroup var input: SurvivalInputOptions
+    @OptionGroup var outcome: SurvivalOutcomeOptions
     @OptionGroup var groups: SurvivalGroupOptions
     @Option(help: "The horizon: area under the curve from 0 to tau.")
     var tau: Double
@@ -19,7 +20,7 @@ struct SurvivalRMSTCommand: ParsableCommand {
     var confType: ConfidenceTransform = .log
 
     func run() throws {
-        var r = try input.request(.rmst)
+        var r = try outcome.request(.rmst, input)
         r.group = groups.group
         r.strata = groups.strata
         r.tau = tau

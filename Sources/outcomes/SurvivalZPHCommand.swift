@@ -10,10 +10,11 @@ struct SurvivalZPHCommand: ParsableCommand {
     )
 
     @OptionGroup var input: SurvivalInputOptions
+    @OptionGroup var outcome: SurvivalOutcomeOptions
     @OptionGroup var model: SurvivalModelOptions
 
     func run() throws {
-        var r = try input.request(.zph)
+        var r = try outcome.request(.zph, input)
         model.apply(to: &r)
         try input.execute(r)
     }

@@ -39,8 +39,10 @@ public struct FigureRiskBlock: Sendable {
     public var heading: String
     /// One row per curve: a value at each tick of the figure.
     public var rows: [[Double]]
+    /// Row labels when the rows are not one per curve (printed in black); nil: the curves' labels and colours.
+    public var labels: [String]?
 
-    public init(heading: String, rows: [[Double]]) { self.heading = heading; self.rows = rows }
+    public init(heading: String, rows: [[Double]], labels: [String]? = nil) { self.heading = heading; self.rows = rows; self.labels = labels }
 }
 
 /// A publication survival figure: step curves with censoring marks, bands, optional median drop lines, an
@@ -74,14 +76,24 @@ public struct SurvivalFigure: Sendable {
         let c = FigureScale.coordinate
         let e = FigureScale.escape
         let fontSize = 14.0
-        let labelWidth = Double(curves.map(\.label.count).max() ?? 0) * fontSize * 0.6
+        let rowLabels = riskBlocks.flatMap { $0.labels ?? curves.map(\.label) }
+        let labelWidth = Double(rowLabels.map(\.count).max() ?? 0) * fontSize * 0.6
         // Risk-table labels end left of the first column's numbers, which are centred on the axis origin.
         let countDigits = riskBlocks.flatMap { $0.rows.flatMap { $0 } }.map { Formatting.compact($0, 1).count }.max() ?? 0
         let labelGap = Double(countDigits) * fontSize * 0.3 + 10
         let width = 760.0
         let left = max(78.0, labelWidth + labelGap + 12), right = 34.0
-        let top = 78.0, plotH = 300.0
         let plotW = width - left - right
+        // Legend entries flow left to right above the plot and wrap onto further lines.
+        var legend: [(x: Double, line: Int)] = []
+        var lx = left, line = 0
+        for curve in curves {
+            let entryWidth = 28 + Double(curve.label.count) * fontSize * 0.6 + 24
+            if lx > left && lx + entryWidth > width - right { lx = left; line += 1 }
+            legend.append((lx, line))
+            lx += entryWidth
+        }
+        let top = 78.0 + Double(line) * 22, plotH = 300.0
         let axisY = top + plotH
         let riskTop = axisY + 66
         let rowH = 20.0
@@ -95,12 +107,10 @@ public struct SurvivalFigure: Sendable {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height.rounded(.up)))\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(Int(fontSize))\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         s += "<text x=\"\(c(left))\" y=\"26\" font-size=\"17\" font-weight=\"bold\">\(e(title))</text>\n"
-        // Legend: one row above the plot.
-        var lx = left
         for (i, curve) in curves.enumerated() {
-            s += "<g class=\"legend\"><line x1=\"\(c(lx))\" y1=\"52\" x2=\"\(c(lx + 22))\" y2=\"52\" stroke=\"\(color(i))\" stroke-width=\"3\"/>"
-            s += "<text x=\"\(c(lx + 28))\" y=\"57\">\(e(curve.label))</text></g>\n"
-            lx += 28 + Double(curve.label.count) * fontSize * 0.6 + 24
+            let ex = legend[i].x, ey = 52 + Double(legend[i].line) * 22
+            s += "<g class=\"legend\"><line x1=\"\(c(ex))\" y1=\"\(c(ey))\" x2=\"\(c(ex + 22))\" y2=\"\(c(ey))\" stroke=\"\(color(i))\" stroke-width=\"3\"/>"
+            s += "<text x=\"\(c(ex + 28))\" y=\"\(c(ey + 5))\">\(e(curve.label))</text></g>\n"
         }
         // Grid, axes, ticks.
         let yTicks = [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -147,8 +157,9 @@ public struct SurvivalFigure: Sendable {
             s += "<text class=\"risk-heading\" x=\"\(c(8))\" y=\"\(c(by))\" font-weight=\"bold\">\(e(block.heading))</text>\n"
             by += 22
             for (i, row) in block.rows.enumerated() {
-                let label = i < curves.count ? curves[i].label : ""
-                s += "<text x=\"\(c(left - labelGap))\" y=\"\(c(by))\" text-anchor=\"end\" fill=\"\(color(i))\">\(e(label))</text>"
+                let label = block.labels.map { i < $0.count ? $0[i] : "" } ?? (i < curves.count ? curves[i].label : "")
+                let fill = block.labels == nil ? color(i) : "black"
+                s += "<text x=\"\(c(left - labelGap))\" y=\"\(c(by))\" text-anchor=\"end\" fill=\"\(fill)\">\(e(label))</text>"
                 for (t, v) in zip(xTicks, row) where t <= xMax {
                     s += "<text class=\"risk-count\" x=\"\(c(x(t)))\" y=\"\(c(by))\" text-anchor=\"middle\">\(Formatting.compact(v, 1))</text>"
                 }
@@ -176,9 +187,15 @@ public struct SurvivalFigure: Sendable {
         var upperPoints: [(Double, Double)] = [(0, curve.start)], lowerPoints: [(Double, Double)] = [(0, curve.start)]
         var end = min(curve.times.last!, xMax)
         for (k, t) in curve.times.enumerated() where t <= xMax {
-            guard lower[k].isFinite && upper[k].isFinite else { end = t; break }
-            upperPoints.append((t, upperPoints.last!.1)); upperPoints.append((t, upper[k]))
-            lowerPoints.append((t, lowerPoints.last!.1)); lowerPoints.append((t, lower[k]))
+            var lo = lower[k], hi = upper[k]
+            // A limit that is not estimable while the curve still sits at its start (a cumulative incidence of 0,
+            // R's NA) collapses onto the curve; anywhere else the band ends there.
+            if !(lo.isFinite && hi.isFinite) {
+                guard curve.values[k] == curve.start else { end = t; break }
+                lo = curve.start; hi = curve.start
+            }
+            upperPoints.append((t, upperPoints.last!.1)); upperPoints.append((t, hi))
+            lowerPoints.append((t, lowerPoints.last!.1)); lowerPoints.append((t, lo))
         }
         upperPoints.append((end, upperPoints.last!.1))
         lowerPoints.append((end, lowerPoints.last!.1))

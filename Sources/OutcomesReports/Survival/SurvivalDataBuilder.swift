@@ -5,6 +5,8 @@ import OutcomesSurvival
 /// The survival data of a request, read from CSV: complete rows only, with notes on what was changed.
 struct SurvivalInput {
     let data: SurvivalData
+    /// The rows as competing risks (cuminc): status 0 censored, other values the causes.
+    let competing: CompetingRisksData?
     let group: Grouping?
     let strata: Grouping?
     let cluster: Grouping?
@@ -63,9 +65,20 @@ struct SurvivalInput {
             return out
         }
         let exit = try numbers(r.time)
-        let coding = try EventCoding(csv: csv, column: try index(r.event), rows: keep, request: r)
-        conventions.append(("status", coding.description))
-        let event = coding.events
+        let event: [Bool]
+        if r.analysis == .cuminc {
+            let causes = try CauseCoding(csv: csv, column: try index(r.event), rows: keep, request: r)
+            conventions.append(("status", causes.description))
+            do { competing = try CompetingRisksData(exit: exit, cause: causes.codes, causeLabels: causes.labels) } catch {
+                throw SurvivalReportError(description: Self.locate(error, csv: csv, keep: keep, request: r))
+            }
+            event = causes.codes.map { $0 != 0 }
+        } else {
+            let coding = try EventCoding(csv: csv, column: try index(r.event), rows: keep, request: r)
+            conventions.append(("status", coding.description))
+            event = coding.events
+            competing = nil
+        }
         let entry = try r.start.map { name throws(SurvivalReportError) in try numbers(name) }
         let weights = try r.weights.map { name throws(SurvivalReportError) in try numbers(name) }
         do {
@@ -236,5 +249,32 @@ struct EventCoding: CustomStringConvertible {
         }
         description = "\(name): TRUE = event, FALSE = censored"
         events = flags
+    }
+}
+
+/// The status column of competing risks: 0 (or FALSE) is censored, every other value a cause, causes in
+/// sorted order (numeric order for numbers), as R's `factor(status)` with the censoring level first.
+struct CauseCoding: CustomStringConvertible {
+    let description: String
+    let codes: [Int]
+    let labels: [String]
+
+    init(csv: SurvivalCSV, column j: Int, rows: [Int], request r: SurvivalRequest) throws(SurvivalReportError) {
+        let text = rows.map { csv.text(row: $0, column: j) }
+        let censored: Set<String> = ["0", "0.0", "FALSE", "false", "F"]
+        let others = Set(text.filter { !censored.contains($0) })
+        if csv.isNumeric(j) {
+            labels = others.compactMap(Double.init).sorted().map(SurvivalCSV.decimal)
+        } else {
+            labels = others.sorted()
+        }
+        guard !labels.isEmpty else {
+            throw SurvivalReportError(description: "\(r.dataPath): column '\(r.event)' has no cause (every row is 0, censored)")
+        }
+        var index: [String: Int] = [:]
+        for (k, l) in labels.enumerated() { index[l] = k + 1 }
+        // Numeric labels are printed canonically ("2", not "2.0"): look the canonical form up.
+        codes = text.map { t in censored.contains(t) ? 0 : (index[t] ?? Double(t).map { index[SurvivalCSV.decimal($0)] ?? 0 } ?? 0) }
+        description = "\(r.event): 0 = censored; causes \(labels.joined(separator: ", "))"
     }
 }

@@ -49,6 +49,39 @@ enum SurvivalPlot {
         return figure.svg()
     }
 
+    /// Cumulative incidence curves (rising from 0), one per group and cause; the number at risk per group.
+    static func cumulativeIncidence(_ curves: [CumulativeIncidenceCurve], options o: SurvivalPlotOptions, time: String,
+                                    gray: [GrayTest]) -> String {
+        let last = curves.compactMap { $0.rows.last?.time }.max() ?? 1
+        let end = o.xMax ?? last
+        let ticks = FigureScale.ticks(upTo: end)
+        let single = Set(curves.map(\.stratum)).count == 1
+        let figureCurves = curves.map { c in
+            FigureCurve(label: single ? "cause \(c.cause)" : "\(c.stratum), cause \(c.cause)", times: c.rows.map(\.time),
+                        values: c.rows.map(\.estimate), lower: o.band ? c.rows.map(\.lower) : nil, upper: o.band ? c.rows.map(\.upper) : nil,
+                        start: 0)
+        }
+        var figure = SurvivalFigure(title: o.title ?? "Cumulative incidence", xLabel: o.xLabel ?? time,
+                                    yLabel: o.yLabel == SurvivalPlotOptions().yLabel ? "Cumulative incidence" : o.yLabel,
+                                    curves: figureCurves, xTicks: ticks)
+        figure.xMax = end
+        figure.rising = true
+        // Censoring marks are left out: with several causes per group they would repeat on every curve.
+        if !gray.isEmpty {
+            figure.annotation = "Gray's test: " + gray.map { "cause \($0.cause) p " + pText($0.test.pValue) }.joined(separator: "; ")
+        }
+        // One at-risk row per group (the first cause's curve of each group carries it).
+        var labels: [String] = [], rows: [[Double]] = []
+        for c in curves where !labels.contains(c.stratum) {
+            labels.append(c.stratum)
+            rows.append(ticks.map { t in c.rows.first { $0.time >= t }?.atRisk ?? 0 })
+        }
+        var block = FigureRiskBlock(heading: "Number at risk", rows: rows)
+        block.labels = labels
+        figure.riskBlocks = [block]
+        return figure.svg()
+    }
+
     /// Running total of a count up to and including each tick.
     static func cumulative(_ c: KaplanMeierCurve, _ ticks: [Double], _ count: KeyPath<KaplanMeierRow, Double>) -> [Double] {
         ticks.map { t in c.rows.filter { $0.time <= t }.reduce(0) { $0 + $1[keyPath: count] } }

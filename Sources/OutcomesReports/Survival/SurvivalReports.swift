@@ -23,6 +23,7 @@ public enum SurvivalReports {
             case .logrank: result = try logRank(request, input)
             case .rmst: result = try restrictedMean(request, input)
             case .cox, .zph: result = try cox(request, input)
+            case .cuminc: result = try cumulativeIncidence(request, input)
             }
         } catch {
             throw SurvivalReportError(description: "\(request.dataPath): \(error.description)")
@@ -46,9 +47,12 @@ public enum SurvivalReports {
         if r.analysis != .logrank && r.logRankWeight != nil { unused.append("--test") }
         if r.analysis != .logrank && r.trend { unused.append("--trend") }
         if r.analysis != .km && r.analysis != .rmst && r.estimator != .kaplanMeier { unused.append("--estimator") }
-        if r.analysis != .km && !r.riskTimes.isEmpty { unused.append("--times") }
-        if r.analysis != .km && r.showCurve { unused.append("--curve") }
-        if r.analysis != .km && r.plot != nil { unused.append("--plot") }
+        let curves = r.analysis == .km || r.analysis == .cuminc
+        if !curves && !r.riskTimes.isEmpty { unused.append("--times") }
+        if !curves && r.showCurve { unused.append("--curve") }
+        if !curves && r.plot != nil { unused.append("--plot") }
+        if r.analysis == .cuminc && r.start != nil { unused.append("--start (cumulative incidence here is for right-censored data)") }
+        if r.analysis == .cuminc && r.weights != nil { unused.append("--weights") }
         if r.analysis == .logrank && r.weights != nil { unused.append("--weights (R's survdiff takes no case weights)") }
         if !unused.isEmpty {
             throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))", isUsage: true)

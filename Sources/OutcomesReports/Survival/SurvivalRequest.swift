@@ -13,6 +13,8 @@ public enum SurvivalAnalysisKind: String, Sendable, CaseIterable {
     case cox
     /// Test of proportional hazards (cox.zph).
     case zph
+    /// Cumulative incidence of competing causes (Aalen–Johansen) and Gray's test.
+    case cuminc
 }
 
 /// Everything one survival analysis of a CSV file needs; column arguments name CSV columns.

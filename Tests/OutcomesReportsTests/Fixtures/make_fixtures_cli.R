@@ -49,4 +49,23 @@ add("fh_sex", "surv", fh$surv); add("fh_sex", "median", summary(fh)$table[, "med
 lr1 <- survdiff(Surv(time, status) ~ sex, data = lung_r, rho = 1)
 add("logrank_sex_rho1", "chisq", lr1$chisq)
 
+# Competing risks on mgus2: progression (1) versus death without progression (2), 0 censored (survival's
+# "compete" vignette coding), by sex.
+m <- survival::mgus2
+mg <- data.frame(id = m$id, sex = m$sex, etime = ifelse(m$pstat == 0, m$futime, m$ptime),
+                 event = ifelse(m$pstat == 0, 2 * m$death, 1))
+write.csv(mg, "mgus2_cr.csv", row.names = FALSE)
+mg <- read.csv("mgus2_cr.csv")
+cr <- survfit(Surv(etime, factor(event)) ~ sex, data = mg)
+at <- summary(cr, times = c(60, 120, 240))
+for (s in c("sex=F", "sex=M")) {
+  k <- at$strata == s
+  add(paste0("cuminc_", s), "pstate_1", at$pstate[k, 2]); add(paste0("cuminc_", s), "pstate_2", at$pstate[k, 3])
+  add(paste0("cuminc_", s), "se_1", at$std.err[k, 2]); add(paste0("cuminc_", s), "se_2", at$std.err[k, 3])
+}
+if (requireNamespace("cmprsk", quietly = TRUE)) {
+  g <- cmprsk::cuminc(mg$etime, mg$event, mg$sex)
+  add("gray_sex", "stat", g$Tests[, "stat"]); add("gray_sex", "p", g$Tests[, "pv"]); add("gray_sex", "df", g$Tests[, "df"])
+}
+
 write.csv(do.call(rbind, rows), "cli_reference.csv", row.names = FALSE, quote = FALSE)

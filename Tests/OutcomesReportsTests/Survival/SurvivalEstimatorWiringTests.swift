@@ -72,3 +72,56 @@ struct SurvivalEstimatorWiringTests {
         #expect(((json["conventions"] as! [String: Any])["test"] as? String) == "peto")
     }
 }
+
+@Suite("cuminc: competing risks from the command line (mgus2, make_fixtures_cli.R)")
+struct SurvivalCumulativeIncidenceTests {
+    let reference = CLIReference.shared
+
+    func request() -> SurvivalRequest {
+        var r = SurvivalRequest(analysis: .cuminc, dataPath: survivalFixturePath("mgus2_cr.csv"), time: "etime", event: "event")
+        r.group = "sex"
+        r.riskTimes = [60, 120, 240]
+        return r
+    }
+
+    @Test("JSON curves and gray_test carry the pinned keys; estimates at 60, 120, 240 equal survfit's pstate and std.err (1e-10)")
+    func againstR() throws {
+        let json = try survivalJSON(request())
+        let curves = survivalRows(json, "curves")
+        for key in ["strata", "cause", "time", "estimate", "std_err", "lower", "upper"] { #expect(curves.first?[key] != nil) }
+        let estimates = survivalRows(json, "estimates")
+        #expect(estimates.count == 2 * 2 * 3)
+        for stratum in ["sex=F", "sex=M"] {
+            for cause in ["1", "2"] {
+                let rows = estimates.filter { $0["strata"] as? String == stratum && $0["cause"] as? String == cause }
+                let p = reference.numbers("cuminc_\(stratum)", "pstate_\(cause)"), se = reference.numbers("cuminc_\(stratum)", "se_\(cause)")
+                #expect(rows.count == 3)
+                for (k, row) in rows.enumerated() where k < p.count {
+                    #expect(survivalClose(survivalNumber(row["estimate"]), p[k], 1e-10))
+                    #expect(survivalClose(survivalNumber(row["std_err"]), se[k], 1e-10))
+                }
+            }
+        }
+        let gray = survivalRows(json, "gray_test")
+        #expect(gray.map { $0["cause"] as? String } == ["1", "2"])
+        for (k, row) in gray.enumerated() {
+            #expect(Set(row.keys) == ["cause", "chisq", "df", "p"])
+            #expect(survivalClose(survivalNumber(row["chisq"]), reference.numbers("gray_sex", "stat")[k], 1e-9))
+            #expect(survivalClose(survivalNumber(row["p"]), reference.numbers("gray_sex", "p")[k], 1e-9))
+            #expect(survivalNumber(row["df"]) == reference.numbers("gray_sex", "df")[k])
+        }
+        #expect((json["conventions"] as! [String: Any])["status"] as? String == "event: 0 = censored; causes 1, 2")
+    }
+
+    @Test("Cumulative incidence figure: rising curves from 0, no censor marks, one at-risk row per group at the ticks")
+    func figure() throws {
+        var r = request()
+        r.plot = SurvivalPlotOptions()
+        let svg = try #require(try SurvivalReports.analyse(r).figure)
+        #expect(svg.contains("Cumulative incidence") && !svg.contains("class=\"censor\""))
+        #expect(svg.contains("Gray's test: cause 1 p = 0.274; cause 2 p &lt; 0.001"))
+        let tickX = svg.matches(of: /class="x-tick" x="([0-9.]+)"/).map { String($0.1) }
+        let countX = svg.matches(of: /class="risk-count" x="([0-9.]+)"/).map { String($0.1) }
+        #expect(!tickX.isEmpty && countX == tickX + tickX)
+    }
+}
