@@ -191,6 +191,67 @@ cr_case("cr_pbc_stage", transform(pbc[!is.na(pbc$stage) & pbc$stage > 1, ], tm =
 cs <- coxph(Surv(etime, event == 1) ~ age + hgb, mgus2)
 put("cs_mgus2_pcm", "coef", coef(cs)); put("cs_mgus2_pcm", "se", sqrt(diag(cs$var))); put("cs_mgus2_pcm", "loglik", cs$loglik)
 
+# ---- 4. Cox completed: residuals, predicted curves, baseline hazard, concordance, AIC ----------
+coxdiag_case <- function(case, fit, newdata, data = NULL, strata = NULL) {
+  put(case, "coef", coef(fit)); put(case, "aic", AIC(fit)); put(case, "means", fit$means)
+  for (type in c("martingale", "deviance", "score", "schoenfeld", "scaledsch", "dfbeta", "dfbetas")) {
+    r <- residuals(fit, type = type)
+    put(case, paste0("res_", type), as.vector(as.matrix(r)))   # column-major
+    if (type == "schoenfeld") put(case, "res_schoenfeld_time", as.numeric(if (is.matrix(r)) rownames(r) else names(r)))
+  }
+  cc <- concordance(fit)
+  if (!is.null(strata)) {
+    # In a stratified fit R's linear predictor separates two exactly tied pairs by rounding (1e-16), which moves
+    # them from tied.x to concordant; the reference is concordance() on the predictor rounded to 10 digits.
+    lp <- round(fit$linear.predictors, 10); st <- data[[strata]]
+    cc <- concordance(Surv(data$time, data$status) ~ lp + strata(st), reverse = TRUE)
+  }
+  put(case, "concordance", cc$concordance); put(case, "concordance_se", sqrt(cc$var))
+  cnt <- if (is.matrix(cc$count)) colSums(cc$count) else cc$count
+  put(case, "concordance_count", cnt[1:4])
+  sf <- survfit(fit, newdata = newdata)
+  nstr <- if (is.null(sf$strata)) length(sf$time) else sf$strata
+  start <- cumsum(c(0, nstr))
+  m <- function(x) if (is.matrix(x)) x else matrix(x, ncol = 1)
+  tt <- c(); ch <- c(); se <- c(); sv <- c(); lo <- c(); up <- c(); nr <- c()
+  for (r in seq_len(nrow(newdata))) for (s in seq_along(nstr)) {
+    idx <- (start[s] + 1):start[s + 1]
+    tt <- c(tt, sf$time[idx]); nr <- c(nr, sf$n.risk[idx]); ch <- c(ch, m(sf$cumhaz)[idx, r])
+    se <- c(se, m(sf$std.err)[idx, r]); sv <- c(sv, m(sf$surv)[idx, r])
+    lo <- c(lo, m(sf$lower)[idx, r]); up <- c(up, m(sf$upper)[idx, r])
+  }
+  put(case, "pred_time", tt); put(case, "pred_n_risk", nr); put(case, "pred_cumhaz", ch); put(case, "pred_std_err", se)
+  put(case, "pred_surv", sv); put(case, "pred_lower", lo); put(case, "pred_upper", up)
+  put(case, "pred_newdata", as.vector(as.matrix(newdata)))
+  b <- basehaz(fit, centered = TRUE); put(case, "basehaz_centered", b$hazard)
+  b0 <- basehaz(fit, centered = FALSE); put(case, "basehaz_zero", b0$hazard)
+}
+lungc <- lung[complete.cases(lung[, c("time", "status", "age", "sex", "ph_ecog")]), ]
+nd <- data.frame(age = c(60, 70), sex = c(1, 2), ph_ecog = c(0, 2))
+coxdiag_case("coxdiag_lung_efron", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc), nd)
+coxdiag_case("coxdiag_lung_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow"), nd)
+coxdiag_case("coxdiag_lung_strata", coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungc), nd[, c("age", "ph_ecog")],
+             data = lungc, strata = "sex")
+ties <- read.csv("ties.csv")
+coxdiag_case("coxdiag_ties_efron", coxph(Surv(time, status) ~ x + g, ties), data.frame(x = c(0, 1), g = c(1, 2)))
+
+# ---- 4. cox.zph with the km, rank, identity and log transforms --------------------------------
+heart <- read.csv("heart.csv")
+# the Cox cases of make_fixtures.R: lung complete on inst as well
+lungi <- lung[complete.cases(lung[, c("time", "status", "age", "sex", "ph_ecog", "inst")]), ]
+zph_fits <- list(
+  cox_lung_efron = coxph(Surv(time, status) ~ age + sex + ph_ecog, lungi),
+  cox_lung_strata_efron = coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungi),
+  cox_heart_efron = coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heart, cluster = id),
+  cox_veteran_efron = coxph(Surv(time, status) ~ trt + karno + age + factor(celltype), veteran),
+  cox_colon_efron = coxph(Surv(time, status) ~ factor(rx) + age + nodes + sex, colon[!is.na(colon$nodes), ]))
+for (nm in names(zph_fits)) for (tr in c("km", "rank", "identity", "log")) {
+  z <- cox.zph(zph_fits[[nm]], transform = tr)
+  case <- paste0("zph_", nm, "_", tr)
+  put(case, "terms", rownames(z$table)); put(case, "chisq", z$table[, "chisq"])
+  put(case, "df", z$table[, "df"]); put(case, "p", z$table[, "p"])
+}
+
 # ---- write ---------------------------------------------------------------------------------
 out <- do.call(rbind, rows)
 write.table(out, "estimators_reference.csv", sep = ",", row.names = FALSE, quote = FALSE)
