@@ -70,3 +70,17 @@ public enum EValue {
         return EValueResult(riskRatio: rr, estimate: e, limit: limitValue)
     }
 }
+
+extension ParametricHazardRatio {
+    /// The E-value of this hazard ratio and of its confidence limit nearer 1.
+    public func eValue(outcome: EValueOutcome = .rare) -> EValueResult? {
+        EValue.forHazardRatio(hazardRatio, lower: lower, upper: upper, outcome: outcome)
+    }
+}
+
+extension CoxTerm {
+    /// The E-value of this term's hazard ratio and of its confidence limit nearer 1 (nil for a dropped term).
+    public func eValue(outcome: EValueOutcome = .rare) -> EValueResult? {
+        EValue.forHazardRatio(hazardRatio, lower: hazardRatioLower, upper: hazardRatioUpper, outcome: outcome)
+    }
+}

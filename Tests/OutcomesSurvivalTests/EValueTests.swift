@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OutcomesSurvival
 
@@ -40,4 +41,12 @@ func eValueBadInput() {
     #expect(EValue.forRiskRatio(.nan) == nil)
     #expect(EValue.forHazardRatio(.infinity) == nil)
     #expect(EValue.forHazardRatio(2, lower: 2.5, upper: 3) == nil)
+}
+
+@Test("E-value of a fitted hazard ratio uses its estimate and interval")
+func eValueOfFittedHazardRatio() throws {
+    let hr = ParametricHazardRatio(name: "b", logHazardRatio: log(0.5), standardError: 0.2, lower: 0.3, upper: 0.8, pValue: 0.001)
+    let e = try #require(hr.eValue())
+    #expect(closeRelative(e.estimate, 3.41421356237309492, 1e-12))
+    #expect(closeRelative(try #require(e.limit), 1.80901699437494745, 1e-12))
 }

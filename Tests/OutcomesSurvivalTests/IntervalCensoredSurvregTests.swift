@@ -61,3 +61,47 @@ func survregMatchesR(_ c: SurvregCase) throws {
         #expect(m.hazardRatios.isEmpty)
     }
 }
+
+@Test("Predicted quantiles match R predict(type = \"uquantile\", se.fit = TRUE) within 1e-6", arguments: SurvivalDistribution.allCases)
+func survregQuantiles(_ d: SurvivalDistribution) throws {
+    let m = try fitSurvreg(SurvregCase(name: "", dataset: "ic_mixed", left: "left", right: "right", covariates: ["b", "x"], distribution: d))
+    let q = try m.quantiles([0.25, 0.5, 0.75], covariates: [0, 50]) + m.quantiles([0.25, 0.5, 0.75], covariates: [1, 45])
+    let r = intervalReference, name = "sq_mixed_\(d.rawValue)"
+    expectClose(q.map(\.logTime), r.numbers(name, "uquantile"), 1e-6, relative: true, "\(name) log quantile")
+    expectClose(q.map(\.logStandardError), r.numbers(name, "uquantile_se"), 1e-6, relative: true, "\(name) log quantile se")
+    #expect(try m.median(covariates: [1, 45]).time == q[4].time)
+    #expect(q.allSatisfy { $0.lower < $0.time && $0.time < $0.upper })
+}
+
+@Test("Group labels enter as indicators against the reference level, as R's factor coding", arguments: SurvivalDistribution.allCases)
+func survregGroups(_ d: SurvivalDistribution) throws {
+    let f = Fixture("ic_mixed")
+    let m = try ParametricSurvival.fit(left: f.optionalColumn("left"), right: f.optionalColumn("right"),
+                                       groups: f.text("group"), distribution: d)
+    let r = intervalReference, name = "sg_mixed_\(d.rawValue)"
+    #expect(m.terms.map(\.name) == ["(Intercept)", "b"])
+    expectClose(m.terms.map(\.coefficient), r.numbers(name, "coef"), 1e-6, relative: true, "\(name) coef")
+    expectClose(m.terms.map(\.standardError), r.numbers(name, "se"), 1e-6, relative: true, "\(name) se")
+    expectClose([m.logLikelihood], r.numbers(name, "loglik"), 1e-6, relative: true, "\(name) loglik")
+    // The other level as reference flips the sign of the coefficient and inverts the hazard ratio.
+    let flipped = try ParametricSurvival.fit(left: f.optionalColumn("left"), right: f.optionalColumn("right"),
+                                             groups: f.text("group"), reference: "b", distribution: d)
+    #expect(abs(flipped.terms[1].coefficient + m.terms[1].coefficient) < 1e-6 * abs(m.terms[1].coefficient))
+    if d.hasProportionalHazards {
+        #expect(abs(flipped.hazardRatios[0].hazardRatio * m.hazardRatios[0].hazardRatio - 1) < 1e-6)
+    }
+}
+
+@Test("A left end of 0 is left-censoring for the log-time models; bad input is refused")
+func survregInputConventions() throws {
+    let left: [Double?] = [0, nil, 3, 5, 2, 8, 1, 4]
+    let right: [Double?] = [2, 2, 6, nil, 2, .infinity, 3, 9]
+    let a = try ParametricSurvival.fit(left: left, right: right)
+    let b = try ParametricSurvival.fit(left: [nil, nil, 3, 5, 2, 8, 1, 4], right: right)
+    #expect(a.terms[0].coefficient == b.terms[0].coefficient && a.logLikelihood == b.logLikelihood)
+    #expect(a.censoringCounts[.interval] == 4 && b.censoringCounts[.left] == 2 && a.censoringCounts[.right] == 2)
+    #expect(throws: SurvivalError.self) { try ParametricSurvival.fit(left: [1, 2], right: [nil, nil]) }
+    #expect(throws: SurvivalError.self) { try ParametricSurvival.fit(left: [1, 2], right: [1, 3], groups: ["a", "a"]) }
+    #expect(throws: SurvivalError.self) { try ParametricSurvival.fit(left: [1, 2], right: [1, 3], groups: ["a", "b"], reference: "c") }
+    #expect(throws: SurvivalError.self) { try ParametricSurvival.fit(left: [0], right: [0]) }
+}

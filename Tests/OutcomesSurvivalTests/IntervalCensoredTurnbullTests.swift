@@ -37,6 +37,8 @@ func turnbullMatchesSurvfit(_ c: TurnbullCase) throws {
     #expect(curves.allSatisfy { $0.converged })
     let q = curves.flatMap { $0.quantiles([0.25, 0.5, 0.75]) }.map { $0 ?? .nan }
     expectClose(q, r.numbers(c.name, "quantiles"), 1e-12, "\(c.name) quantiles")
+    expectClose(curves.map { Double($0.count) }, r.numbers(c.name, "n"), 0, "\(c.name) n")
+    expectClose(curves.map(\.expectedEvents), r.numbers(c.name, "events"), 1e-6, "\(c.name) events")
 }
 
 // The NPMLE itself: R's algorithm with its stopping constant set to 1e-11, against ours at 1e-11.
@@ -80,4 +82,5 @@ func turnbullMedianRule() throws {
     #expect(c.masses.map(\.lower) == [0, 20] && c.masses.map(\.upper) == [10, 30])
     #expect(c.median == 15)
     #expect(c.quantiles([0.25, 0.75]) == [5, 25])
+    #expect(c.survival(at: 4.9) == 1 && abs(c.survival(at: 5) - 0.5) < 1e-9 && abs(c.survival(at: 30)) < 1e-9)
 }

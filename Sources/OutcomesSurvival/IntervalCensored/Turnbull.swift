@@ -57,6 +57,8 @@ public struct TurnbullCurve: Sendable {
     public let label: String
     /// Number of rows in the group.
     public let count: Int
+    /// Number of rows of each kind of censoring in the group.
+    public let censoringCounts: [IntervalCensoring: Int]
     /// The curve at every observed time and jump time, ascending (R's `time`, `surv`, `n.risk`, `n.event`).
     public let rows: [TurnbullRow]
     /// The masses at the jump times (Turnbull intervals), ascending.
@@ -74,6 +76,10 @@ public struct TurnbullCurve: Sendable {
     public func quantiles(_ probabilities: [Double]) -> [Double?] {
         KaplanMeierCurve.findQuantiles([0.0] + rows.map(\.time), [0.0] + rows.map { 1 - $0.survival }, probabilities)
     }
+
+    /// Σ events over the rows: the expected number of events, R's `events` in `print(survfit)` (it counts
+    /// the censored rows' shares and leaves out left-censored rows moved before the first jump time).
+    public var expectedEvents: Double { rows.reduce(0) { $0 + $1.events } }
 
     /// The median (the 0.5 quantile by the rule of `quantiles`), nil when S stays above 0.5.
     public var median: Double? { quantiles([0.5])[0] }
@@ -181,7 +187,7 @@ public enum Turnbull {
             let rows = allTimes.indices.map { k in
                 TurnbullRow(time: allTimes[k], survival: 1, atRisk: realWeight[k...].reduce(0, +), events: 0)
             }
-            return TurnbullCurve(label: label, count: n, rows: rows, masses: [], iterations: 0, converged: true)
+            return TurnbullCurve(label: label, count: n, censoringCounts: data.counts, rows: rows, masses: [], iterations: 0, converged: true)
         }
 
         // Each censored row's jump times form a contiguous range lo..<hi of jtimes.
@@ -275,7 +281,7 @@ public enum Turnbull {
             defer { previous = sAtJumps[j] }
             return TurnbullMass(lower: b.0, upper: b.1, time: jtimes[j], probability: previous - sAtJumps[j])
         }
-        return TurnbullCurve(label: label, count: n, rows: rows, masses: masses, iterations: iteration, converged: converged)
+        return TurnbullCurve(label: label, count: n, censoringCounts: data.counts, rows: rows, masses: masses, iterations: iteration, converged: converged)
     }
 
     /// Σ log(mass inside each censored row's interval), R's Aitken acceptance criterion.

@@ -106,6 +106,19 @@ for (d in c("weibull", "exponential", "lognormal", "loglogistic")) {
   put_survreg(paste0("sr_lung_", d), survreg(Surv(time, status) ~ age + sex, data = lungrc, dist = d), ph)
 }
 
+# quantiles of T at chosen covariate values (predict type = "uquantile": log scale, with its delta-method SE)
+for (d in c("weibull", "exponential", "lognormal", "loglogistic")) {
+  fit <- survreg(Surv(ifelse(left == 0, NA, left), right, type = "interval2") ~ b + x, data = mixed, dist = d)
+  nd <- data.frame(b = c(0, 1), x = c(50, 45))
+  pr <- predict(fit, newdata = nd, type = "uquantile", p = c(0.25, 0.5, 0.75), se.fit = TRUE)
+  put(paste0("sq_mixed_", d), "uquantile", t(pr$fit))    # row 1 (b 0, x 50) then row 2, each p 0.25 0.5 0.75
+  put(paste0("sq_mixed_", d), "uquantile_se", t(pr$se.fit))
+  # the group as a factor, reference level "a": same fit as b, R's term name "groupb"
+  g <- survreg(Surv(ifelse(left == 0, NA, left), right, type = "interval2") ~ group, data = mixed, dist = d)
+  put(paste0("sg_mixed_", d), "coef", coef(g)); put(paste0("sg_mixed_", d), "se", sqrt(diag(vcov(g)))[1:2])
+  put(paste0("sg_mixed_", d), "loglik", g$loglik[2])
+}
+
 # ---- Turnbull NPMLE (survfit) ------------------------------------------------------------------
 # survfit's own iteration stops when the largest change in S at the jump times is below 5e-5; the same
 # function with that constant set to 1e-11 gives the NPMLE itself (the fixed point), for the tight check.
@@ -118,6 +131,9 @@ put_turnbull <- function(case, formula, data) {
   put(case, "n_risk", f$n.risk); put(case, "n_event", f$n.event)
   q <- quantile(f, c(0.25, 0.5, 0.75), conf.int = FALSE)
   put(case, "quantiles", if (is.matrix(q)) t(q) else q)   # per stratum, 0.25 0.5 0.75
+  tab <- summary(f)$table
+  put(case, "n", if (is.matrix(tab)) tab[, "records"] else tab["records"])
+  put(case, "events", if (is.matrix(tab)) tab[, "events"] else tab["events"])
   mf <- model.frame(formula, data = data)
   y <- model.response(mf)
   x <- if (ncol(mf) > 1) factor(mf[[2]]) else factor(rep(1, nrow(mf)))
