@@ -18,9 +18,9 @@ struct SurvivalCommand: ParsableCommand {
                  outcomes survival logrank --data lung.csv --time time --event status --group sex
         rmst     restricted mean survival time: --tau (required) --group --strata --estimator
                  outcomes survival rmst --data lung.csv --time time --event status --group sex --tau 365
-        cox      Cox regression: --covariates (required, repeatable) --strata --cluster --ties
+        cox      Cox regression: --covariates (required, repeatable) --strata --cluster --ties --residuals TYPE --out FILE.csv --predict FILE.csv
                  outcomes survival cox --data lung.csv --time time --event status --covariates age,sex --reference sex=1
-        zph      test of proportional hazards: the cox options
+        zph      test of proportional hazards: the cox model options and --transform km|rank|identity|log
                  outcomes survival zph --data lung.csv --time time --event status --covariates age,sex
         cuminc   competing risks: --status (0 = censored, other values the causes; instead of --event) --group --strata --times --plot
                  outcomes survival cuminc --data mgus2.csv --time etime --status event --group sex

@@ -12,10 +12,24 @@ struct SurvivalCoxCommand: ParsableCommand {
     @OptionGroup var input: SurvivalInputOptions
     @OptionGroup var outcome: SurvivalOutcomeOptions
     @OptionGroup var model: SurvivalModelOptions
+    @Option(help: "Residuals to write to the --out FILE.csv: martingale, deviance, score, schoenfeld, scaledsch, dfbeta or dfbetas.")
+    var residuals: CoxResidualType?
+    @Option(help: "CSV of covariate values (one column per covariate): predicted survival curves for each row (table predictions).")
+    var predict: String?
 
     func run() throws {
         var r = try outcome.request(.cox, input)
         model.apply(to: &r)
-        try input.execute(r)
+        r.residuals = residuals
+        r.predictPath = predict
+        if residuals != nil {
+            // As the issue pins it: with --residuals, --out names the residuals' CSV file.
+            guard let file = input.out else { throw ValidationError("--residuals needs --out FILE.csv for the residuals") }
+            var rest = input
+            rest.out = nil
+            try rest.execute(r, residualsFile: file)
+        } else {
+            try input.execute(r)
+        }
     }
 }

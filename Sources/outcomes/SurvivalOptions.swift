@@ -6,6 +6,8 @@ extension ReportFormat: ExpressibleByArgument {}
 extension ConfidenceTransform: ExpressibleByArgument {}
 extension TieMethod: ExpressibleByArgument {}
 extension SurvivalEstimator: ExpressibleByArgument {}
+extension CoxResidualType: ExpressibleByArgument {}
+extension TimeTransform: ExpressibleByArgument {}
 
 /// The time-to-event columns of the analyses of one event: time, status and its coding, entry, weights.
 struct SurvivalOutcomeOptions: ParsableArguments {
@@ -44,7 +46,7 @@ struct SurvivalInputOptions: ParsableArguments {
     var format: ReportFormat = .text
     @Option(help: "The table --format csv writes (default: the analysis's main table).")
     var table: String?
-    @Option(help: "Folder to write every table as its own CSV plus the JSON.")
+    @Option(help: "Folder to write every table as its own CSV plus the JSON (cox --residuals: the residuals' CSV file).")
     var out: String?
 
     func validate() throws {
@@ -69,13 +71,18 @@ struct SurvivalInputOptions: ParsableArguments {
 
     /// Runs the analysis: prints the output, writes `--out` and the figure. Usage errors exit 64, bad data or an
     /// analysis that could not run exit 2, each with one line on standard error.
-    func execute(_ request: SurvivalRequest, plot: String? = nil) throws {
+    func execute(_ request: SurvivalRequest, plot: String? = nil, residualsFile: String? = nil) throws {
         do {
             let result = try SurvivalReports.analyse(request)
             let output = try result.render(request.format, table: request.table)
             if let plot, let svg = result.figure {
                 do { try Data(svg.utf8).write(to: URL(fileURLWithPath: plot), options: .atomic) } catch {
                     throw SurvivalReportError(description: "\(plot): cannot write the figure (\(error.localizedDescription))")
+                }
+            }
+            if let residualsFile, let csv = result.residualsCSV {
+                do { try Data(csv.utf8).write(to: URL(fileURLWithPath: residualsFile), options: .atomic) } catch {
+                    throw SurvivalReportError(description: "\(residualsFile): cannot write the residuals (\(error.localizedDescription))")
                 }
             }
             if let out {

@@ -12,10 +12,13 @@ struct SurvivalZPHCommand: ParsableCommand {
     @OptionGroup var input: SurvivalInputOptions
     @OptionGroup var outcome: SurvivalOutcomeOptions
     @OptionGroup var model: SurvivalModelOptions
+    @Option(help: "Time transform: km (R's default), rank, identity or log.")
+    var transform: TimeTransform = .km
 
     func run() throws {
         var r = try outcome.request(.zph, input)
         model.apply(to: &r)
+        r.zphTransform = transform
         try input.execute(r)
     }
 }

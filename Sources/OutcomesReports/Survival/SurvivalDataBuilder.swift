@@ -16,6 +16,10 @@ struct SurvivalInput {
     let terms: [(name: String, columns: [Int])]
     /// Reference level of each categorical covariate.
     let referenceLevels: [(String, String)]
+    /// The levels of each categorical covariate, reference first (the others became indicator columns).
+    let covariateLevels: [String: [String]]
+    /// The one-based data row (R's row name after read.csv) of each used row, in the order of `data`.
+    let dataRows: [Int]
     let notes: [String]
     /// Conventions of the input: delimiter, subset, status coding.
     let conventions: [(String, String)]
@@ -114,6 +118,7 @@ struct SurvivalInput {
 
         var columns: [[Double]] = [], names: [String] = [], terms: [(name: String, columns: [Int])] = []
         var referenceLevels: [(String, String)] = []
+        var covariateLevels: [String: [String]] = [:]
         for name in r.covariates {
             let j = try index(name)
             if references[name] == nil, let values = csv.numbersIfNumeric(rows: keep, column: j) {
@@ -134,6 +139,7 @@ struct SurvivalInput {
             }
             terms.append((name, block))
             referenceLevels.append((name, order[0]))
+            covariateLevels[name] = order
             let why = references[name] == nil ? "first sorted level, as R's factor()" : "set by --reference"
             notes.append("covariate '\(name)' is categorical: expanded to indicators \(order.dropFirst().map { name + $0 }.joined(separator: ", ")) against reference level '\(order[0])' (\(why))")
         }
@@ -141,6 +147,8 @@ struct SurvivalInput {
         self.names = names
         self.terms = terms
         self.referenceLevels = referenceLevels
+        self.covariateLevels = covariateLevels
+        self.dataRows = keep.map { $0 + 1 }
         self.notes = notes
         self.conventions = conventions
         self.rows = keep.map { csv.line($0) }

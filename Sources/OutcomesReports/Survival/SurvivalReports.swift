@@ -16,13 +16,14 @@ public enum SurvivalReports {
         }
         try checkOptions(request)
         let input = try SurvivalInput(request)
+        let newCovariates = try request.predictPath.map { path throws(SurvivalReportError) in try predictionDesign(path, input) }
         var result: SurvivalResult
         do {
             switch request.analysis {
             case .km: result = try kaplanMeier(request, input)
             case .logrank: result = try logRank(request, input)
             case .rmst: result = try restrictedMean(request, input)
-            case .cox, .zph: result = try cox(request, input)
+            case .cox, .zph: result = try cox(request, input, newCovariates: newCovariates)
             case .cuminc: result = try cumulativeIncidence(request, input)
             }
         } catch {
@@ -53,6 +54,9 @@ public enum SurvivalReports {
         if !curves && r.plot != nil { unused.append("--plot") }
         if r.analysis == .cuminc && r.start != nil { unused.append("--start (cumulative incidence here is for right-censored data)") }
         if r.analysis == .cuminc && r.weights != nil { unused.append("--weights") }
+        if r.analysis != .cox && r.residuals != nil { unused.append("--residuals") }
+        if r.analysis != .cox && r.predictPath != nil { unused.append("--predict") }
+        if r.analysis != .zph && r.zphTransform != .km { unused.append("--transform") }
         if r.analysis == .logrank && r.weights != nil { unused.append("--weights (R's survdiff takes no case weights)") }
         if !unused.isEmpty {
             throw SurvivalReportError(description: "options not used by '\(r.analysis.rawValue)': \(unused.joined(separator: ", "))", isUsage: true)
@@ -227,7 +231,7 @@ public enum SurvivalReports {
         return SurvivalResult(document: document, answer: answer, textSections: ["comparison"], defaultTable: "rmst")
     }
 
-    static func cox(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
+    static func cox(_ r: SurvivalRequest, _ input: SurvivalInput, newCovariates: Matrix? = nil) throws(SurvivalError) -> SurvivalResult {
         guard !r.covariates.isEmpty else { throw .invalidArgument("the Cox model needs --covariates") }
         var options = CoxOptions()
         options.ties = r.ties
@@ -255,8 +259,9 @@ public enum SurvivalReports {
         ]
         if r.analysis == .zph {
             let zph = try CoxRegression.proportionalHazardsTest(covariates: input.design, names: input.names, data: input.data,
-                                                                strata: input.strata, model: model, terms: input.terms)
-            conventions.append(("zph", "R cox.zph (survival >= 3.0 score-test form), transform km"))
+                                                                strata: input.strata, model: model, terms: input.terms,
+                                                                transform: r.zphTransform)
+            conventions.append(("zph", "R cox.zph (survival >= 3.0 score-test form), transform \(r.zphTransform.rawValue)"))
             let zphRows: [[ReportValue]] = zph.rows.map { [.text($0.term), .number($0.chiSquare), .integer($0.degreesOfFreedom), .number($0.pValue)] }
             let document = ReportDocument(analysis: "zph", title: "Test of proportional hazards", conventions: conventions, notes: model.warnings, sections: [
                 .table(name: "zph", columns: ["term", "chisq", "df", "p"], rows: zphRows),
@@ -280,22 +285,88 @@ public enum SurvivalReports {
             ("loglik_null", .number(model.logLikelihoodNull)), ("loglik", .number(model.logLikelihood)), ("ties", .text(model.ties.rawValue)),
         ]
         if let clusters = model.clusters { fields.append(("clusters", .integer(clusters))) }
+        var notes = model.warnings
+        var concordance: ConcordanceResult? = nil
+        do { concordance = try CoxRegression.concordance(model: model, data: input.data, strata: input.strata) } catch {
+            notes.append("concordance is not estimable: \(error.description)")
+        }
+        fields.append(("concordance", .optional(concordance?.concordance)))
+        fields.append(("concordance_se", .optional(concordance?.standardError)))
+        fields.append(("aic", .number(model.aic)))
+        conventions.append(("concordance", "Harrell's C of the linear predictor with its infinitesimal-jackknife standard error (R concordance(fit), timewt = \"n\")" + (r.strata == nil ? "" : ", within strata")))
+        conventions.append(("aic", "−2 log L + 2 × estimated coefficients (R AIC)"))
         fields.append(("tests", .object(tests)))
-        let document = ReportDocument(analysis: "cox", title: "Cox proportional-hazards regression", conventions: conventions, notes: model.warnings, sections: [
+        var sections: [ReportSection] = [
             .table(name: "terms", columns: ["term", "coef", "hr", "se", "robust_se", "z", "p", "hr_lower", "hr_upper"], rows: terms),
             .fields(name: "model", fields),
-        ])
+        ]
+        var defaultTable = "terms"
+        if let path = r.predictPath, let newValues = newCovariates {
+            let curves = try CoxRegression.predictSurvival(covariates: input.design, names: input.names, data: input.data, strata: input.strata,
+                                                           model: model, newCovariates: newValues, level: r.level)
+            var rows: [[ReportValue]] = []
+            for c in curves {
+                for p in c.rows {
+                    rows.append([.integer(c.row + 1), .text(c.stratum), .number(p.time), .number(p.survival), .optional(p.standardError),
+                                 .optional(p.lower), .optional(p.upper), .number(p.cumulativeHazard), .number(p.atRisk), .number(p.events)])
+                }
+            }
+            sections.append(.table(name: "predictions", columns: ["row", "strata", "time", "surv", "std_err", "lower", "upper", "cumhaz", "n_risk", "n_event"], rows: rows))
+            conventions.append(("predictions", "R survfit.coxph(fit, newdata): surv = exp(−cumhaz), std_err the standard error of cumhaz (Tsiatis, R's $std.err), log-scale limits; row is the data row of \(path)"))
+            defaultTable = "predictions"
+        }
+        let document = ReportDocument(analysis: "cox", title: "Cox proportional-hazards regression", conventions: conventions, notes: notes, sections: sections)
         let testRows: [[ReportValue]] = tests.map { name, value in
             guard case .object(let parts) = value else { return [.text(name)] }
             return [.text(name)] + parts.map(\.1)
         }
-        return SurvivalResult(document: document, answer: coxAnswer(r, input, model), textSections: [],
-                              extraTables: [.table(name: "tests", columns: ["test", "statistic", "df", "p"], rows: testRows)],
-                              defaultTable: "terms")
+        var result = SurvivalResult(document: document, answer: coxAnswer(r, input, model, concordance), textSections: [],
+                                    extraTables: [.table(name: "tests", columns: ["test", "statistic", "df", "p"], rows: testRows)],
+                                    defaultTable: defaultTable)
+        if let type = r.residuals {
+            let res = try CoxRegression.residuals(type, covariates: input.design, names: input.names, data: input.data, strata: input.strata, model: model)
+            var csv = CSVText(header: ["row"] + (res.times == nil ? [] : ["time"]) + res.columns)
+            for k in res.rows.indices {
+                var fields = [String(input.dataRows[res.rows[k]])]
+                if let times = res.times { fields.append(ReportDocument.exact(times[k])) }
+                for j in res.columns.indices { fields.append(ReportDocument.cell(.optional(res.values[k, j]), exact: true)) }
+                csv.append(fields)
+            }
+            result.residualsCSV = csv.text
+        }
+        return result
+    }
+
+    /// The covariate values of `--predict FILE` as the model's design columns: numeric covariates as numbers,
+    /// categorical ones as indicators of the model's levels (a level the model has not seen is an error).
+    static func predictionDesign(_ path: String, _ input: SurvivalInput) throws(SurvivalReportError) -> Matrix {
+        let csv = try SurvivalCSV(path: path)
+        let n = csv.rowCount
+        guard n > 0 else { throw SurvivalReportError(description: "\(path): no rows of covariate values") }
+        var columns: [[Double]] = []
+        for term in input.terms {
+            let j = try csv.columnIndex(term.name)
+            if let levels = input.covariateLevels[term.name] {
+                var values: [String] = []
+                for row in 0..<n {
+                    let v = csv.text(row: row, column: j)
+                    guard levels.contains(v) || (Double(v).map { d in levels.contains(SurvivalCSV.decimal(d)) } ?? false) else {
+                        throw SurvivalReportError(description: "\(path): line \(csv.line(row)), column '\(term.name)': '\(v)' is not a level of the model (\(levels.joined(separator: ", ")))")
+                    }
+                    values.append(Double(v).map(SurvivalCSV.decimal) ?? v)
+                }
+                for level in levels.dropFirst() { columns.append(values.map { $0 == level ? 1 : 0 }) }
+            } else {
+                var values: [Double] = []
+                for row in 0..<n { values.append(try csv.number(row: row, column: j)) }
+                columns.append(values)
+            }
+        }
+        return (try? Matrix(rows: n, columns: columns.count, columnMajor: columns.flatMap { $0 })) ?? Matrix(rows: n, columns: 0)
     }
 
     /// R's `summary(coxph)` in short: hazard ratios with intervals, the reference levels, the three tests.
-    static func coxAnswer(_ r: SurvivalRequest, _ input: SurvivalInput, _ model: CoxModel) -> String {
+    static func coxAnswer(_ r: SurvivalRequest, _ input: SurvivalInput, _ model: CoxModel, _ concordance: ConcordanceResult?) -> String {
         let level = ReportDocument.short(r.level * 100)
         let robust = model.robustVariance != nil
         let cells: [[String]] = model.terms.map { t in
@@ -308,6 +379,9 @@ public enum SurvivalReports {
             out += "  reference levels: " + input.referenceLevels.map { "\($0.0) = \($0.1)" }.joined(separator: ", ") + "\n"
         }
         out += "\n"
+        if let c = concordance {
+            out += "  Concordance = \(ReportDocument.short(c.concordance)) (se = \(ReportDocument.short(c.standardError)))\n"
+        }
         for (label, test) in [("Likelihood ratio test", model.likelihoodRatio), ("Wald test", model.wald), ("Score (log-rank) test", model.score)] {
             out += "  \(label.padding(toLength: 21, withPad: " ", startingAt: 0)) = \(ReportDocument.short(test.statistic)) on \(test.degreesOfFreedom) df, p = \(ReportDocument.short(test.pValue))\n"
         }

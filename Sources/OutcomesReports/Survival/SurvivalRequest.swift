@@ -57,6 +57,12 @@ public struct SurvivalRequest: Sendable {
     public var logRankWeight: LogRankWeight? = nil
     /// The test for trend over the ordered groups (log-rank family), scores 1, 2, …, k in group order.
     public var trend: Bool = false
+    /// Cox residuals to compute (`--residuals TYPE`), written as a CSV with the input's row numbers.
+    public var residuals: CoxResidualType? = nil
+    /// A CSV of covariate values for which to predict survival curves (`--predict FILE`).
+    public var predictPath: String? = nil
+    /// Time transform of the proportional-hazards test.
+    public var zphTransform: TimeTransform = .km
     /// Survival estimator of the curves (km, rmst): Kaplan–Meier or Fleming–Harrington exp(−H).
     public var estimator: SurvivalEstimator = .kaplanMeier
     /// Times of the number-at-risk table (Kaplan–Meier).

@@ -14,6 +14,8 @@ public struct SurvivalResult {
     public let defaultTable: String
     /// The SVG figure (`--plot`), when requested.
     public var figure: String?
+    /// Cox residuals as CSV (`--residuals TYPE`), one row per data row (Schoenfeld types: per event) with its row number.
+    public var residualsCSV: String?
 
     /// Every table name `--table` accepts, in output order.
     public var tableNames: [String] { tables.map(\.name) }
