@@ -346,6 +346,9 @@ public enum SurvivalReports {
         var columns: [[Double]] = []
         for term in input.terms {
             let j = try csv.columnIndex(term.name)
+            if let row = (0..<n).first(where: { csv.isMissing(row: $0, column: j) }) {
+                throw SurvivalReportError(description: "\(path): line \(csv.line(row)), column '\(term.name)': missing value (empty or NA); every covariate needs a value")
+            }
             if let levels = input.covariateLevels[term.name] {
                 var values: [String] = []
                 for row in 0..<n {

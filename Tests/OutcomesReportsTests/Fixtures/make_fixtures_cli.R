@@ -68,4 +68,22 @@ if (requireNamespace("cmprsk", quietly = TRUE)) {
   add("gray_sex", "stat", g$Tests[, "stat"]); add("gray_sex", "p", g$Tests[, "pv"]); add("gray_sex", "df", g$Tests[, "df"])
 }
 
+# Cox completed, through the command line: concordance, AIC, residuals by data row, predicted curves, zph transforms.
+cf <- coxph(Surv(time, status) ~ age + sex, data = lung_r)
+cc <- concordance(cf)
+add("cox_age_sex", "concordance", cc$concordance); add("cox_age_sex", "concordance_se", sqrt(cc$var)); add("cox_age_sex", "aic", AIC(cf))
+add("cox_age_sex", "martingale", residuals(cf, type = "martingale"))
+add("cox_age_sex", "dfbetas_sex", residuals(cf, type = "dfbetas")[, 2])
+sch <- residuals(cf, type = "schoenfeld")
+add("cox_age_sex", "schoenfeld_age", sch[, 1]); add("cox_age_sex", "schoenfeld_time", as.numeric(rownames(sch)))
+nd <- data.frame(age = c(60, 70), sex = c(1, 2))
+write.csv(nd, "lung_newdata.csv", row.names = FALSE)
+sp <- summary(survfit(cf, newdata = nd), times = c(100, 300, 500))
+add("cox_predict", "surv", as.vector(sp$surv)); add("cox_predict", "cumhaz", as.vector(sp$cumhaz))
+add("cox_predict", "lower", as.vector(sp$lower)); add("cox_predict", "upper", as.vector(sp$upper))
+for (tr in c("km", "rank", "identity", "log")) {
+  z <- cox.zph(cf, transform = tr)
+  add(paste0("zph_", tr), "chisq", z$table[, "chisq"]); add(paste0("zph_", tr), "p", z$table[, "p"])
+}
+
 write.csv(do.call(rbind, rows), "cli_reference.csv", row.names = FALSE, quote = FALSE)

@@ -125,3 +125,88 @@ struct SurvivalCumulativeIncidenceTests {
         #expect(!tickX.isEmpty && countX == tickX + tickX)
     }
 }
+
+@Suite("cox and zph: concordance, AIC, residuals, predictions, transforms (lung, make_fixtures_cli.R)")
+struct SurvivalCoxCompletedTests {
+    let reference = CLIReference.shared
+
+    func request(_ analysis: SurvivalAnalysisKind = .cox) -> SurvivalRequest {
+        var r = SurvivalRequest(analysis: analysis, dataPath: survivalFixturePath("lung_r.csv"), time: "time", event: "status")
+        r.covariates = ["age", "sex"]
+        return r
+    }
+
+    @Test("model carries concordance, concordance_se and aic as R's concordance() and AIC() (1e-8 relative)")
+    func concordanceAndAIC() throws {
+        let model = try survivalJSON(request())["model"] as! [String: Any]
+        #expect(survivalClose(survivalNumber(model["concordance"]), reference.numbers("cox_age_sex", "concordance")[0], 1e-8))
+        #expect(survivalClose(survivalNumber(model["concordance_se"]), reference.numbers("cox_age_sex", "concordance_se")[0], 1e-8))
+        #expect(survivalClose(survivalNumber(model["aic"]), reference.numbers("cox_age_sex", "aic")[0], 1e-8))
+        #expect(try SurvivalReports.run(request()).contains("  Concordance = 0.602853 (se = 0.0254987)\n"))
+    }
+
+    @Test("--residuals: one row per data row with its row number (Schoenfeld: per event, with time), values as residuals.coxph (1e-6)")
+    func residuals() throws {
+        var r = request()
+        r.residuals = .martingale
+        let martingale = try #require(try SurvivalReports.analyse(r).residualsCSV).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(martingale[0] == ["row", "residual"])
+        let expected = reference.numbers("cox_age_sex", "martingale")
+        #expect(martingale.count - 1 == expected.count)
+        #expect(martingale.dropFirst().map { Int($0[0])! } == Array(1...228))
+        for (row, e) in zip(martingale.dropFirst(), expected) { #expect(survivalClose(Double(row[1]), e, 1e-6)) }
+
+        r.residuals = .dfbetas
+        let dfbetas = try #require(try SurvivalReports.analyse(r).residualsCSV).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(dfbetas[0] == ["row", "age", "sex"])
+        for (row, e) in zip(dfbetas.dropFirst(), reference.numbers("cox_age_sex", "dfbetas_sex")) { #expect(survivalClose(Double(row[2]), e, 1e-6)) }
+
+        r.residuals = .schoenfeld
+        let schoenfeld = try #require(try SurvivalReports.analyse(r).residualsCSV).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(schoenfeld[0] == ["row", "time", "age", "sex"])
+        #expect(schoenfeld.count - 1 == 165)
+        #expect(schoenfeld.dropFirst().map { Double($0[1])! } == reference.numbers("cox_age_sex", "schoenfeld_time"))
+        for (row, e) in zip(schoenfeld.dropFirst(), reference.numbers("cox_age_sex", "schoenfeld_age")) { #expect(survivalClose(Double(row[2]), e, 1e-6)) }
+    }
+
+    @Test("--predict FILE: curves per row of covariate values as survfit(fit, newdata) at 100, 300, 500 days (1e-6)")
+    func predictions() throws {
+        var r = request()
+        r.predictPath = survivalFixturePath("lung_newdata.csv")
+        let json = try survivalJSON(r)
+        let rows = survivalRows(json, "predictions")
+        for key in ["row", "time", "surv", "std_err", "lower", "upper"] { #expect(rows.first?[key] != nil) }
+        let surv = reference.numbers("cox_predict", "surv"), lower = reference.numbers("cox_predict", "lower")
+        let upper = reference.numbers("cox_predict", "upper"), cumhaz = reference.numbers("cox_predict", "cumhaz")
+        var k = 0
+        for curve in [1.0, 2.0] {
+            for t in [100.0, 300, 500] {
+                let at = try #require(rows.last { survivalNumber($0["row"]) == curve && survivalNumber($0["time"])! <= t })
+                #expect(survivalClose(survivalNumber(at["surv"]), surv[k], 1e-6))
+                #expect(survivalClose(survivalNumber(at["cumhaz"]), cumhaz[k], 1e-6))
+                #expect(survivalClose(survivalNumber(at["lower"]), lower[k], 1e-6))
+                #expect(survivalClose(survivalNumber(at["upper"]), upper[k], 1e-6))
+                k += 1
+            }
+        }
+        r.format = .csv
+        #expect(try SurvivalReports.run(r).hasPrefix("row,strata,time,surv,std_err,lower,upper,cumhaz,n_risk,n_event\n1,all,5,"))
+        let bad = try survivalTemporaryFile("age,sex\n60,1\n70,\n")
+        r.predictPath = bad
+        let error = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(r) }
+        #expect(error?.description == "\(bad): line 3, column 'sex': missing value (empty or NA); every covariate needs a value")
+    }
+
+    @Test("zph --transform km|rank|identity|log equals cox.zph(transform =) (1e-6 relative)", arguments: TimeTransform.allCases)
+    func zphTransforms(_ transform: TimeTransform) throws {
+        var r = request(.zph)
+        r.zphTransform = transform
+        let rows = survivalRows(try survivalJSON(r), "zph")
+        let chisq = reference.numbers("zph_\(transform.rawValue)", "chisq"), p = reference.numbers("zph_\(transform.rawValue)", "p")
+        #expect(rows.count == 3)
+        for (k, row) in rows.enumerated() where k < chisq.count {
+            #expect(survivalClose(survivalNumber(row["chisq"]), chisq[k], 1e-6))
+            #expect(survivalClose(survivalNumber(row["p"]), p[k], 1e-6))
+        }
+    }
+}
