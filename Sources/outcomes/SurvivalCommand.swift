@@ -25,9 +25,15 @@ struct SurvivalCommand: ParsableCommand {
         cuminc   competing risks: --status (0 = censored, other values the causes; instead of --event) --group --strata --times --plot
                  outcomes survival cuminc --data mgus2.csv --time etime --status event --group sex
 
+        survreg  parametric regression: --covariates --dist weibull|exponential|lognormal|loglogistic; --left/--right
+                 outcomes survival survreg --data lung.csv --time time --event status --covariates age,sex --dist weibull
+        km and survreg take --left COL --right COL instead of --time/--event for interval-censored rows (empty \
+        left = left-censored; empty, NA or Inf right = right-censored).
+
         Run `outcomes survival ANALYSIS --help` for the options of one analysis.
         """,
         subcommands: [SurvivalKMCommand.self, SurvivalLogRankCommand.self, SurvivalRMSTCommand.self,
-                      SurvivalCoxCommand.self, SurvivalZPHCommand.self, SurvivalCumIncCommand.self]
+                      SurvivalCoxCommand.self, SurvivalZPHCommand.self, SurvivalCumIncCommand.self,
+                      SurvivalRegressionCommand.self]
     )
 }

@@ -5,12 +5,12 @@ import InfusionOutcomes
 struct SurvivalKMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "km",
-        abstract: "Kaplan–Meier curves: n, events and median with its interval per group (R's print.survfit).",
+        abstract: "Kaplan–Meier curves: n, events and median with its interval per group (R's print.survfit); Turnbull curves with --left/--right.",
         discussion: "Example: outcomes survival km --data lung.csv --time time --event status --group sex --plot km.svg"
     )
 
     @OptionGroup var input: SurvivalInputOptions
-    @OptionGroup var outcome: SurvivalOutcomeOptions
+    @OptionGroup var outcome: SurvivalEitherOutcomeOptions
     @OptionGroup var groups: SurvivalGroupOptions
     @Option(help: "Survival estimator: kaplan-meier, or fleming-harrington (exp of minus the Nelson–Aalen cumulative hazard).")
     var estimator: SurvivalEstimator = .kaplanMeier

@@ -8,6 +8,7 @@ extension TieMethod: ExpressibleByArgument {}
 extension SurvivalEstimator: ExpressibleByArgument {}
 extension CoxResidualType: ExpressibleByArgument {}
 extension TimeTransform: ExpressibleByArgument {}
+extension SurvivalDistribution: ExpressibleByArgument {}
 
 /// The time-to-event columns of the analyses of one event: time, status and its coding, entry, weights.
 struct SurvivalOutcomeOptions: ParsableArguments {
@@ -28,6 +29,46 @@ struct SurvivalOutcomeOptions: ParsableArguments {
         r.eventValue = eventValue
         r.start = start
         r.weights = weights
+        return r
+    }
+}
+
+/// The time-to-event columns of km and survreg: `--time/--event` for right-censored rows, or `--left/--right`
+/// for interval-censored rows.
+struct SurvivalEitherOutcomeOptions: ParsableArguments {
+    @Option(help: "Column with the exit (event or censoring) time (or use --left/--right).")
+    var time: String?
+    @Option(help: "Column with the status: 0/1, 1/2 (2 = event, as R's Surv) or TRUE/FALSE.")
+    var event: String?
+    @Option(name: .customLong("event-value"), help: "The status value that marks an event; every other value is censored.")
+    var eventValue: String?
+    @Option(help: "Column with the entry time (delayed entry, counting process).")
+    var start: String?
+    @Option(help: "Column with case weights.")
+    var weights: String?
+    @Option(help: "Interval-censored data: column with the left end (empty = left-censored).")
+    var left: String?
+    @Option(help: "Interval-censored data: column with the right end (empty, NA or Inf = right-censored).")
+    var right: String?
+
+    func validate() throws {
+        switch (time != nil || event != nil, left != nil || right != nil) {
+        case (true, true): throw ValidationError("use --time/--event or --left/--right, not both")
+        case (false, false): throw ValidationError("give --time COL --event COL, or --left COL --right COL for interval-censored data")
+        case (true, false) where time == nil || event == nil: throw ValidationError("--time and --event go together")
+        case (false, true) where left == nil || right == nil: throw ValidationError("--left and --right go together")
+        default: break
+        }
+        if left != nil && eventValue != nil { throw ValidationError("--event-value belongs to --event, not --left/--right") }
+    }
+
+    func request(_ analysis: SurvivalAnalysisKind, _ source: SurvivalInputOptions) throws -> SurvivalRequest {
+        var r = try source.request(analysis, time: time ?? "", event: event ?? "")
+        r.eventValue = eventValue
+        r.start = start
+        r.weights = weights
+        r.left = left
+        r.right = right
         return r
     }
 }

@@ -7,6 +7,8 @@ struct SurvivalInput {
     let data: SurvivalData
     /// The rows as competing risks (cuminc): status 0 censored, other values the causes.
     let competing: CompetingRisksData?
+    /// The rows as interval-censored data (--left/--right), or right-censored rows of survreg.
+    let interval: IntervalCensoredData?
     let group: Grouping?
     let strata: Grouping?
     let cluster: Grouping?
@@ -30,7 +32,11 @@ struct SurvivalInput {
     init(_ r: SurvivalRequest) throws(SurvivalReportError) {
         let csv = try SurvivalCSV(path: r.dataPath)
         func index(_ name: String) throws(SurvivalReportError) -> Int { try csv.columnIndex(name) }
-        var used: [Int] = [try index(r.time), try index(r.event)]
+        let intervalMode = r.left != nil || r.right != nil
+        if intervalMode && (r.left == nil || r.right == nil) {
+            throw SurvivalReportError(description: "--left and --right go together (an empty left end is left-censored, an empty or Inf right end right-censored)", isUsage: true)
+        }
+        var used: [Int] = intervalMode ? [] : [try index(r.time), try index(r.event)]
         for name in [r.start, r.group, r.strata, r.weights, r.cluster].compactMap({ $0 }) { used.append(try index(name)) }
         for name in r.covariates { used.append(try index(name)) }
         var notes: [String] = []
@@ -68,9 +74,23 @@ struct SurvivalInput {
             for row in keep { out.append(try csv.number(row: row, column: j)) }
             return out
         }
-        let exit = try numbers(r.time)
+        var interval: IntervalCensoredData? = nil
+        let exit: [Double]
         let event: [Bool]
-        if r.analysis == .cuminc {
+        if let leftName = r.left, let rightName = r.right {
+            let (l, rr) = try Self.intervalEnds(csv, left: try index(leftName), right: try index(rightName), rows: keep)
+            do { interval = try IntervalCensoredData(left: l, right: rr) } catch {
+                throw SurvivalReportError(description: Self.locate(error, csv: csv, keep: keep, request: r))
+            }
+            // Interval mode: `data` only stands for the rows used (their count); the analyses read `interval`.
+            exit = zip(l, rr).map { $1 ?? $0 ?? 0 }
+            event = Array(repeating: false, count: keep.count)
+            let counts = interval!.counts
+            conventions.append(("status", "interval-censored (\(leftName), \(rightName)]: " + IntervalCensoring.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+                                + "; empty left = left-censored, empty, NA or Inf right = right-censored"))
+            competing = nil
+        } else if r.analysis == .cuminc {
+            exit = try numbers(r.time)
             let causes = try CauseCoding(csv: csv, column: try index(r.event), rows: keep, request: r)
             conventions.append(("status", causes.description))
             do { competing = try CompetingRisksData(exit: exit, cause: causes.codes, causeLabels: causes.labels) } catch {
@@ -78,11 +98,13 @@ struct SurvivalInput {
             }
             event = causes.codes.map { $0 != 0 }
         } else {
+            exit = try numbers(r.time)
             let coding = try EventCoding(csv: csv, column: try index(r.event), rows: keep, request: r)
             conventions.append(("status", coding.description))
             event = coding.events
             competing = nil
         }
+        self.interval = interval
         let entry = try r.start.map { name throws(SurvivalReportError) in try numbers(name) }
         let weights = try r.weights.map { name throws(SurvivalReportError) in try numbers(name) }
         do {
@@ -153,6 +175,22 @@ struct SurvivalInput {
         self.conventions = conventions
         self.rows = keep.map { csv.line($0) }
         rowsRead = csv.rowCount
+    }
+
+    /// The ends of interval-censored rows: a missing (empty or NA) left end is nil (left-censored); a missing or
+    /// `Inf` right end is nil (right-censored); anything else must be a number.
+    static func intervalEnds(_ csv: SurvivalCSV, left: Int, right: Int, rows: [Int]) throws(SurvivalReportError) -> ([Double?], [Double?]) {
+        var l: [Double?] = [], r: [Double?] = []
+        for row in rows {
+            l.append(csv.isMissing(row: row, column: left) ? nil : try csv.number(row: row, column: left))
+            let text = csv.text(row: row, column: right)
+            if csv.isMissing(row: row, column: right) || text == "Inf" || text == "inf" {
+                r.append(nil)
+            } else {
+                r.append(try csv.number(row: row, column: right))
+            }
+        }
+        return (l, r)
     }
 
     /// The test a `--where` condition applies to a row: numeric comparison on a numeric column, text

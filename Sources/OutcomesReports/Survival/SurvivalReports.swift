@@ -20,11 +20,12 @@ public enum SurvivalReports {
         var result: SurvivalResult
         do {
             switch request.analysis {
-            case .km: result = try kaplanMeier(request, input)
+            case .km: result = input.interval != nil ? try turnbull(request, input) : try kaplanMeier(request, input)
             case .logrank: result = try logRank(request, input)
             case .rmst: result = try restrictedMean(request, input)
             case .cox, .zph: result = try cox(request, input, newCovariates: newCovariates)
             case .cuminc: result = try cumulativeIncidence(request, input)
+            case .survreg: result = try parametric(request, input)
             }
         } catch {
             throw SurvivalReportError(description: "\(request.dataPath): \(error.description)")
@@ -39,10 +40,24 @@ public enum SurvivalReports {
     /// Rejects options the analysis would not use, so nothing is ignored silently.
     static func checkOptions(_ r: SurvivalRequest) throws(SurvivalReportError) {
         var unused: [String] = []
-        let usesCovariates = r.analysis == .cox || r.analysis == .zph
+        let usesCovariates = r.analysis == .cox || r.analysis == .zph || r.analysis == .survreg
+        if r.analysis == .survreg && r.group != nil { unused.append("--group (add the column to --covariates)") }
+        if r.analysis == .survreg && r.strata != nil { unused.append("--strata") }
+        if r.analysis == .survreg && r.weights != nil { unused.append("--weights") }
+        if r.analysis == .survreg && r.start != nil { unused.append("--start") }
+        if r.left != nil || r.right != nil {
+            if r.analysis != .km && r.analysis != .survreg { unused.append("--left/--right") }
+            if r.analysis == .km {
+                for (set, name) in [(r.start != nil, "--start"), (r.weights != nil, "--weights"), (r.strata != nil, "--strata"),
+                                    (r.estimator != .kaplanMeier, "--estimator"), (r.plot != nil, "--plot"), (!r.riskTimes.isEmpty, "--times")] where set {
+                    unused.append(name + " (not with --left/--right)")
+                }
+            }
+        }
+        if r.analysis != .survreg && r.distribution != .weibull { unused.append("--dist") }
         if !usesCovariates && !r.covariates.isEmpty { unused.append("--covariates") }
         if !usesCovariates && r.cluster != nil { unused.append("--cluster") }
-        if usesCovariates && r.group != nil { unused.append("--group (add the column to --covariates)") }
+        if usesCovariates && r.analysis != .survreg && r.group != nil { unused.append("--group (add the column to --covariates)") }
         if r.analysis != .rmst && r.tau != nil { unused.append("--tau") }
         if r.analysis != .logrank && r.rho != 0 { unused.append("--rho") }
         if r.analysis != .logrank && r.logRankWeight != nil { unused.append("--test") }

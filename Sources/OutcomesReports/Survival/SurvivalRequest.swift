@@ -15,6 +15,8 @@ public enum SurvivalAnalysisKind: String, Sendable, CaseIterable {
     case zph
     /// Cumulative incidence of competing causes (Aalen–Johansen) and Gray's test.
     case cuminc
+    /// Parametric (accelerated failure time) regression, R's survreg.
+    case survreg
 }
 
 /// Everything one survival analysis of a CSV file needs; column arguments name CSV columns.
@@ -57,6 +59,12 @@ public struct SurvivalRequest: Sendable {
     public var logRankWeight: LogRankWeight? = nil
     /// The test for trend over the ordered groups (log-rank family), scores 1, 2, …, k in group order.
     public var trend: Bool = false
+    /// Columns with the left and right ends of interval-censored rows, used instead of `time` and `event` (km,
+    /// survreg): an empty left end is left-censored, an empty, NA or `Inf` right end right-censored.
+    public var left: String? = nil
+    public var right: String? = nil
+    /// Error distribution of survreg.
+    public var distribution: SurvivalDistribution = .weibull
     /// Cox residuals to compute (`--residuals TYPE`), written as a CSV with the input's row numbers.
     public var residuals: CoxResidualType? = nil
     /// A CSV of covariate values for which to predict survival curves (`--predict FILE`).

@@ -210,3 +210,76 @@ struct SurvivalCoxCompletedTests {
         }
     }
 }
+
+@Suite("survreg and km --left/--right: interval-censored rows from the command line (make_fixtures_cli.R)")
+struct SurvivalIntervalCensoredWiringTests {
+    let reference = CLIReference.shared
+
+    func request(_ analysis: SurvivalAnalysisKind) -> SurvivalRequest {
+        var r = SurvivalRequest(analysis: analysis, dataPath: survivalFixturePath("lung_interval.csv"), time: "", event: "")
+        r.left = "left"
+        r.right = "right"
+        return r
+    }
+
+    @Test("survreg --left/--right: JSON terms and model keys, values as survreg(Surv(left, right, type = 'interval2')) (1e-6)",
+          arguments: [SurvivalDistribution.weibull, .lognormal])
+    func intervalSurvreg(_ dist: SurvivalDistribution) throws {
+        var r = request(.survreg)
+        r.covariates = ["age", "sex"]
+        r.distribution = dist
+        let json = try survivalJSON(r)
+        let terms = survivalRows(json, "terms")
+        #expect(terms.map { $0["term"] as? String } == ["(Intercept)", "age", "sex"])
+        for term in terms { #expect(Set(term.keys) == ["term", "coef", "se", "z", "p"]) }
+        let c = "survreg_\(dist.rawValue)"
+        for (k, term) in terms.enumerated() {
+            #expect(survivalClose(survivalNumber(term["coef"]), reference.numbers(c, "coef")[k], 1e-6))
+            #expect(survivalClose(survivalNumber(term["se"]), reference.numbers(c, "se")[k], 1e-6))
+        }
+        let model = json["model"] as! [String: Any]
+        for key in ["scale", "loglik", "loglik_null", "iterations", "converged"] { #expect(model[key] != nil) }
+        #expect(survivalClose(survivalNumber(model["scale"]), reference.numbers(c, "scale")[0], 1e-6))
+        #expect(survivalClose(survivalNumber(model["loglik_null"]), reference.numbers(c, "loglik")[0], 1e-8))
+        #expect(survivalClose(survivalNumber(model["loglik"]), reference.numbers(c, "loglik")[1], 1e-8))
+        #expect(model["converged"] as? Bool == true)
+        // 15 rows with an NA left end (events before the first visit), 63 with an NA right end, the rest intervals.
+        #expect(survivalNumber(model["n_left"]) == 15 && survivalNumber(model["n_right"]) == 63 && survivalNumber(model["n_interval"]) == 150)
+    }
+
+    @Test("survreg --time/--event (log-logistic) equals survreg on right-censored rows (1e-6)")
+    func rightCensoredSurvreg() throws {
+        var r = SurvivalRequest(analysis: .survreg, dataPath: survivalFixturePath("lung_r.csv"), time: "time", event: "status")
+        r.covariates = ["age", "sex"]
+        r.distribution = .loglogistic
+        let json = try survivalJSON(r)
+        for (k, term) in survivalRows(json, "terms").enumerated() {
+            #expect(survivalClose(survivalNumber(term["coef"]), reference.numbers("survreg_right_loglogistic", "coef")[k], 1e-6))
+        }
+        let model = json["model"] as! [String: Any]
+        #expect(survivalClose(survivalNumber(model["loglik"]), reference.numbers("survreg_right_loglogistic", "loglik")[1], 1e-8))
+        #expect(json["hazard_ratios"] == nil)
+    }
+
+    @Test("km --left/--right: Turnbull medians per group as survfit(type = 'interval2'); NA left = left-censored, NA or Inf right = right-censored")
+    func turnbullCurves() throws {
+        var r = request(.km)
+        r.group = "sex"
+        let json = try survivalJSON(r)
+        let summary = survivalRows(json, "summary")
+        #expect(summary.map { survivalNumber($0["median"]) } == reference.numbers("turnbull_sex", "median"))
+        #expect(summary.map { survivalNumber($0["n"]) } == reference.numbers("turnbull_sex", "n"))
+        let status = (json["conventions"] as! [String: Any])["status"] as! String
+        #expect(status.hasPrefix("interval-censored (left, right]: 0 exact, 63 right, 15 left, 150 interval;"))
+        // Inf spelled out in the right column is the same as NA.
+        let text = try String(contentsOfFile: survivalFixturePath("lung_interval.csv"), encoding: .utf8)
+        var withInf = request(.km)
+        withInf.group = "sex"
+        withInf.dataPath = try survivalTemporaryFile(text.replacingOccurrences(of: ",NA\n", with: ",Inf\n"))
+        #expect(survivalRows(try survivalJSON(withInf), "curve").map { survivalNumber($0["surv"]) } == survivalRows(json, "curve").map { survivalNumber($0["surv"]) })
+        var bad = request(.km)
+        bad.start = "age"
+        let error = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(bad) }
+        #expect(error?.description == "options not used by 'km': --start (not with --left/--right)")
+    }
+}
