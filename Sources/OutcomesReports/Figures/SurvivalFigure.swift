@@ -75,7 +75,7 @@ public struct SurvivalFigure: Sendable {
     public func svg() -> String {
         let c = FigureScale.coordinate
         let e = FigureScale.escape
-        let fontSize = 14.0
+        let fontSize = 15.0
         let rowLabels = riskBlocks.flatMap { $0.labels ?? curves.map(\.label) }
         let labelWidth = Double(rowLabels.map(\.count).max() ?? 0) * fontSize * 0.6
         // Risk-table labels end left of the first column's numbers, which are centred on the axis origin.
@@ -106,7 +106,7 @@ public struct SurvivalFigure: Sendable {
 
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height.rounded(.up)))\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(Int(fontSize))\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-        s += "<text x=\"\(c(left))\" y=\"26\" font-size=\"17\" font-weight=\"bold\">\(e(title))</text>\n"
+        s += "<text x=\"\(c(left))\" y=\"26\" font-size=\"18\" font-weight=\"bold\">\(e(title))</text>\n"
         for (i, curve) in curves.enumerated() {
             let ex = legend[i].x, ey = 52 + Double(legend[i].line) * 22
             s += "<g class=\"legend\"><line x1=\"\(c(ex))\" y1=\"\(c(ey))\" x2=\"\(c(ex + 22))\" y2=\"\(c(ey))\" stroke=\"\(color(i))\" stroke-width=\"3\"/>"

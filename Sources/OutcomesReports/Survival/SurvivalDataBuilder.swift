@@ -181,14 +181,19 @@ struct SurvivalInput {
     /// `Inf` right end is nil (right-censored); anything else must be a number.
     static func intervalEnds(_ csv: SurvivalCSV, left: Int, right: Int, rows: [Int]) throws(SurvivalReportError) -> ([Double?], [Double?]) {
         var l: [Double?] = [], r: [Double?] = []
+        let names = "'\(csv.table.names[left])' and '\(csv.table.names[right])'"
         for row in rows {
-            l.append(csv.isMissing(row: row, column: left) ? nil : try csv.number(row: row, column: left))
+            let a = csv.isMissing(row: row, column: left) ? nil : try csv.number(row: row, column: left)
             let text = csv.text(row: row, column: right)
-            if csv.isMissing(row: row, column: right) || text == "Inf" || text == "inf" {
-                r.append(nil)
-            } else {
-                r.append(try csv.number(row: row, column: right))
-            }
+            let b = csv.isMissing(row: row, column: right) || text == "Inf" || text == "inf" ? nil : try csv.number(row: row, column: right)
+            // The checks of IntervalCensoredData, here so that the message names the file's line.
+            let place = "\(csv.path): line \(csv.line(row)), columns \(names)"
+            if a == nil && b == nil { throw SurvivalReportError(description: "\(place): both ends are missing") }
+            if let a, a < 0 { throw SurvivalReportError(description: "\(place): negative left end \(a)") }
+            if let b, b < 0 { throw SurvivalReportError(description: "\(place): negative right end \(b)") }
+            if let a, let b, a > b { throw SurvivalReportError(description: "\(place): left end \(a) is after the right end \(b)") }
+            l.append(a)
+            r.append(b)
         }
         return (l, r)
     }

@@ -283,3 +283,16 @@ struct SurvivalIntervalCensoredWiringTests {
         #expect(error?.description == "options not used by 'km': --start (not with --left/--right)")
     }
 }
+
+@Test("Bad interval-censored rows name the file's line and both columns")
+func badIntervalRows() throws {
+    let path = try survivalTemporaryFile("l,r\n1,2\nNA,NA\n")
+    var r = SurvivalRequest(analysis: .km, dataPath: path, time: "", event: "")
+    r.left = "l"
+    r.right = "r"
+    let e1 = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(r) }
+    #expect(e1?.description == "\(path): line 3, columns 'l' and 'r': both ends are missing")
+    r.dataPath = try survivalTemporaryFile("l,r\n1,2\n5,3\n")
+    let e2 = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(r) }
+    #expect(e2?.description == "\(r.dataPath): line 3, columns 'l' and 'r': left end 5.0 is after the right end 3.0")
+}
