@@ -15,8 +15,9 @@ public struct CompetingRisksData: Sendable {
     /// Number of rows.
     public var count: Int { exit.count }
 
-    /// Validates and stores the data: times finite and non-negative, cause codes in 0…K.
-    public init(exit: [Double], cause: [Int], causeLabels: [String]) throws(SurvivalError) {
+    /// Validates and stores the data: times finite and non-negative, cause codes in 0…K. `timefix` merges nearly
+    /// tied times as `SurvivalData` does (R's `aeqSurv`, on by default as in `survfit`).
+    public init(exit: [Double], cause: [Int], causeLabels: [String], timefix: Bool = true) throws(SurvivalError) {
         guard cause.count == exit.count else { throw .lengthMismatch("\(exit.count) times but \(cause.count) status values") }
         guard !causeLabels.isEmpty else { throw .invalidArgument("competing risks need at least one cause") }
         for i in exit.indices {
@@ -27,21 +28,21 @@ public struct CompetingRisksData: Sendable {
                 throw .invalidArgument("status code \(cause[i]) at row \(i + 1) is outside 0…\(causeLabels.count)")
             }
         }
-        self.exit = exit
+        self.exit = timefix ? TimeFix.cuts(exit).map { cuts in exit.map { TimeFix.snap($0, cuts) } } ?? exit : exit
         self.cause = cause
         self.causeLabels = causeLabels
     }
 
     /// From numeric status values: 0 is censored, every other distinct value is a cause, causes numbered in
     /// ascending order of value and labelled by the shortest exact decimal (as R's factor levels).
-    public init(exit: [Double], status: [Double]) throws(SurvivalError) {
+    public init(exit: [Double], status: [Double], timefix: Bool = true) throws(SurvivalError) {
         for (i, s) in status.enumerated() where !s.isFinite { throw .nonFinite(name: "status", row: i, value: s) }
         let grouping = Grouping(numeric: status.filter { $0 != 0 })
         let levels = Array(Set(status.filter { $0 != 0 })).sorted()
         var index: [Double: Int] = [:]
         for (k, v) in levels.enumerated() { index[v] = k + 1 }
         try self.init(exit: exit, cause: status.map { $0 == 0 ? 0 : index[$0]! },
-                      causeLabels: levels.isEmpty ? ["1"] : grouping.labels)
+                      causeLabels: levels.isEmpty ? ["1"] : grouping.labels, timefix: timefix)
     }
 }
 

@@ -195,7 +195,8 @@ extension CoxRegression {
 
     /// Predicted survival curves for rows of new covariate values (columns as in the fit; dropped columns are
     /// ignored), as R's `survfit(fit, newdata)`: the Breslow or, for an Efron fit, Efron-corrected baseline
-    /// hazard, surv = exp(−H) (`stype = 2`), and Tsiatis' standard error of H with log-scale limits.
+    /// hazard, surv = exp(−H) (`stype = 2`), and Tsiatis' standard error of H with log-scale limits; the
+    /// coefficient part of the variance uses the robust variance when the fit has one, as R does.
     /// With strata, one curve per stratum for every row.
     public static func predictSurvival(covariates: Matrix, names: [String], data: SurvivalData, strata: Grouping? = nil,
                                        model: CoxModel, newCovariates: Matrix, level: Double = 0.95) throws(SurvivalError) -> [CoxPredictedCurve] {
@@ -209,6 +210,8 @@ extension CoxRegression {
         let context = try CoxFitContext(covariates: covariates, names: names, data: data, strata: strata, model: model)
         let sets = context.sets, p = sets.p
         let (haz, varhaz, xbar) = context.hazardIncrements()
+        // R's survfit.coxph uses fit$var, which is the robust variance when the fit has one.
+        let coefficientVariance = model.robustVariance ?? model.variance
         let z = Normal.quantile(1 - (1 - level) / 2)
         let labels = strata?.labels ?? ["all"]
         let grid = curveGrid(data, strata: strata)
@@ -227,7 +230,7 @@ extension CoxRegression {
                         for j in 0..<p { d[j] += xc[j] * haz[e] - xbar[e * p + j] }
                         events.removeFirst()
                     }
-                    let coefficientPart = CoxRegression.quadraticForm(model.variance, d)
+                    let coefficientPart = CoxRegression.quadraticForm(coefficientVariance, d)
                     let cumulative = h * risk
                     let se = ((v + coefficientPart) * risk * risk).squareRoot()
                     let surv = Foundation.exp(-cumulative)
@@ -241,12 +244,22 @@ extension CoxRegression {
         return curves
     }
 
+    /// The covariate values R's `coxph` centres on (`fit$means`): the unweighted column mean, except 0 for a column
+    /// whose values all lie in {−1, 0, 1} (R's default `nocenter = c(-1, 0, 1)`).
+    public static func centringValues(covariates: Matrix) -> [Double] {
+        let n = covariates.rows
+        return (0..<covariates.columns).map { j in
+            let column = covariates.storage[(j * n)..<((j + 1) * n)]
+            if column.allSatisfy({ $0 == -1 || $0 == 0 || $0 == 1 }) { return 0 }
+            return column.reduce(0, +) / Double(max(n, 1))
+        }
+    }
+
     /// The baseline cumulative hazard as R's `basehaz(fit, centered)`: the predicted cumulative hazard at the
-    /// covariate means (`centered = true`, R's default) or at zero.
+    /// centring values of `centringValues` (`centered = true`, R's default) or at zero.
     public static func baselineHazard(covariates: Matrix, names: [String], data: SurvivalData, strata: Grouping? = nil,
                                       model: CoxModel, centered: Bool = true) throws(SurvivalError) -> [BaselineHazardRow] {
-        let n = covariates.rows
-        let at = (0..<covariates.columns).map { j in centered ? covariates.storage[(j * n)..<((j + 1) * n)].reduce(0, +) / Double(max(n, 1)) : 0 }
+        let at = centered ? centringValues(covariates: covariates) : Array(repeating: 0, count: covariates.columns)
         var newValues = Matrix(rows: 1, columns: covariates.columns)
         for j in 0..<covariates.columns { newValues[0, j] = at[j] }
         return try predictSurvival(covariates: covariates, names: names, data: data, strata: strata, model: model, newCovariates: newValues)

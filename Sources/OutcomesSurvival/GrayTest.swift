@@ -12,8 +12,11 @@ public struct GrayTest: Sendable {
     public let score: [Double]
     /// Its estimated variance, (k − 1) × (k − 1).
     public let variance: Matrix
-    /// scoreᵀ variance⁻¹ score on k − 1 degrees of freedom (R's `cmprsk::cuminc()$Tests` `stat`, `df`, `pv`).
-    public let test: ChiSquareTest
+    /// scoreᵀ variance⁻¹ score on k − 1 degrees of freedom (R's `cmprsk::cuminc()$Tests` `stat`, `df`, `pv`);
+    /// nil when not estimable.
+    public let test: ChiSquareTest?
+    /// Why the test is not estimable (for example no events of the cause), or nil.
+    public let notEstimableReason: String?
 }
 
 extension CompetingRisks {
@@ -41,15 +44,18 @@ extension CompetingRisks {
                 for i in 0..<(k - 1) { score[i] += part.score[i] }
                 variance = variance + part.variance
             }
-            let statistic: Double
-            do {
-                let solved = try CholeskyFactorization(variance).solve(score)
-                statistic = zip(solved, score).reduce(0) { $0 + $1.0 * $1.1 }
-            } catch {
-                throw .numerical("Gray's test for cause \(data.causeLabels[cause - 1]): singular variance (\(error))")
+            let label = data.causeLabels[cause - 1]
+            var test: ChiSquareTest? = nil
+            var reason: String? = nil
+            if !data.cause.contains(cause) {
+                reason = "no events of cause \(label)"
+            } else if let factor = try? CholeskyFactorization(variance), let solved = try? factor.solve(score) {
+                test = ChiSquareTest(zip(solved, score).reduce(0) { $0 + $1.0 * $1.1 }, k - 1)
+            } else {
+                reason = "the variance of the scores for cause \(label) is singular (too few events in some group)"
             }
-            results.append(GrayTest(cause: data.causeLabels[cause - 1], groups: groups.labels, score: score, variance: variance,
-                                    test: ChiSquareTest(statistic, k - 1)))
+            results.append(GrayTest(cause: label, groups: groups.labels, score: score, variance: variance,
+                                    test: test, notEstimableReason: reason))
         }
         return results
     }

@@ -14,8 +14,9 @@ public struct KaplanMeierRow: Sendable, Equatable {
     /// Survival estimate just after `time`: the Kaplan–Meier product, or exp(−cumulativeHazard) for the
     /// Fleming–Harrington estimator (R's `survfit()$surv` with `stype = 1` or `2`).
     public let survival: Double
-    /// Standard error of −log survival (R's `survfit()$std.err`): Greenwood's for Kaplan–Meier, the
-    /// Nelson–Aalen standard error (`std.chaz`) for Fleming–Harrington, or the infinitesimal jackknife.
+    /// Standard error on the log-survival scale, from which the interval is built: Greenwood's for Kaplan–Meier
+    /// and the Nelson–Aalen `std.chaz` for Fleming–Harrington (both R's `survfit()$std.err`), or the infinitesimal
+    /// jackknife (for which R's `survfit()$std.err` holds `standardError`, the error of S, instead).
     public let logStandardError: Double
     /// Nelson–Aalen cumulative hazard H(t) = Σ_{tⱼ ≤ t} dⱼ/nⱼ with weighted counts (R's `survfit()$cumhaz`,
     /// default `ctype = 1`).

@@ -32,6 +32,20 @@ public enum LogRankWeight: Sendable, Equatable {
         }
     }
 
+    /// The weight named as the command line names it (`name`); `rho` and `gamma` are used by "fh" only.
+    /// nil for an unknown name.
+    public init?(name: String, rho: Double = 0, gamma: Double = 0) {
+        switch name {
+        case "logrank": self = .logRank
+        case "fh": self = .flemingHarrington(rho: rho, gamma: gamma)
+        case "wilcoxon": self = .gehanBreslow
+        case "tarone-ware": self = .taroneWare
+        case "peto": self = .petoPeto
+        case "modified-peto": self = .modifiedPeto
+        default: return nil
+        }
+    }
+
     /// The weight at an event time: `km` is S(tⱼ−), `peto` is S̃(tⱼ), `atRisk` nⱼ.
     func value(km: Double, peto: Double, atRisk n: Double) -> Double {
         switch self {

@@ -68,10 +68,10 @@ func grayTestMatchesR(_ c: CompetingRisksCase) throws {
     let tests = try CompetingRisks.grayTest(data, groups: groups!)
     let r = Reference.estimators
     #expect(tests.map(\.cause) == data.causeLabels)
-    expectClose(tests.map(\.test.statistic), r.numbers(c.name, "gray_stat"), 1e-10, "\(c.name) Gray statistic")
+    expectClose(tests.map { $0.test?.statistic ?? .nan }, r.numbers(c.name, "gray_stat"), 1e-10, "\(c.name) Gray statistic")
     // cmprsk reports 1 − pchisq(stat), which loses relative precision for small p: absolute tolerance.
-    expectClose(tests.map(\.test.pValue), r.numbers(c.name, "gray_p"), 1e-10, "\(c.name) Gray p")
-    #expect(tests.map { Double($0.test.degreesOfFreedom) } == r.numbers(c.name, "gray_df"))
+    expectClose(tests.map { $0.test?.pValue ?? .nan }, r.numbers(c.name, "gray_p"), 1e-10, "\(c.name) Gray p")
+    #expect(tests.map { Double($0.test?.degreesOfFreedom ?? -1) } == r.numbers(c.name, "gray_df"))
 }
 
 @Test("Cause-specific Cox: the Cox model of one cause with the others censored matches R coxph (1e-6 relative)")
@@ -86,4 +86,29 @@ func causeSpecificCoxMatchesR() throws {
     expectClose(model.terms.map(\.standardError), r.numbers("cs_mgus2_pcm", "se"), 1e-6, relative: true, "cause-specific se")
     expectClose([model.logLikelihoodNull, model.logLikelihood], r.numbers("cs_mgus2_pcm", "loglik"), 1e-6, relative: true, "cause-specific loglik")
     #expect(throws: SurvivalError.self) { try CoxRegression.fitCauseSpecific(covariates: design, names: ["age", "hgb"], data: data, cause: "9") }
+}
+
+@Test("Gray's test with rho = 1 and stratified matches cmprsk::cuminc within 1e-10")
+func grayTestRhoAndStrata() throws {
+    let r = Reference.estimators
+    let m = Fixture("mgus2")
+    let mgus = try CompetingRisksData(exit: m.column("etime"), status: m.column("event"))
+    let rho1 = try CompetingRisks.grayTest(mgus, groups: Grouping(labels: m.text("sex")), rho: 1)
+    expectClose(rho1.map { $0.test?.statistic ?? .nan }, r.numbers("gray_mgus2_sex_rho1", "stat"), 1e-10, "Gray rho = 1 statistic")
+    expectClose(rho1.map { $0.test?.pValue ?? .nan }, r.numbers("gray_mgus2_sex_rho1", "p"), 1e-10, "Gray rho = 1 p")
+    let p = Fixture("pbc")
+    let rows = p.completeRows(["trt"])
+    let pbc = try CompetingRisksData(exit: p.column("time", rows: rows), status: p.column("status", rows: rows))
+    let stratified = try CompetingRisks.grayTest(pbc, groups: Grouping(numeric: p.column("trt", rows: rows)),
+                                                 strata: Grouping(labels: rows.map { p.text("sex")[$0] }))
+    expectClose(stratified.map { $0.test?.statistic ?? .nan }, r.numbers("gray_pbc_trt_strata_sex", "stat"), 1e-10, "Gray stratified statistic")
+    expectClose(stratified.map { $0.test?.pValue ?? .nan }, r.numbers("gray_pbc_trt_strata_sex", "p"), 1e-10, "Gray stratified p")
+}
+
+@Test("Gray's test for a cause without events is not estimable, with the reason; the other cause is still tested")
+func grayTestNotEstimable() throws {
+    let data = try CompetingRisksData(exit: [1, 2, 3, 4, 5, 6, 7, 8], cause: [1, 1, 0, 1, 1, 0, 1, 1], causeLabels: ["relapse", "stopped"])
+    let tests = try CompetingRisks.grayTest(data, groups: Grouping(numeric: [1, 2, 1, 2, 1, 2, 1, 2]))
+    #expect(tests[0].test != nil && tests[0].notEstimableReason == nil)
+    #expect(tests[1].test == nil && tests[1].notEstimableReason == "no events of cause stopped")
 }

@@ -71,6 +71,10 @@ func weightedLogRankAPI() throws {
     #expect(a.chiSquare == b.chiSquare && a.rho == 0.5 && a.weight == b.weight)
     #expect([LogRankWeight.logRank, .gehanBreslow, .taroneWare, .petoPeto, .modifiedPeto, .flemingHarrington(rho: 1, gamma: 0)].map(\.name)
             == ["logrank", "wilcoxon", "tarone-ware", "peto", "modified-peto", "fh"])
+    for w in [LogRankWeight.logRank, .gehanBreslow, .taroneWare, .petoPeto, .modifiedPeto, .flemingHarrington(rho: 1, gamma: 0.5)] {
+        #expect(LogRankWeight(name: w.name, rho: 1, gamma: 0.5) == w)
+    }
+    #expect(LogRankWeight(name: "gehan") == nil)
     #expect(throws: SurvivalError.self) { try a.trend(scores: [1, 2]) }
     #expect(throws: SurvivalError.self) { try a.trend(scores: [1, 1, 1, 1]) }
 }

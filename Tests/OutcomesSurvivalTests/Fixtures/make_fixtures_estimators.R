@@ -187,6 +187,12 @@ cr_case("cr_pbc_trt", pbc[!is.na(pbc$trt), ], "time", "status", strata = "trt", 
 # three groups, with tied times
 cr_case("cr_pbc_stage", transform(pbc[!is.na(pbc$stage) & pbc$stage > 1, ], tm = round(time / 100)), "tm", "status",
         strata = "stage", labels = c("transplant", "death"))
+# Gray's test with rho = 1, and stratified
+gr <- cuminc(mgus2$etime, mgus2$event, mgus2$sex, rho = 1, cencode = 0)
+put("gray_mgus2_sex_rho1", "stat", gr$Tests[, "stat"]); put("gray_mgus2_sex_rho1", "p", gr$Tests[, "pv"])
+pt <- pbc[!is.na(pbc$trt), ]
+gs <- cuminc(pt$time, pt$status, pt$trt, strata = pt$sex, cencode = 0)
+put("gray_pbc_trt_strata_sex", "stat", gs$Tests[, "stat"]); put("gray_pbc_trt_strata_sex", "p", gs$Tests[, "pv"])
 # cause-specific Cox: cause 1 (progression), other causes censored
 cs <- coxph(Surv(etime, event == 1) ~ age + hgb, mgus2)
 put("cs_mgus2_pcm", "coef", coef(cs)); put("cs_mgus2_pcm", "se", sqrt(diag(cs$var))); put("cs_mgus2_pcm", "loglik", cs$loglik)
@@ -200,7 +206,7 @@ coxdiag_case <- function(case, fit, newdata, data = NULL, strata = NULL) {
     if (type == "schoenfeld") put(case, "res_schoenfeld_time", as.numeric(if (is.matrix(r)) rownames(r) else names(r)))
   }
   cc <- concordance(fit)
-  if (!is.null(strata)) {
+  if (!is.null(strata) && is.null(data$start)) {
     # In a stratified fit R's linear predictor separates two exactly tied pairs by rounding (1e-16), which moves
     # them from tied.x to concordant; the reference is concordance() on the predictor rounded to 10 digits.
     lp <- round(fit$linear.predictors, 10); st <- data[[strata]]
@@ -232,6 +238,12 @@ coxdiag_case("coxdiag_lung_efron", coxph(Surv(time, status) ~ age + sex + ph_eco
 coxdiag_case("coxdiag_lung_breslow", coxph(Surv(time, status) ~ age + sex + ph_ecog, lungc, ties = "breslow"), nd)
 coxdiag_case("coxdiag_lung_strata", coxph(Surv(time, status) ~ age + ph_ecog + strata(sex), lungc), nd[, c("age", "ph_ecog")],
              data = lungc, strata = "sex")
+# counting-process data, strata and non-integer case weights (robust variance by R's default)
+heartw <- read.csv("heart.csv")
+coxdiag_case("coxdiag_heart_weighted", coxph(Surv(start, stop, event) ~ age + year + transplant + strata(surgery), heartw, weights = w),
+             data.frame(age = c(-10, 5), year = c(2, 4), transplant = c(0, 1)))
+coxdiag_case("coxdiag_heart_efron", coxph(Surv(start, stop, event) ~ age + year + surgery + transplant, heartw),
+             data.frame(age = c(-10, 5), year = c(2, 4), surgery = c(0, 1), transplant = c(0, 1)))
 ties <- read.csv("ties.csv")
 coxdiag_case("coxdiag_ties_efron", coxph(Surv(time, status) ~ x + g, ties), data.frame(x = c(0, 1), g = c(1, 2)))
 
@@ -250,6 +262,22 @@ for (nm in names(zph_fits)) for (tr in c("km", "rank", "identity", "log")) {
   case <- paste0("zph_", nm, "_", tr)
   put(case, "terms", rownames(z$table)); put(case, "chisq", z$table[, "chisq"])
   put(case, "df", z$table[, "df"]); put(case, "p", z$table[, "p"])
+}
+
+# ---- 4. timefix: nearly tied times merged as aeqSurv, on by default ---------------------------
+nt <- data.frame(t = c(1, 1 + 1e-9, 2, 2, 3 * (1 + 2e-9), 3, 4, 5, 5 + 1e-7, 6),
+                 s = c(1, 1, 1, 0, 1, 1, 0, 1, 1, 1), x = c(0.5, 1.2, -0.3, 0.8, 1.1, -1, 0.2, 0, 1.5, -0.7),
+                 g = c(1, 2, 1, 2, 1, 2, 1, 2, 1, 2))
+put("timefix", "time", nt$t); put("timefix", "status", nt$s); put("timefix", "x", nt$x); put("timefix", "g", nt$g)
+for (fix in c(TRUE, FALSE)) {
+  sfx <- if (fix) "on" else "off"
+  f <- survfit(Surv(t, s) ~ 1, nt, timefix = fix)
+  put("timefix", paste0("km_time_", sfx), f$time); put("timefix", paste0("km_surv_", sfx), f$surv)
+  put("timefix", paste0("cox_coef_", sfx), coef(coxph(Surv(t, s) ~ x, nt, control = coxph.control(timefix = fix))))
+  # survdiff(timefix = FALSE) fails in survival 3.5.3 (model.frame error), so "off" uses the explicit formulas
+  # above, which compare times exactly; "on" is survdiff's default.
+  put("timefix", paste0("logrank_chisq_", sfx),
+      if (fix) survdiff(Surv(t, s) ~ g, nt)$chisq else wlr(nt$t, nt$s, nt$g, weight = "logrank")$chisq)
 }
 
 # ---- write ---------------------------------------------------------------------------------
