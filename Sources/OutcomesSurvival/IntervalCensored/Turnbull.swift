@@ -200,6 +200,9 @@ public enum Turnbull {
             }
         }
         if support.isEmpty { support = [(0, m)] }
+        // One range per row, in row order: R's sums run over rows in this order (merging rows with equal
+        // ranges would be faster but changes the rounding, and with it R's Aitken decisions and stopping).
+        let ranges = support.map { (lo: $0.lo, hi: $0.hi, rows: 1.0) }
 
         // Starting values: each jump time's share of the censored rows covering it.
         var cover = [Double](repeating: 0, count: m)
@@ -213,46 +216,49 @@ public enum Turnbull {
         var curveRisk = [Double](repeating: 0, count: allTimes.count)
         var curveEvents = [Double](repeating: 0, count: allTimes.count)
         var iteration = 0, converged = false
+        // Buffers reused across iterations (the arithmetic is R's, step for step).
         var jump1 = [Double](repeating: 0, count: m), jump2 = jump1, aitken1 = jump1, aitken2 = jump1
+        var jumpsNow = jump1, saved = jump1, accelerated = jump1, fake = jump1
+        var fakeSum = [ExtendedSum](repeating: 0, count: m)
+        var events = realEvents, weight = realWeight
         var epsilon = 1.0
         while epsilon > options.tolerance {
             if iteration >= options.maxIterations { break }
             iteration += 1
-            var jumpsNow = [Double](repeating: 0, count: m)
             var previous = 1.0
             for j in 0..<m { jumpsNow[j] = previous - sAtJumps[j]; previous = sAtJumps[j] }
-            aitken2 = aitken1
-            aitken1 = zip(jumpsNow, jump1).map { $0 - $1 }
-            let saved = jumpsNow
+            swap(&aitken2, &aitken1)
+            for j in 0..<m { aitken1[j] = jumpsNow[j] - jump1[j]; saved[j] = jumpsNow[j] }
             if iteration % 5 == 0 {
-                let oldLik = logLikelihood(support, jumpsNow)
-                var accelerated = (0..<m).map { jump2[$0] - aitken2[$0] * aitken2[$0] / (aitken1[$0] - aitken2[$0]) }
-                for j in 0..<m where accelerated[j] <= 0 || accelerated[j] >= 1 || accelerated[j].isNaN {
-                    accelerated[j] = saved[j]
+                let oldLik = logLikelihood(ranges, jumpsNow)
+                for j in 0..<m {
+                    let a = jump2[j] - aitken2[j] * aitken2[j] / (aitken1[j] - aitken2[j])
+                    accelerated[j] = a <= 0 || a >= 1 || a.isNaN ? saved[j] : a
                 }
-                let newLik = logLikelihood(support, accelerated)
-                jumpsNow = newLik < oldLik ? saved : accelerated
+                let newLik = logLikelihood(ranges, accelerated)
+                if !(newLik < oldLik) { swap(&jumpsNow, &accelerated) }
             }
-            jump2 = jump1
-            jump1 = saved
+            swap(&jump2, &jump1)
+            for j in 0..<m { jump1[j] = saved[j] }
 
             // E step: the censored rows' expected events at each jump time.
             // Sums in extended precision where the platform has it, as R's sum() does.
-            var fakeSum = [ExtendedSum](repeating: 0, count: m)
-            for s in support {
+            for j in 0..<m { fakeSum[j] = 0 }
+            for s in ranges {
                 var total: ExtendedSum = 0
                 for j in s.lo..<s.hi { total += ExtendedSum(jumpsNow[j]) }
                 guard total > 0 else {
                     throw .numerical("a censored row's interval holds no probability mass (Turnbull iteration \(iteration))")
                 }
-                let share = 1 / Double(total)
+                let share = s.rows / Double(total)
                 for j in s.lo..<s.hi { fakeSum[j] += ExtendedSum(share * jumpsNow[j]) }
             }
-            let fake = fakeSum.map { Double($0) }
+            for j in 0..<m { fake[j] = Double(fakeSum[j]) }
             // M step: weighted Kaplan–Meier of the observed rows plus the expected events.
-            var events = realEvents, weight = realWeight
+            for k in allTimes.indices { events[k] = realEvents[k]; weight[k] = realWeight[k] }
             for j in 0..<m { events[jumpPosition[j]] += fake[j]; weight[jumpPosition[j]] += fake[j] }
-            var atRisk = weight.reduce(0, +)
+            var atRisk = 0.0
+            for k in allTimes.indices { atRisk += weight[k] }
             var s = 1.0
             for k in allTimes.indices {
                 if events[k] > 0 { s *= 1 - events[k] / atRisk }
@@ -261,13 +267,13 @@ public enum Turnbull {
                 curveEvents[k] = events[k]
                 atRisk -= weight[k]
             }
-            sAtJumps = jumpPosition.map { curveSurvival[$0] }
-            if iteration % 5 < 2 {
-                epsilon = 1
-            } else {
-                epsilon = zip(old, sAtJumps).map { abs($0 - $1) }.max() ?? 0
+            var change = 0.0
+            for j in 0..<m {
+                sAtJumps[j] = curveSurvival[jumpPosition[j]]
+                change = max(change, abs(old[j] - sAtJumps[j]))
+                old[j] = sAtJumps[j]
             }
-            old = sAtJumps
+            epsilon = iteration % 5 < 2 ? 1 : change
             if epsilon <= options.tolerance { converged = true }
         }
         // R reports no events before the first jump time (left-censored rows moved there are shares, not events).
@@ -285,12 +291,12 @@ public enum Turnbull {
     }
 
     /// Σ log(mass inside each censored row's interval), R's Aitken acceptance criterion.
-    static func logLikelihood(_ support: [(lo: Int, hi: Int)], _ jumps: [Double]) -> Double {
+    static func logLikelihood(_ ranges: [(lo: Int, hi: Int, rows: Double)], _ jumps: [Double]) -> Double {
         var total: ExtendedSum = 0
-        for s in support {
+        for s in ranges {
             var inside: ExtendedSum = 0
             for j in s.lo..<s.hi { inside += ExtendedSum(jumps[j]) }
-            total += ExtendedSum(log(Double(inside)))
+            total += ExtendedSum(s.rows) * ExtendedSum(log(Double(inside)))
         }
         return Double(total)
     }
