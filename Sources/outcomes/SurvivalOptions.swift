@@ -83,6 +83,8 @@ struct SurvivalInputOptions: ParsableArguments {
     var reference: [String] = []
     @Option(name: .customLong("conf-level"), help: "Confidence level.")
     var confLevel: Double = 0.95
+    @Flag(name: .customLong("no-timefix"), help: "Use times exactly as read (R merges times that differ by floating-point noise, timefix = TRUE).")
+    var noTimefix = false
     @Option(help: "Output format: text, csv (one table), json or md.")
     var format: ReportFormat = .text
     @Option(help: "The table --format csv writes (default: the analysis's main table).")
@@ -101,6 +103,7 @@ struct SurvivalInputOptions: ParsableArguments {
     func request(_ analysis: SurvivalAnalysisKind, time: String, event: String) throws -> SurvivalRequest {
         var r = SurvivalRequest(analysis: analysis, dataPath: data, time: time, event: event)
         r.level = confLevel
+        r.timefix = !noTimefix
         r.format = format
         r.table = table
         do {

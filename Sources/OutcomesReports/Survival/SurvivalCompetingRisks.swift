@@ -33,9 +33,16 @@ extension SurvivalReports {
         if let group = input.group, group.labels.count > 1 {
             let tests = try CompetingRisks.grayTest(data, groups: group, strata: input.strata)
             sections.append(.table(name: "gray_test", columns: ["cause", "chisq", "df", "p"], rows: tests.map {
-                [.text($0.cause), .number($0.test.statistic), .integer($0.test.degreesOfFreedom), .optional($0.test.pValue)]
+                [.text($0.cause), .optional($0.test?.statistic), $0.test.map { .integer($0.degreesOfFreedom) } ?? .missing, .optional($0.test?.pValue)]
             }))
-            answer += "\n" + tests.map { "  Gray's test, cause \($0.cause): chisq = \(ReportDocument.short($0.test.statistic)) on \($0.test.degreesOfFreedom) df, p = \(ReportDocument.short($0.test.pValue))\n" }.joined()
+            answer += "\n"
+            for t in tests {
+                if let test = t.test {
+                    answer += "  Gray's test, cause \(t.cause): chisq = \(ReportDocument.short(test.statistic)) on \(test.degreesOfFreedom) df, p = \(ReportDocument.short(test.pValue))\n"
+                } else {
+                    answer += "  Gray's test, cause \(t.cause): not estimable (\(t.notEstimableReason ?? "no reason given"))\n"
+                }
+            }
             gray = tests
         }
         let document = ReportDocument(analysis: "cuminc", title: "Cumulative incidence of competing causes", conventions: [

@@ -93,7 +93,7 @@ struct SurvivalInput {
             exit = try numbers(r.time)
             let causes = try CauseCoding(csv: csv, column: try index(r.event), rows: keep, request: r)
             conventions.append(("status", causes.description))
-            do { competing = try CompetingRisksData(exit: exit, cause: causes.codes, causeLabels: causes.labels) } catch {
+            do { competing = try CompetingRisksData(exit: exit, cause: causes.codes, causeLabels: causes.labels, timefix: r.timefix) } catch {
                 throw SurvivalReportError(description: Self.locate(error, csv: csv, keep: keep, request: r))
             }
             event = causes.codes.map { $0 != 0 }
@@ -108,7 +108,7 @@ struct SurvivalInput {
         let entry = try r.start.map { name throws(SurvivalReportError) in try numbers(name) }
         let weights = try r.weights.map { name throws(SurvivalReportError) in try numbers(name) }
         do {
-            data = try SurvivalData(exit: exit, event: event, entry: entry, weights: weights)
+            data = try SurvivalData(exit: exit, event: event, entry: entry, weights: weights, timefix: r.timefix && interval == nil)
         } catch {
             throw SurvivalReportError(description: Self.locate(error, csv: csv, keep: keep, request: r))
         }
@@ -171,6 +171,11 @@ struct SurvivalInput {
         self.referenceLevels = referenceLevels
         self.covariateLevels = covariateLevels
         self.dataRows = keep.map { $0 + 1 }
+        if interval == nil {
+            conventions.append(("timefix", r.timefix
+                ? "on, as R (aeqSurv): times within √ε of each other merged; \(data.timesMerged) rows' times moved (--no-timefix turns it off)"
+                : "off (--no-timefix): times used exactly as read"))
+        }
         self.notes = notes
         self.conventions = conventions
         self.rows = keep.map { csv.line($0) }

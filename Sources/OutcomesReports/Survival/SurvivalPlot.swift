@@ -67,8 +67,9 @@ enum SurvivalPlot {
         figure.xMax = end
         figure.rising = true
         // Censoring marks are left out: with several causes per group they would repeat on every curve.
-        if !gray.isEmpty {
-            figure.annotation = "Gray's test: " + gray.map { "cause \($0.cause) p " + pText($0.test.pValue) }.joined(separator: "; ")
+        let estimable = gray.compactMap { g in g.test.map { (g.cause, $0.pValue) } }
+        if !estimable.isEmpty {
+            figure.annotation = "Gray's test: " + estimable.map { "cause \($0.0) p " + pText($0.1) }.joined(separator: "; ")
         }
         // One at-risk row per group (the first cause's curve of each group carries it).
         var labels: [String] = [], rows: [[Double]] = []

@@ -65,6 +65,8 @@ public struct SurvivalRequest: Sendable {
     public var right: String? = nil
     /// Error distribution of survreg.
     public var distribution: SurvivalDistribution = .weibull
+    /// Merge times that differ only by floating-point noise, as R's `timefix` (on by default, as in R).
+    public var timefix: Bool = true
     /// Cox residuals to compute (`--residuals TYPE`), written as a CSV with the input's row numbers.
     public var residuals: CoxResidualType? = nil
     /// A CSV of covariate values for which to predict survival curves (`--predict FILE`).

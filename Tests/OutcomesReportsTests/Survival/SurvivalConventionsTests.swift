@@ -180,3 +180,15 @@ struct SurvivalConventionsTests {
         #expect(SurvivalArguments.splitList(["a", "b, c", ""]) == ["a", "b", "c"])
     }
 }
+
+@Test("timefix on by default as in R (0.1 + 0.2 and 0.3 are one time); timefix = false keeps them apart")
+func timefixDefault() throws {
+    let path = try survivalTemporaryFile("time,status\n0.1,1\n0.30000000000000004,1\n0.3,1\n0.5,0\n")
+    var r = SurvivalRequest(analysis: .km, dataPath: path, time: "time", event: "status")
+    let merged = try survivalJSON(r)
+    // R: survfit(Surv(c(0.1, 0.1 + 0.2, 0.3, 0.5), c(1, 1, 1, 0)) ~ 1) has 3 times, 2 events at 0.3.
+    #expect(survivalRows(merged, "curve").map { survivalNumber($0["n_event"]) } == [1, 2, 0])
+    #expect(((merged["conventions"] as! [String: Any])["timefix"] as! String).contains("1 rows' times moved"))
+    r.timefix = false
+    #expect(survivalRows(try survivalJSON(r), "curve").count == 4)
+}
