@@ -3,7 +3,7 @@
 public enum FigureScale {
     /// Ticks at multiples of a nice step from 0 up to `maximum` (at most a rounding error beyond it), about
     /// `target` intervals apart, so every tick (and the risk table under it) lies inside the plot.
-    public static func ticks(upTo maximum: Double, target: Int = 6) -> [Double] {
+    public static func ticks(upTo maximum: Double, target: Int = 8) -> [Double] {
         let top = maximum > 0 && maximum.isFinite ? maximum : 1
         let step = niceStep(top / Double(max(target, 1)))
         let count = Int((top / step + 1e-9).rounded(.down))

@@ -64,6 +64,8 @@ public struct SurvivalFigure: Sendable {
     public var riskBlocks: [FigureRiskBlock] = []
     /// Whether the curves are cumulative incidence (rising): median lines do not apply then.
     public var rising: Bool = false
+    /// A title before the legend entries (e.g. the grouping column), or nil.
+    public var legendTitle: String?
 
     public init(title: String, xLabel: String, yLabel: String, curves: [FigureCurve], xTicks: [Double]) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.curves = curves; self.xTicks = xTicks
@@ -86,10 +88,11 @@ public struct SurvivalFigure: Sendable {
         let plotW = width - left - right
         // Legend entries flow left to right above the plot and wrap onto further lines.
         var legend: [(x: Double, line: Int)] = []
-        var lx = left, line = 0
+        let legendStart = left + (legendTitle.map { Double($0.count + 1) * fontSize * 0.6 + 10 } ?? 0)
+        var lx = legendStart, line = 0
         for curve in curves {
             let entryWidth = 28 + Double(curve.label.count) * fontSize * 0.6 + 24
-            if lx > left && lx + entryWidth > width - right { lx = left; line += 1 }
+            if lx > legendStart && lx + entryWidth > width - right { lx = legendStart; line += 1 }
             legend.append((lx, line))
             lx += entryWidth
         }
@@ -107,6 +110,9 @@ public struct SurvivalFigure: Sendable {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height.rounded(.up)))\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"\(Int(fontSize))\">\n"
         s += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         s += "<text x=\"\(c(left))\" y=\"26\" font-size=\"18\" font-weight=\"bold\">\(e(title))</text>\n"
+        if let legendTitle {
+            s += "<text class=\"legend-title\" x=\"\(c(left))\" y=\"57\">\(e(legendTitle)):</text>\n"
+        }
         for (i, curve) in curves.enumerated() {
             let ex = legend[i].x, ey = 52 + Double(legend[i].line) * 22
             s += "<g class=\"legend\"><line x1=\"\(c(ex))\" y1=\"\(c(ey))\" x2=\"\(c(ex + 22))\" y2=\"\(c(ey))\" stroke=\"\(color(i))\" stroke-width=\"3\"/>"
@@ -126,7 +132,7 @@ public struct SurvivalFigure: Sendable {
             s += "<text class=\"x-tick\" x=\"\(c(x(t)))\" y=\"\(c(axisY + 21))\" text-anchor=\"middle\">\(FigureScale.label(t))</text>\n"
         }
         s += "<text x=\"\(c(left + plotW / 2))\" y=\"\(c(axisY + 44))\" text-anchor=\"middle\">\(e(xLabel))</text>\n"
-        s += "<text transform=\"translate(20 \(c(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(e(yLabel))</text>\n"
+        s += "<text transform=\"translate(\(c(left - 52)) \(c(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(e(yLabel))</text>\n"
 
         // Bands first, so the curves and marks are drawn over them.
         for (i, curve) in curves.enumerated() {

@@ -36,6 +36,11 @@ enum SurvivalPlot {
         }
         var figure = SurvivalFigure(title: o.title ?? ("Kaplan–Meier survival" + (group.map { " by \($0)" } ?? "")),
                                     xLabel: o.xLabel ?? time, yLabel: o.yLabel, curves: figureCurves, xTicks: ticks)
+        // Labels "group=level" all of one column: the column becomes the legend title, the curves keep the levels.
+        if let group, figureCurves.allSatisfy({ $0.label.hasPrefix(group + "=") }) {
+            figure.legendTitle = group
+            for k in figure.curves.indices { figure.curves[k].label.removeFirst(group.count + 1) }
+        }
         figure.xMax = end
         figure.medianLines = o.medianLines
         figure.annotation = logRankP.map { "Log-rank p " + pText($0) }

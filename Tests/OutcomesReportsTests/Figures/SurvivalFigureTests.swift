@@ -42,7 +42,7 @@ struct SurvivalFigureTests {
     @Test("Nice ticks: steps of 1, 2, 2.5 or 5 times a power of ten, never beyond the data")
     func niceTicks() {
         #expect(FigureScale.ticks(upTo: 1022) == [0, 200, 400, 600, 800, 1000])
-        #expect(FigureScale.ticks(upTo: 365) == [0, 100, 200, 300])
+        #expect(FigureScale.ticks(upTo: 365) == [0, 50, 100, 150, 200, 250, 300, 350])
         #expect(FigureScale.ticks(upTo: 12) == [0, 2, 4, 6, 8, 10, 12])
         #expect(FigureScale.ticks(upTo: 0.9).map(FigureScale.label) == ["0", "0.2", "0.4", "0.6", "0.8"])
         #expect(FigureScale.niceStep(23) == 25 && FigureScale.niceStep(0.3) == 0.5 && FigureScale.niceStep(100) == 100)
