@@ -39,7 +39,7 @@ public struct FigureRiskBlock: Sendable {
     public var heading: String
     /// One row per curve: a value at each tick of the figure.
     public var rows: [[Double]]
-    /// Row labels when the rows are not one per curve (printed in black); nil: the curves' labels and colours.
+    /// Row labels (black unless there is one row per curve); nil: the curves' labels and colours.
     public var labels: [String]?
 
     public init(heading: String, rows: [[Double]], labels: [String]? = nil) { self.heading = heading; self.rows = rows; self.labels = labels }
@@ -164,7 +164,8 @@ public struct SurvivalFigure: Sendable {
             by += 22
             for (i, row) in block.rows.enumerated() {
                 let label = block.labels.map { i < $0.count ? $0[i] : "" } ?? (i < curves.count ? curves[i].label : "")
-                let fill = block.labels == nil ? color(i) : "black"
+                // Rows that stand for the curves take their colours; rows of another kind (groups) are black.
+                let fill = block.labels == nil || block.rows.count == curves.count ? color(i) : "black"
                 s += "<text x=\"\(c(left - labelGap))\" y=\"\(c(by))\" text-anchor=\"end\" fill=\"\(fill)\">\(e(label))</text>"
                 for (t, v) in zip(xTicks, row) where t <= xMax {
                     s += "<text class=\"risk-count\" x=\"\(c(x(t)))\" y=\"\(c(by))\" text-anchor=\"middle\">\(Formatting.compact(v, 1))</text>"

@@ -44,12 +44,14 @@ enum SurvivalPlot {
         figure.xMax = end
         figure.medianLines = o.medianLines
         figure.annotation = logRankP.map { "Log-rank p " + pText($0) }
-        figure.riskBlocks = [FigureRiskBlock(heading: "Number at risk", rows: curves.map { c in c.riskTable(at: ticks).map(\.atRisk) })]
+        // The count rows keep the full "group=level" labels, as survminer's risk table does.
+        let labels = curves.map(\.label)
+        figure.riskBlocks = [FigureRiskBlock(heading: "Number at risk", rows: curves.map { c in c.riskTable(at: ticks).map(\.atRisk) }, labels: labels)]
         if o.cumulativeEvents {
-            figure.riskBlocks.append(FigureRiskBlock(heading: "Cumulative number of events", rows: curves.map { cumulative($0, ticks, \.events) }))
+            figure.riskBlocks.append(FigureRiskBlock(heading: "Cumulative number of events", rows: curves.map { cumulative($0, ticks, \.events) }, labels: labels))
         }
         if o.cumulativeCensored {
-            figure.riskBlocks.append(FigureRiskBlock(heading: "Cumulative number censored", rows: curves.map { cumulative($0, ticks, \.censored) }))
+            figure.riskBlocks.append(FigureRiskBlock(heading: "Cumulative number censored", rows: curves.map { cumulative($0, ticks, \.censored) }, labels: labels))
         }
         return figure.svg()
     }
