@@ -6,7 +6,10 @@ struct SurvivalCoxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cox",
         abstract: "Cox regression: hazard ratios with intervals, reference levels, the three tests (R's coxph).",
-        discussion: "Example: outcomes survival cox --data lung.csv --time time --event status --covariates age,sex --reference sex=1"
+        discussion: """
+        Example: outcomes survival cox --data lung.csv --time time --event status --covariates age,sex --reference sex=1
+        Cause-specific hazards of competing risks: --event STATUS --event-value CAUSE (the other causes count as censored).
+        """
     )
 
     @OptionGroup var input: SurvivalInputOptions
