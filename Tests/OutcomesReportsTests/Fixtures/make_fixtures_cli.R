@@ -63,6 +63,9 @@ for (s in c("sex=F", "sex=M")) {
   add(paste0("cuminc_", s), "pstate_1", at$pstate[k, 2]); add(paste0("cuminc_", s), "pstate_2", at$pstate[k, 3])
   add(paste0("cuminc_", s), "se_1", at$std.err[k, 2]); add(paste0("cuminc_", s), "se_2", at$std.err[k, 3])
 }
+# Cause-specific Cox for progression (cause 1; deaths censored): cox --event event --event-value 1.
+cs <- coxph(Surv(etime, event == 1) ~ sex, data = mg)
+add("cause_specific_1", "coef", coef(cs)); add("cause_specific_1", "se", sqrt(diag(vcov(cs))))
 if (requireNamespace("cmprsk", quietly = TRUE)) {
   g <- cmprsk::cuminc(mg$etime, mg$event, mg$sex)
   add("gray_sex", "stat", g$Tests[, "stat"]); add("gray_sex", "p", g$Tests[, "pv"]); add("gray_sex", "df", g$Tests[, "df"])

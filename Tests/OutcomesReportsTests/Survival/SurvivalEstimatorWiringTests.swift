@@ -296,3 +296,13 @@ func badIntervalRows() throws {
     let e2 = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(r) }
     #expect(e2?.description == "\(r.dataPath): line 3, columns 'l' and 'r': left end 5.0 is after the right end 3.0")
 }
+
+@Test("Cause-specific Cox through --event-value equals coxph(Surv(etime, event == 1) ~ sex) on mgus2 (1e-7)")
+func causeSpecificCox() throws {
+    var r = SurvivalRequest(analysis: .cox, dataPath: survivalFixturePath("mgus2_cr.csv"), time: "etime", event: "event")
+    r.eventValue = "1"
+    r.covariates = ["sex"]
+    let term = try #require(survivalRows(try survivalJSON(r), "terms").first)
+    #expect(survivalClose(survivalNumber(term["coef"]), CLIReference.shared.numbers("cause_specific_1", "coef")[0], 1e-7))
+    #expect(survivalClose(survivalNumber(term["se"]), CLIReference.shared.numbers("cause_specific_1", "se")[0], 1e-7))
+}
