@@ -113,7 +113,8 @@ public struct SurvivalFigure: Sendable {
         if let legendTitle {
             s += "<text class=\"legend-title\" x=\"\(c(left))\" y=\"57\">\(e(legendTitle)):</text>\n"
         }
-        for (i, curve) in curves.enumerated() {
+        // A single curve needs no legend.
+        for (i, curve) in curves.enumerated() where curves.count > 1 || legendTitle != nil {
             let ex = legend[i].x, ey = 52 + Double(legend[i].line) * 22
             s += "<g class=\"legend\"><line x1=\"\(c(ex))\" y1=\"\(c(ey))\" x2=\"\(c(ex + 22))\" y2=\"\(c(ey))\" stroke=\"\(color(i))\" stroke-width=\"3\"/>"
             s += "<text x=\"\(c(ex + 28))\" y=\"\(c(ey + 5))\">\(e(curve.label))</text></g>\n"
