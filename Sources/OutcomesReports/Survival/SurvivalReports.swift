@@ -28,7 +28,7 @@ public enum SurvivalReports {
             case .survreg: result = try parametric(request, input)
             }
         } catch {
-            throw SurvivalReportError(description: "\(request.dataPath): \(error.description)")
+            throw SurvivalReportError(description: "\(request.dataPath == "-" ? "<stdin>" : request.dataPath): \(error.description)")
         }
         let source = request.dataPath == "-" ? "standard input" : request.dataPath
         result.document.conventions.insert(contentsOf: [("version", "outcomes \(ToolVersion.current)"),
