@@ -29,6 +29,10 @@ extension CompetingRisks {
         guard groups.codes.count == data.count else { throw .lengthMismatch("\(data.count) rows but \(groups.codes.count) group codes") }
         if let strata, strata.codes.count != data.count { throw .lengthMismatch("\(data.count) rows but \(strata.codes.count) stratum codes") }
         guard rho.isFinite else { throw .invalidArgument("rho must be finite") }
+        guard data.entry == nil else { throw .invalidArgument("Gray's test needs right-censored data; entry times are not supported (as in cmprsk::cuminc)") }
+        guard data.weights.allSatisfy({ $0 == 1 }) else {
+            throw .invalidArgument("Gray's test does not take case weights (neither does cmprsk::cuminc); fit it without weights")
+        }
         let k = groups.labels.count
         let present = Set(groups.codes).count
         guard present >= 2 else { throw .needsTwoGroups(found: present) }

@@ -52,6 +52,10 @@ public struct RiskTableEntry: Sendable, Equatable {
     public let atRisk: Double
     /// Survival at `time` (the curve value at the last time at or before it; 1 before the first).
     public let survival: Double
+    /// Weighted events at or before `time` (the cumulative sum of R's `summary(fit, times=)$n.event` from 0).
+    public let cumulativeEvents: Double
+    /// Weighted censorings at or before `time` (cumulative `n.censor`), for KMunicate-style risk tables.
+    public let cumulativeCensored: Double
 }
 
 /// How the survival curve is estimated from the same risk sets (R's `survfit(stype =)`).
@@ -67,7 +71,7 @@ public struct KaplanMeierCurve: Sendable {
     /// The stratum label.
     public let label: String
     /// How `survival` was estimated.
-    public var estimator: SurvivalEstimator = .kaplanMeier
+    public let estimator: SurvivalEstimator
     /// Rows at every distinct exit time, ascending.
     public let rows: [KaplanMeierRow]
     /// The interval transform.
@@ -114,11 +118,15 @@ public struct KaplanMeierCurve: Sendable {
 
     /// Number at risk and survival at each requested time.
     public func riskTable(at times: [Double]) -> [RiskTableEntry] {
-        times.map { t in
+        var events = [Double](), censored = [Double]()
+        var e = 0.0, c = 0.0
+        for row in rows { e += row.events; c += row.censored; events.append(e); censored.append(c) }
+        return times.map { t in
             let next = rows.firstIndex { $0.time >= t }
             let last = rows.lastIndex { $0.time <= t }
             return RiskTableEntry(time: t, atRisk: next.map { rows[$0].atRisk } ?? 0,
-                                  survival: last.map { rows[$0].survival } ?? 1)
+                                  survival: last.map { rows[$0].survival } ?? 1,
+                                  cumulativeEvents: last.map { events[$0] } ?? 0, cumulativeCensored: last.map { censored[$0] } ?? 0)
         }
     }
 

@@ -120,7 +120,8 @@ public struct TrendTest: Sendable, Equatable {
     public let test: ChiSquareTest
 }
 
-/// Log-rank and G-rho tests for k groups, optionally stratified, matching R's `survdiff(..., rho=)`.
+/// Weighted log-rank tests for k groups, optionally stratified: the log-rank and G-rho tests match R's
+/// `survdiff(..., rho=)`; the other weights of `LogRankWeight` follow Klein & Moeschberger's definitions.
 public enum LogRank {
     /// Compares the survival of `groups`. Right-censored data only (R's `survdiff` accepts no entry times);
     /// case weights are not used, as in `survdiff`.

@@ -8,7 +8,7 @@ struct HazardCase: CustomStringConvertible, Sendable {
     let name: String, dataset: String
     var time = "time", event = "status"
     var eventValue = 1.0
-    var strata: String? = nil, weights: String? = nil
+    var entry: String? = nil, strata: String? = nil, weights: String? = nil
     var estimator: SurvivalEstimator = .kaplanMeier
     var transform: ConfidenceTransform = .log
     var variance: KaplanMeierVariance? = nil
@@ -24,12 +24,13 @@ let hazardCases: [HazardCase] = [
     HazardCase(name: "na_lung_weightedij_km", dataset: "lung", weights: "w"),
     HazardCase(name: "na_lung_weightedij_fh", dataset: "lung", weights: "w", estimator: .flemingHarrington),
     HazardCase(name: "na_pbc_fh", dataset: "pbc", eventValue: 2, estimator: .flemingHarrington),
+    HazardCase(name: "na_heart_fh", dataset: "heart", time: "stop", event: "event", entry: "start", estimator: .flemingHarrington),
 ]
 
 func fitHazard(_ c: HazardCase) throws -> [KaplanMeierCurve] {
     let f = Fixture(c.dataset)
     let data = try SurvivalData(exit: f.column(c.time), event: f.column(c.event).map { $0 == c.eventValue },
-                                weights: c.weights.map { f.column($0) })
+                                entry: c.entry.map { f.column($0) }, weights: c.weights.map { f.column($0) })
     return try KaplanMeier.fit(data, strata: c.strata.map { Grouping(numeric: f.column($0)) }, transform: c.transform,
                                variance: c.variance, estimator: c.estimator)
 }
@@ -86,4 +87,16 @@ func quantilesAtFlatStretches(_ name: String) throws {
     expectClose([nanIfNil(curve.median.estimate)], r.numbers(c, "median"), 1e-10, "\(c) median")
     expectClose([nanIfNil(curve.median.lower)], r.numbers(c, "median_lower"), 1e-10, "\(c) median lower")
     expectClose([nanIfNil(curve.median.upper)], r.numbers(c, "median_upper"), 1e-10, "\(c) median upper")
+}
+
+@Test("Risk table with cumulative events and censorings matches R summary(fit, times =) within 1e-10")
+func riskTableCumulativeCounts() throws {
+    let f = Fixture("lung")
+    let data = try SurvivalData(exit: f.column("time"), event: f.column("status").map { $0 == 1 })
+    let curves = try KaplanMeier.fit(data, strata: Grouping(numeric: f.column("sex")))
+    let r = Reference.estimators
+    let table = curves.flatMap { $0.riskTable(at: r.numbers("risk_lung_sex", "times")) }
+    expectClose(table.map(\.atRisk), r.numbers("risk_lung_sex", "n_risk"), 1e-10, "n at risk")
+    expectClose(table.map(\.cumulativeEvents), r.numbers("risk_lung_sex", "cum_events"), 1e-10, "cumulative events")
+    expectClose(table.map(\.cumulativeCensored), r.numbers("risk_lung_sex", "cum_censored"), 1e-10, "cumulative censored")
 }

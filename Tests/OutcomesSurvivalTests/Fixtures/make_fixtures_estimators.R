@@ -2,7 +2,8 @@
 # Fleming-Harrington curves, the weighted log-rank family with trend, competing risks, the completed Cox
 # model, cox.zph transforms, timefix, Kaplan-Meier quantiles on flat stretches.
 # Run from this directory: Rscript make_fixtures_estimators.R   (writes estimators_reference.csv, pbc.csv,
-# mgus2.csv; reads lung.csv, veteran.csv, colon.csv written by make_fixtures.R).
+# mgus2.csv; reads lung.csv, veteran.csv, colon.csv, heart.csv and ties.csv written by make_fixtures.R).
+# Checked with R 4.2.2, survival 3.5.3, cmprsk 2.2.11 (versions recorded in the "meta" rows).
 suppressMessages(library(survival))
 suppressMessages(library(cmprsk))
 
@@ -73,6 +74,14 @@ na_case("na_lung_weighted_km", survfit(Surv(time, status) ~ 1, lung, weights = w
 na_case("na_lung_weightedij_km", survfit(Surv(time, status) ~ 1, lung, weights = w), 365)
 na_case("na_lung_weightedij_fh", survfit(Surv(time, status) ~ 1, lung, weights = w, stype = 2), 365)
 na_case("na_pbc_fh", survfit(Surv(time, status == 2) ~ 1, pbc, stype = 2), 2000)
+heart0 <- read.csv("heart.csv")
+na_case("na_heart_fh", survfit(Surv(start, stop, event) ~ 1, heart0, stype = 2), 500)
+
+# number at risk with cumulative events and censorings at chosen times (KMunicate risk table)
+rt <- summary(survfit(Surv(time, status) ~ sex, lung), times = c(0, 100, 200, 365, 500, 1000), extend = TRUE)
+put("risk_lung_sex", "times", c(0, 100, 200, 365, 500, 1000)); put("risk_lung_sex", "n_risk", rt$n.risk)
+put("risk_lung_sex", "cum_events", unlist(tapply(rt$n.event, rt$strata, cumsum)))
+put("risk_lung_sex", "cum_censored", unlist(tapply(rt$n.censor, rt$strata, cumsum)))
 
 # ---- 5. Kaplan-Meier quantiles on curves with flat stretches at 0.25, 0.5, 0.75 -------------
 flats <- list(
@@ -160,9 +169,12 @@ wlr_case("wlr_pbc_stage_modified-peto", transform(pbc[!is.na(pbc$stage), ], dead
 wlr_case("wlr_colon_rx_strata_fh_1_1", colon, "time", "status", "rx", strata = "sex", weight = "fh", rho = 1, gamma = 1)
 
 # ---- 3. competing risks: Aalen-Johansen (survfit multi-state), Gray's test, cause-specific Cox ----
-cr_case <- function(case, d, time, status, strata = NULL, labels) {
+cr_case <- function(case, d, time, status, strata = NULL, labels, weights = NULL, entry = NULL) {
   d$ev <- factor(d[[status]], 0:length(labels), c("censor", labels))
-  f <- if (is.null(strata)) survfit(Surv(d[[time]], d$ev) ~ 1) else survfit(Surv(d[[time]], d$ev) ~ d[[strata]])
+  d$wt <- if (is.null(weights)) 1 else d[[weights]]
+  d$rowid <- seq_len(nrow(d))
+  y <- if (is.null(entry)) Surv(d[[time]], d$ev) else Surv(d[[entry]], d[[time]], d$ev)
+  f <- if (is.null(strata)) survfit(y ~ 1, weights = d$wt, id = d$rowid) else survfit(y ~ d[[strata]], weights = d$wt, id = d$rowid)
   nstr <- if (is.null(f$strata)) length(f$time) else f$strata
   start <- cumsum(c(0, nstr))
   tt <- c(); est <- c(); se <- c(); lo <- c(); up <- c(); nr <- c(); ne <- c()
@@ -176,12 +188,17 @@ cr_case <- function(case, d, time, status, strata = NULL, labels) {
   }
   put(case, "states", f$states); put(case, "time", tt); put(case, "n_risk", nr); put(case, "n_event", ne)
   put(case, "estimate", est); put(case, "std_err", se); put(case, "lower", lo); put(case, "upper", up)
-  if (!is.null(strata)) {
+  if (!is.null(strata) && is.null(weights) && is.null(entry)) {
     ci <- cuminc(d[[time]], d[[status]], d[[strata]], cencode = 0)
     put(case, "gray_stat", ci$Tests[, "stat"]); put(case, "gray_p", ci$Tests[, "pv"]); put(case, "gray_df", ci$Tests[, "df"])
   }
 }
 cr_case("cr_mgus2", mgus2, "etime", "event", labels = c("pcm", "death"))
+# delayed entry: entry = 3 (age mod 7), rows with etime <= entry dropped
+cr_case("cr_mgus2_sex_entry", transform(mgus2, entry = (age %% 7) * 3)[mgus2$etime > (mgus2$age %% 7) * 3, ], "etime", "event",
+        strata = "sex", labels = c("pcm", "death"), entry = "entry")
+cr_case("cr_mgus2_sex_weighted", transform(mgus2, w = 1 + (id %% 4) / 4), "etime", "event", strata = "sex",
+        labels = c("pcm", "death"), weights = "w")
 cr_case("cr_mgus2_sex", mgus2, "etime", "event", strata = "sex", labels = c("pcm", "death"))
 cr_case("cr_pbc_trt", pbc[!is.na(pbc$trt), ], "time", "status", strata = "trt", labels = c("transplant", "death"))
 # three groups, with tied times
