@@ -3,14 +3,14 @@ import PackageDescription
 
 // Layers (data flows downward only; nothing imports a layer above it):
 //   1. OutcomesTabular                      libcsv-backed streaming CSV into typed columns
-//   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival
+//   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival, OutcomesModels
 //                                           generic numerics and statistics; no clinical terms
 //   3. OutcomesClinical                     dataset schema, scales, series, endpoints, relapse, plan, claims
 //      OutcomesSynthetic (beside it)        the seeded synthetic cohort generator and its truth.json
 //   4. OutcomesReports                      Markdown, CSV, JSON and SVG writers; the library entry points the CLI calls
 // `InfusionOutcomes` re-exports all of them; `outcomes` is a thin command-line shell over OutcomesReports.
 
-let statistics: [Target.Dependency] = ["OutcomesLinearAlgebra", "OutcomesDistributions", "OutcomesProportions", "OutcomesSurvival"]
+let statistics: [Target.Dependency] = ["OutcomesLinearAlgebra", "OutcomesDistributions", "OutcomesProportions", "OutcomesSurvival", "OutcomesModels"]
 
 let package = Package(
     name: "InfusionOutcomes",
@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "OutcomesDistributions"),
         .target(name: "OutcomesProportions", dependencies: ["OutcomesDistributions"]),
         .target(name: "OutcomesSurvival", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
+        .target(name: "OutcomesModels", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
 
         // Layer 3: clinical.
         .target(name: "OutcomesClinical",
@@ -79,6 +80,8 @@ let package = Package(
         .testTarget(name: "OutcomesProportionsTests", dependencies: ["OutcomesProportions"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesSurvivalTests", dependencies: ["OutcomesSurvival"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesModelsTests", dependencies: ["OutcomesModels", "OutcomesLinearAlgebra"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),
