@@ -20,7 +20,7 @@ extension Reports {
         switch format {
         case .md:
             text = "Dataset: `\(path)`; plan: \(planPath ?? "defaults"); claims: `\(claimsPath)`\n\n```\n"
-                + analysed.accountingLines.joined(separator: "\n") + "\n```\n\n" + ClaimsReport.markdown(verdicts, headingLevel: 1)
+                + analysed.accountingLines.joined(separator: "\n") + "\n```\n\n" + ClaimsReport.markdown(verdicts, level: analysed.tables.plan.confidenceLevel, headingLevel: 1)
         case .csv: text = ClaimsReport.csv(verdicts, plan: analysed.tables.plan, dataset: path, accounting: analysed.accountingLines)
         case .json: text = ClaimsReport.json(verdicts, plan: analysed.tables.plan, dataset: path, accounting: analysed.accountingLines)
         }

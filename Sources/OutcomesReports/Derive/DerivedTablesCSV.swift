@@ -104,7 +104,7 @@ public enum DerivedTablesCSV {
 
     static func exclusions(_ t: DerivedTables) -> String {
         var c = CSVText(header: ["patient_id", "analysis", "reason", "source"])
-        for e in t.exclusions { c.append([e.patientID, e.analysis, e.reason, e.source.map { "\($0)" } ?? ""]) }
+        for e in t.exclusions { c.append([e.patientID, "\(e.analysis)", e.reason, e.source.map { "\($0)" } ?? ""]) }
         return c.text
     }
 }

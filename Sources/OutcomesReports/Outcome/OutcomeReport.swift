@@ -14,12 +14,12 @@ public enum OutcomeReport {
         var files: [(name: String, contents: String)] = []
         var figures: [String] = []
         for scale in Scale.all {
-            guard let curves = try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: { $0.strategy?.rawValue }), !curves.isEmpty else { continue }
+            guard let curves = try? RelapseSurvival.curves(t.relapse, scale: scale, level: t.plan.confidenceLevel, groupOf: { $0.strategy?.rawValue }), !curves.isEmpty else { continue }
             let name = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             let svg = StepCurveSVG.render(curves.map { c in
                 StepCurve(label: "\(c.group) (n=\(c.patients))", times: c.curve.rows.map(\.time), values: c.curve.rows.map(\.survival),
                           lower: c.curve.rows.map(\.lower), upper: c.curve.rows.map(\.upper))
-            }, title: "Relapse-free after induction response (\(scale.id)), by strategy", xLabel: "days since the last induction infusion",
+            }, title: "Relapse-free after induction response (\(scale.id)), by strategy, \(Formatting.level(t.plan.confidenceLevel)) bands", xLabel: "days since the last induction infusion",
                yLabel: "relapse-free probability", xMax: 365)
             files.append((name, svg))
             figures.append(name)
@@ -34,7 +34,7 @@ public enum OutcomeReport {
         md += OutcomeSections.tolerability(t)
         md += OutcomeSections.relapse(t, figures: figures, patients: analysed.timelines)
         md += OutcomeSections.maintenance(t)
-        if let verdicts { md += ClaimsReport.markdown(verdicts, headingLevel: 2) + "\n" }
+        if let verdicts { md += ClaimsReport.markdown(verdicts, level: t.plan.confidenceLevel, headingLevel: 2) + "\n" }
         md += OutcomeSections.exclusions(t)
         md += "## Definitions\n\n```\n" + DerivedTablesCSV.definitions(t.plan) + "```\n"
         files.insert(("report.md", md), at: 0)

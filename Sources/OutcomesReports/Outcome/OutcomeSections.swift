@@ -11,7 +11,7 @@ enum OutcomeSections {
     static func rate(_ k: Int, _ n: Int, plan: AnalysisPlan) -> String {
         guard n > 0 else { return "no patients" }
         let method: ProportionIntervalMethod = plan.claimsIntervalMethod == "exact" ? .clopperPearson : .wilson
-        guard let ci = try? OneProportion.interval(successes: k, trials: n, level: plan.claimsLevel, method: method) else { return "\(k) / \(n)" }
+        guard let ci = try? OneProportion.interval(successes: k, trials: n, level: plan.confidenceLevel, method: method) else { return "\(k) / \(n)" }
         return "\(k) / \(n) (\(F.fixed(100 * ci.estimate, 1)) %, \(F.fixed(100 * ci.lower, 1))–\(F.fixed(100 * ci.upper, 1)))"
     }
 
@@ -20,7 +20,7 @@ enum OutcomeSections {
 
     static func intervalNote(_ plan: AnalysisPlan) -> String {
         let name = plan.claimsIntervalMethod == "exact" ? "Clopper–Pearson exact" : "Wilson score"
-        return "Rates are shown as successes / patients (percent, \(F.fixed(100 * plan.claimsLevel, 0)) % \(name) interval)."
+        return "Rates are shown as successes / patients (percent, \(F.level(plan.confidenceLevel)) \(name) interval)."
     }
 
     /// "k / n (rate, lower–upper)" for a count from the clinical layer.
@@ -58,13 +58,13 @@ enum OutcomeSections {
     static func published(_ studies: [PublishedResponseRate], tables t: DerivedTables, patients: [PatientTimeline]) -> String {
         var s = "## Compared with published series\n\n"
         let practice = t.count(.response, scale: .phq9)
-        guard let c = try? PublishedSeries.compare(studies, practice: practice, level: t.plan.claimsLevel) else {
+        guard let c = try? PublishedSeries.compare(studies, practice: practice, level: t.plan.confidenceLevel) else {
             return s + "Published series could not be pooled (fewer than two studies).\n\n"
         }
         let p = c.pooled
         s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice, plan: t.plan)). "
         s += "Published series pooled by random effects on the logit scale (REML, as metafor::rma with measure = \"PLO\"): "
-        s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
+        s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.level(t.plan.confidenceLevel)) CI \(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
         s += "\(p.studyCount) studies, tau² = \(F.fixed(p.tau2, 3)), I² = \(F.fixed(p.i2, 1)) %, Q test \(pEquals(p.qPValue)). "
         s += "The studies used different instruments, designs and time points, and their counts are reconstructed from published percentages: "
         s += "the pooled figure is a rough anchor, not a like-for-like benchmark.\n\n"
@@ -110,11 +110,11 @@ enum OutcomeSections {
 
     static func hazardRatios(_ t: DerivedTables, scale: Scale, patients: [PatientTimeline]) -> String {
         var rows: [RelapseHazardRatio] = []
-        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: false, level: t.plan.claimsLevel) { rows.append(r) }
-        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: true, level: t.plan.claimsLevel) { rows.append(r) }
-        if let r = try? RelapseHazardRatios.exposure(t.relapseIntervals, scale: scale, level: t.plan.claimsLevel) { rows.append(r) }
+        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: false, level: t.plan.confidenceLevel) { rows.append(r) }
+        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: true, level: t.plan.confidenceLevel) { rows.append(r) }
+        if let r = try? RelapseHazardRatios.exposure(t.relapseIntervals, scale: scale, level: t.plan.confidenceLevel) { rows.append(r) }
         guard !rows.isEmpty else { return "" }
-        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (95 % CI) | p |\n|---|---|---|---|---|---|\n"
+        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (\(F.level(t.plan.confidenceLevel)) CI) | p |\n|---|---|---|---|---|---|\n"
         for r in rows {
             s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(F.fixed(r.term.hazardRatio, 2)) (\(F.fixed(r.term.hazardRatioLower, 2))–\(F.fixed(r.term.hazardRatioUpper, 2))) | \(ClaimsReport.pValue(r.term.pValue)) |\n"
         }
@@ -125,7 +125,7 @@ enum OutcomeSections {
 
     static func relapse(_ t: DerivedTables, figures: [String], patients: [PatientTimeline]) -> String {
         var s = "## Time to relapse among induction responders\n\n"
-        s += "Kaplan–Meier estimates (Greenwood variance, log-transformed 95 % intervals as R's survfit); time zero is the last induction infusion. "
+        s += "Kaplan–Meier estimates (Greenwood variance, log-transformed \(F.level(t.plan.confidenceLevel)) intervals as R's survfit); time zero is the last induction infusion. "
         s += "Relapse: \(t.plan.relapseConsecutive) consecutive scores at or above the threshold (PHQ-9 ≥ \(t.plan.phq9RelapseAtLeast), MADRS ≥ \(t.plan.madrsRelapseAtLeast)), "
         s += "at most \(F.compact(t.plan.relapseMaxDaysApart)) days apart and spanning at least \(F.compact(t.plan.relapseMinDaysApart)) days (SUSTAIN-1)"
         s += t.plan.reinductionIsRelapse ? ", or the start of a re-induction series" : ""
@@ -134,12 +134,12 @@ enum OutcomeSections {
             var rows: [(String, RelapseCurveSummary)] = []
             for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis.rawValue }),
                                      ("strategy", { $0.strategy?.rawValue })] as [(String, (RelapseRecord) -> String?)] {
-                for c in (try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: groupOf)) ?? [] {
+                for c in (try? RelapseSurvival.curves(t.relapse, scale: scale, level: t.plan.confidenceLevel, groupOf: groupOf)) ?? [] {
                     rows.append((title == "all" ? "all" : "\(title): \(c.group)", c))
                 }
             }
             guard !rows.isEmpty else { continue }
-            s += "### \(scale.id)\n\n| group | responders | relapses | median days (95 % CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (95 % CI) |\n|---|---|---|---|---|---|\n"
+            s += "### \(scale.id)\n\n| group | responders | relapses | median days (\(F.level(t.plan.confidenceLevel)) CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (\(F.level(t.plan.confidenceLevel)) CI) |\n|---|---|---|---|---|---|\n"
             for (label, c) in rows {
                 let m = c.median
                 let med = "\(m.estimate.map { F.fixed($0, 1) } ?? "not estimable") (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))"
@@ -170,9 +170,7 @@ enum OutcomeSections {
     static func exclusions(_ t: DerivedTables) -> String {
         var counts: [String: Int] = [:]
         for e in t.exclusions {
-            // Group re-induction 1, 2, … together; keep the scale's name (PHQ-9) intact.
-            let analysis = e.analysis.replacingOccurrences(of: #"^([a-z]+) \d+ "#, with: "$1 ", options: .regularExpression)
-            counts["\(analysis) — \(e.reason)", default: 0] += 1
+            counts["\(e.analysis.kind) — \(e.reason)", default: 0] += 1
         }
         var s = "## Exclusions\n\nRecords left out of an analysis, by reason (each is listed with its source line in `exclusions.csv`):\n\n| analysis — reason | records |\n|---|---|\n"
         for (k, v) in counts.sorted(by: { $0.key < $1.key }) { s += "| \(k) | \(v) |\n" }

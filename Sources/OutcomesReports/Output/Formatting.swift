@@ -40,6 +40,11 @@ public enum Formatting {
         return fixed(100 * p, 1) + " %"
     }
 
+    /// A confidence level as printed in headings: `95 %`, `90 %`, `97.5 %` (at most one decimal).
+    public static func level(_ level: Double) -> String {
+        compact((level * 1000).rounded() / 10, 1) + " %"
+    }
+
     /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SS` (the data's own clock, no zone conversion); empty for nil.
     public static func dateTime(_ seconds: Double?) -> String {
         seconds.map(ISO8601.formatDateTime) ?? ""
