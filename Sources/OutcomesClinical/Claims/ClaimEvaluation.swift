@@ -231,10 +231,15 @@ public enum ClaimEvaluation {
             options.level = plan.confidenceLevel
             let model = try CoxRegression.fit(covariates: x, names: [better.rawValue], data: data, options: options)
             guard let term = model.terms.first else { throw SurvivalError.invalidArgument("no estimable term") }
+            let warnings = model.warnings.isEmpty ? "" : "; warning: " + model.warnings.joined(separator: "; ")
+            if let why = Estimability.coxTerm(term, events: events, warnings: model.warnings) {
+                return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
+                               note: "hazard ratio not estimable: \(why)" + warnings)
+            }
             let result: Verdict = term.hazardRatioUpper < 1 ? .supported : term.hazardRatioLower > 1 ? .contradicted : .consistent
             return verdict(claim, result, observed: term.hazardRatio, n: rows.count, events: events, lower: term.hazardRatioLower,
                            upper: term.hazardRatioUpper, level: plan.confidenceLevel, method: method, claimed: 1, pValue: term.pValue, definition: definition,
-                           note: note + " (\(nBetter) \(better.rawValue), \(nThan) \(than.rawValue))")
+                           note: note + " (\(nBetter) \(better.rawValue), \(nThan) \(than.rawValue))" + warnings)
         } catch {
             return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
                            note: "\(error)")

@@ -12,6 +12,11 @@ public struct RelapseHazardRatio: Sendable {
     public let term: CoxTerm
     /// Rows left out and why (for example, prior treatments not recorded).
     public let note: String?
+    /// Warnings the model raised (non-convergence, a possibly infinite coefficient, a dropped covariate).
+    public var warnings: [String] = []
+
+    /// Why the hazard ratio cannot be read, or nil when it can (see ``Estimability/coxTerm(_:events:warnings:)``).
+    public var notEstimable: String? { Estimability.coxTerm(term, events: events, warnings: warnings) }
 }
 
 /// Maintenance versus as-needed treatment among induction responders: unadjusted, adjusted, and with
@@ -45,7 +50,8 @@ public enum RelapseHazardRatios {
         return RelapseHazardRatio(label: "strategy maintenance vs as_needed", adjustment: adjusted
                                     ? "diagnosis (reference \(diagnoses.first?.rawValue ?? "-")), prior_treatments_failed" : "none",
                                   n: rows.count, events: rows.filter { $0.event == 1 }.count, term: term,
-                                  note: dropped > 0 ? "\(dropped) responders without prior_treatments_failed left out" : nil)
+                                  note: dropped > 0 ? "\(dropped) responders without prior_treatments_failed left out" : nil,
+                                  warnings: model.warnings)
     }
 
     /// Cox model on the counting-process intervals with maintenance exposure (a maintenance infusion within the
@@ -61,6 +67,6 @@ public enum RelapseHazardRatios {
         guard let term = model.terms.first else { throw .invalidArgument("exposure term not estimable") }
         return RelapseHazardRatio(label: "on maintenance (time-varying exposure) vs not", adjustment: "none",
                                   n: Set(rows.map(\.patientID)).count, events: rows.filter { $0.event == 1 }.count, term: term,
-                                  note: "\(rows.count) (start, stop] intervals")
+                                  note: "\(rows.count) (start, stop] intervals", warnings: model.warnings)
     }
 }

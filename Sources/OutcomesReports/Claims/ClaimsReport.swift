@@ -53,8 +53,8 @@ public enum ClaimsReport {
             if let i = v.claim.interpretation { s += "- Read as: \(i)\n" }
             s += "- Measured: \(v.definition)\n"
             if v.verdict != .notCheckable {
-                let named = v.intervalLevel.map { "\(Formatting.level($0)) interval" } ?? "interval"
-                s += "- Observed \(value(v.observed, v)), \(named) \(interval(v)), n = \(v.n.map(String.init) ?? "0")"
+                let named = v.intervalLevel.map { ", \(Formatting.level($0)) interval \(interval(v))" } ?? ""
+                s += "- Observed \(value(v.observed, v))\(named), n = \(v.n.map(String.init) ?? "0")"
                 if let e = v.events { s += ", events/successes = \(e)" }
                 s += "; method: \(v.method)\n"
                 if let p = v.pValue { s += "- p-value against the claim: \(pValue(p))\n" }

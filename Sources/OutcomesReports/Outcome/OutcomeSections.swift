@@ -9,14 +9,27 @@ enum OutcomeSections {
 
     /// "k / n (rate, lower–upper)" with the plan's interval method.
     static func rate(_ k: Int, _ n: Int, plan: AnalysisPlan) -> String {
-        guard n > 0 else { return "no patients" }
+        if let why = Estimability.rate(patients: n) { return "not estimable (\(why))" }
         let method: ProportionIntervalMethod = plan.claimsIntervalMethod == "exact" ? .clopperPearson : .wilson
         guard let ci = try? OneProportion.interval(successes: k, trials: n, level: plan.confidenceLevel, method: method) else { return "\(k) / \(n)" }
         return "\(k) / \(n) (\(F.fixed(100 * ci.estimate, 1)) %, \(F.fixed(100 * ci.lower, 1))–\(F.fixed(100 * ci.upper, 1)))"
     }
 
     /// "p = 0.0123" or "p < 0.0001".
-    static func pEquals(_ p: Double) -> String { p < 0.0001 ? "p < 0.0001" : "p = " + F.fixed(p, 4) }
+    static func pEquals(_ p: Double) -> String {
+        guard p.isFinite else { return "p not estimable" }
+        return p < 0.0001 ? "p < 0.0001" : "p = " + F.fixed(p, 4)
+    }
+
+    /// "estimate (lower–upper)" with two decimals, or "not estimable (reason)"; any warning the model raised sits
+    /// beside the number.
+    static func hazardRatio(_ r: RelapseHazardRatio) -> (value: String, p: String) {
+        let warnings = r.warnings.isEmpty ? "" : "; warning: " + r.warnings.joined(separator: "; ")
+        if let why = r.notEstimable { return ("not estimable (\(why))" + warnings, "not estimable") }
+        let t = r.term
+        return ("\(F.fixed(t.hazardRatio, 2)) (\(F.fixed(t.hazardRatioLower, 2))–\(F.fixed(t.hazardRatioUpper, 2)))" + warnings,
+                ClaimsReport.pValue(t.pValue))
+    }
 
     static func intervalNote(_ plan: AnalysisPlan) -> String {
         let name = plan.claimsIntervalMethod == "exact" ? "Clopper–Pearson exact" : "Wilson score"
@@ -116,7 +129,8 @@ enum OutcomeSections {
         guard !rows.isEmpty else { return "" }
         var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (\(F.level(t.plan.confidenceLevel)) CI) | p |\n|---|---|---|---|---|---|\n"
         for r in rows {
-            s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(F.fixed(r.term.hazardRatio, 2)) (\(F.fixed(r.term.hazardRatioLower, 2))–\(F.fixed(r.term.hazardRatioUpper, 2))) | \(ClaimsReport.pValue(r.term.pValue)) |\n"
+            let hr = hazardRatio(r)
+            s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(hr.value) | \(hr.p) |\n"
         }
         let notes = rows.compactMap { r in r.note.map { "\(r.label): \($0)" } }
         if !notes.isEmpty { s += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
@@ -142,13 +156,19 @@ enum OutcomeSections {
             s += "### \(scale.id)\n\n| group | responders | relapses | median days (\(F.level(t.plan.confidenceLevel)) CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (\(F.level(t.plan.confidenceLevel)) CI) |\n|---|---|---|---|---|---|\n"
             for (label, c) in rows {
                 let m = c.median
-                let med = "\(m.estimate.map { F.fixed($0, 1) } ?? "not estimable") (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))"
+                let med = m.estimate.map { "\(F.fixed($0, 1)) (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))" }
+                    ?? "not estimable (fewer than half relapsed\(m.lower.map { "; lower limit " + F.fixed($0, 1) } ?? ""))"
                 let lm = c.landmarks.map { F.fixed($0.survival, 2) }.joined(separator: " / ")
-                let rmst = c.restrictedMean.map { "\(F.fixed($0.estimate, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" } ?? "n/a"
+                let rmst = c.restrictedMean.map { "\(F.fixed($0.estimate, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" }
+                    ?? "not estimable (follow-up ends before \(F.compact(RelapseSurvival.rmstHorizonDays)) days)"
                 s += "| \(label) | \(c.patients) | \(c.relapses) | \(med) | \(lm) | \(rmst) |\n"
             }
             if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy?.rawValue }) {
-                s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
+                if let why = Estimability.logRank(lr) {
+                    s += "\nLog-rank test by strategy: not estimable (\(why)).\n"
+                } else {
+                    s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
+                }
             }
             s += hazardRatios(t, scale: scale, patients: patients)
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
