@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import InfusionOutcomes
 
 /// `outcomes validate DATASET [--format text|md]`: exit 0 clean, 1 rows rejected, 2 unreadable.
@@ -7,30 +6,17 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate a dataset folder (patients, infusions, assessments, adverse events).",
-        discussion: "Exit status: 0 clean, 1 rows rejected, 2 dataset unreadable. Schema: datasets/README.md."
+        discussion: "Exit status: 0 clean, 1 rows rejected, 2 dataset unreadable, 64 usage error. Schema: datasets/README.md."
     )
 
     @Argument(help: "Dataset folder holding patients.csv, infusions.csv, assessments.csv and optionally adverse_events.csv.")
     var dataset: String
-
-    @Option(help: "Output format: text or md.")
-    var format: String = "text"
-
-    func validate() throws {
-        guard ValidationReportFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of: \(ValidationReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
+    @Option(help: "Output format.")
+    var format: ValidationReportFormat = .text
 
     func run() throws {
-        let result: (text: String, exitStatus: Int32)
-        do {
-            result = try Reports.validate(datasetAt: dataset, format: ValidationReportFormat(rawValue: format)!)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        print(result.text, terminator: "")
-        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+        let outcome: CommandOutcome
+        do { outcome = try Reports.validate(datasetAt: dataset, format: format) } catch { throw fail("validate", error) }
+        try finish(outcome)
     }
 }

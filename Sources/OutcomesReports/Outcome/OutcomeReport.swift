@@ -54,7 +54,7 @@ extension Reports {
     /// depend on where they were produced); by default the paths as given are printed.
     public static func report(datasetAt path: String, planPath: String?, claimsPath: String?, allowRejected: Bool,
                               outputPath: String, failOnContradicted: Bool = false, publishedPath: String? = nil,
-                              labels: (dataset: String, plan: String?, claims: String?)? = nil) throws(AnalysisInputError) -> (text: String, exitStatus: Int32) {
+                              labels: (dataset: String, plan: String?, claims: String?)? = nil) throws(AnalysisInputError) -> CommandOutcome {
         var claims: [Claim]?
         if let claimsPath {
             do { claims = try ClaimsFile.load(path: claimsPath) } catch { throw .claimsFile(error) }
@@ -81,7 +81,7 @@ extension Reports {
             }
         }
         lines.append("wrote \(files.count) files to \(outputPath) (report.md first)")
-        let contradicted = verdicts?.contains { $0.verdict == .contradicted } ?? false
-        return (lines.joined(separator: "\n") + "\n", failOnContradicted && contradicted ? 1 : 0)
+        return CommandOutcome(text: lines.joined(separator: "\n") + "\n",
+                              failure: contradictedFailure(verdicts, command: "report", failOnContradicted: failOnContradicted))
     }
 }
