@@ -17,7 +17,6 @@ enum FailOn: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension ClaimsFormat: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
 extension ValidationReportFormat: ExpressibleByArgument {}
 
 /// Prints an outcome and ends with its status; the failure line, when there is one, goes to standard error.

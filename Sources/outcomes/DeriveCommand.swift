@@ -14,10 +14,13 @@ struct DeriveCommand: ParsableCommand {
     @Option(help: "Output folder; replaced only after every file is written.")
     var out: String
 
+    @Flag(name: .customLong("no-wait"), help: "If another run is writing the same --out folder, exit with status 2 instead of waiting.")
+    var noWait = false
+
     func run() throws {
         do {
             try finish(CommandOutcome(text: try Reports.derive(datasetAt: options.dataset, planPath: options.plan,
-                                                               allowRejected: options.allowRejected, outputPath: out)))
+                                                               allowRejected: options.allowRejected, outputPath: out, noWait: noWait)))
         } catch let error as AnalysisInputError {
             throw fail("derive", error)
         }

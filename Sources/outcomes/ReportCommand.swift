@@ -20,6 +20,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a claim gets this verdict (needs --claims).")
     var failOn: FailOn?
 
+    @Flag(name: .customLong("no-wait"), help: "If another run is writing the same --out folder, exit with status 2 instead of waiting.")
+    var noWait = false
+
     func validate() throws {
         if failOn != nil && claims == nil { throw ValidationError("--fail-on needs --claims FILE") }
     }
@@ -28,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         do {
             try finish(try Reports.report(datasetAt: options.dataset, planPath: options.plan, claimsPath: claims,
                                           allowRejected: options.allowRejected, outputPath: out,
-                                          failOnContradicted: failOn == .contradicted, publishedPath: published))
+                                          failOnContradicted: failOn == .contradicted, publishedPath: published, noWait: noWait))
         } catch let error as AnalysisInputError {
             throw fail("report", error)
         }

@@ -13,10 +13,17 @@ struct ValidateCommand: ParsableCommand {
     var dataset: String
     @Option(help: "Output format.")
     var format: ValidationReportFormat = .text
+    @Option(help: "Analysis plan (YAML); only time.assume_zone matters here (the zone of times written without a UTC offset).")
+    var plan: String?
 
     func run() throws {
         let outcome: CommandOutcome
-        do { outcome = try Reports.validate(datasetAt: dataset, format: format) } catch { throw fail("validate", error) }
+        do {
+            let zone = try plan.map { path throws(PlanError) in try AnalysisPlan(contentsOfFile: path) }?.assumedTimeZone
+            outcome = try Reports.validate(datasetAt: dataset, format: format, assumeZone: zone)
+        } catch {
+            throw fail("validate", error)
+        }
         try finish(outcome)
     }
 }
