@@ -1,3 +1,4 @@
+import OutcomesText
 import OutcomesProportions
 import OutcomesSurvival
 import OutcomesLinearAlgebra
@@ -258,6 +259,6 @@ public enum ClaimEvaluation {
                      nNeeded: nNeeded, definition: definition, note: note)
     }
 
-    static func pct(_ level: Double) -> String { PlanNumber.format((level * 1000).rounded() / 10) + " %" }
+    static func pct(_ level: Double) -> String { NumberText.level(level) }
     static func fmt(_ x: Double) -> String { PlanNumber.format((x * 10000).rounded() / 10000) }
 }

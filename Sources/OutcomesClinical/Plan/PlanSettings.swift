@@ -1,3 +1,4 @@
+import OutcomesText
 /// The type and allowed values of one plan setting.
 public enum PlanSettingKind: Sendable {
     case integer(ClosedRange<Int>)
@@ -142,8 +143,5 @@ public enum PlanSettings {
 
 /// Number formatting for plan files: integers without a decimal point, others with the shortest exact form.
 enum PlanNumber {
-    static func format(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    static func format(_ x: Double) -> String { NumberText.shortest(x) }
 }

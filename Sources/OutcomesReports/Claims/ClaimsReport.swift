@@ -1,3 +1,4 @@
+import OutcomesText
 import OutcomesClinical
 
 /// Renders claim verdicts: Markdown for people, CSV and JSON (stable snake_case fields) for machines.
@@ -101,7 +102,5 @@ public enum ClaimsReport {
         }
     }
 
-    static func pValue(_ p: Double) -> String {
-        p < 0.0001 ? "< 0.0001" : Formatting.fixed(p, 4)
-    }
+    static func pValue(_ p: Double) -> String { NumberText.pValue(p) }
 }

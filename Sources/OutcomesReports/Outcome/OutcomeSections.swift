@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesText
 import OutcomesClinical
 import OutcomesProportions
 import OutcomesSurvival
@@ -17,8 +18,8 @@ enum OutcomeSections {
 
     /// "p = 0.0123" or "p < 0.0001".
     static func pEquals(_ p: Double) -> String {
-        guard p.isFinite else { return "p not estimable" }
-        return p < 0.0001 ? "p < 0.0001" : "p = " + F.fixed(p, 4)
+        let text = NumberText.pValue(p)
+        return text.hasPrefix("<") ? "p " + text : text == "not estimable" ? "p not estimable" : "p = " + text
     }
 
     /// "estimate (lower–upper)" with two decimals, or "not estimable (reason)"; any warning the model raised sits
