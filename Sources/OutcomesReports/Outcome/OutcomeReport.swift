@@ -14,7 +14,8 @@ public enum OutcomeReport {
         var files: [(name: String, contents: String)] = []
         var figures: [String] = []
         for scale in Scale.all {
-            guard let curves = try? RelapseSurvival.curves(t.relapse, scale: scale, level: t.plan.confidenceLevel, groupOf: { $0.strategy?.rawValue }), !curves.isEmpty else { continue }
+            let curves = t.relapseCurvesByStrategy(scale: scale)
+            guard !curves.isEmpty else { continue }
             let name = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             let svg = StepCurveSVG.render(curves.map { c in
                 StepCurve(label: "\(c.group) (n=\(c.patients))", times: c.curve.rows.map(\.time), values: c.curve.rows.map(\.survival),

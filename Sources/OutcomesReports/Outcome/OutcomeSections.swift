@@ -8,13 +8,15 @@ import OutcomesSurvival
 enum OutcomeSections {
     private typealias F = Formatting
 
-    /// "k / n (rate, lower–upper)" with the plan's interval method.
-    static func rate(_ k: Int, _ n: Int, plan: AnalysisPlan) -> String {
-        if let why = Estimability.rate(patients: n) { return "not estimable (\(why))" }
-        let method: ProportionIntervalMethod = plan.claimsIntervalMethod == "exact" ? .clopperPearson : .wilson
-        guard let ci = try? OneProportion.interval(successes: k, trials: n, level: plan.confidenceLevel, method: method) else { return "\(k) / \(n)" }
-        return "\(k) / \(n) (\(F.fixed(100 * ci.estimate, 1)) %, \(F.fixed(100 * ci.lower, 1))–\(F.fixed(100 * ci.upper, 1)))"
+    /// "k / n (rate, lower–upper)" for an estimate the clinical layer made, or "not estimable (reason)".
+    static func rate(_ e: RateEstimate) -> String {
+        let k = e.count.successes, n = e.count.patients
+        if let why = e.notEstimable { return n > 0 ? "\(k) / \(n) (interval not estimable: \(why))" : "not estimable (\(why))" }
+        return "\(k) / \(n) (\(F.fixed(100 * Double(k) / Double(n), 1)) %, \(F.fixed(100 * (e.lower ?? .nan), 1))–\(F.fixed(100 * (e.upper ?? .nan), 1)))"
     }
+
+    /// The estimate of a count under the tables' plan, formatted.
+    static func rate(_ c: RateCount, _ t: DerivedTables) -> String { rate(t.estimate(c)) }
 
     /// "p = 0.0123" or "p < 0.0001".
     static func pEquals(_ p: Double) -> String {
@@ -37,12 +39,9 @@ enum OutcomeSections {
         return "Rates are shown as successes / patients (percent, \(F.level(plan.confidenceLevel)) \(name) interval)."
     }
 
-    /// "k / n (rate, lower–upper)" for a count from the clinical layer.
-    static func rate(_ c: RateCount, plan: AnalysisPlan) -> String { rate(c.successes, c.patients, plan: plan) }
-
     /// The rows of a by-diagnosis table: all patients, then each diagnosis present in the dataset.
     static func groups(_ t: DerivedTables) -> [(name: String, diagnoses: Set<Diagnosis>?)] {
-        [("all", nil)] + Diagnosis.allCases.filter { t.patientCount(diagnoses: [$0]) > 0 }.map { ($0.rawValue, [$0]) }
+        [("all", nil)] + t.diagnosesPresent.map { ($0.rawValue, [$0]) }
     }
 
     static func response(_ t: DerivedTables) -> String {
@@ -57,12 +56,11 @@ enum OutcomeSections {
                 let response = t.count(.response, scale: scale, diagnoses: g.diagnoses)
                 let partial = t.count(.partialResponse, scale: scale, diagnoses: g.diagnoses)
                 let remission = t.count(.remission, scale: scale, diagnoses: g.diagnoses)
-                s += "| \(g.name) | \(rate(response, plan: t.plan)) | \(rate(partial, plan: t.plan)) "
-                s += "| \(rate(remission, plan: t.plan)) | \(response.notEvaluable) |\n"
+                s += "| \(g.name) | \(rate(response, t)) | \(rate(partial, t)) "
+                s += "| \(rate(remission, t)) | \(response.notEvaluable) |\n"
             }
-            let days = rows.compactMap(\.daysToFirstResponse)
-            if let m = MedianInterval.of(days) {
-                s += "\nTime to first response (first score meeting the response rule after the first infusion): median \(F.fixed(m.median, 1)) days over \(days.count) patients.\n"
+            if let m = t.firstResponseMedian(scale: scale) {
+                s += "\nTime to first response (first score meeting the response rule after the first infusion): median \(F.fixed(m.median, 1)) days over \(m.patients) patients.\n"
             }
             s += "\n"
         }
@@ -76,7 +74,7 @@ enum OutcomeSections {
             return s + "Published series could not be pooled (fewer than two studies).\n\n"
         }
         let p = c.pooled
-        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice, plan: t.plan)). "
+        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice, t)). "
         s += "Published series pooled by random effects on the logit scale (REML, as metafor::rma with measure = \"PLO\"): "
         s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.level(t.plan.confidenceLevel)) CI \(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
         s += "\(p.studyCount) studies, tau² = \(F.fixed(p.tau2, 3)), I² = \(F.fixed(p.i2, 1)) %, Q test \(pEquals(p.qPValue)). "
@@ -101,7 +99,7 @@ enum OutcomeSections {
             for w in windows.sorted() {
                 let c = t.count(.suicidalResolution, scale: scale, windowMinutes: w)
                 let label = w >= 1440 && w.truncatingRemainder(dividingBy: 1440) == 0 ? "\(F.compact(w / 1440)) day(s)" : "\(F.compact(w)) minutes"
-                s += "| \(label) | \(rate(c, plan: t.plan)) | \(c.notEvaluable) |\n"
+                s += "| \(label) | \(rate(c, t)) | \(c.notEvaluable) |\n"
             }
             s += "\n"
         }
@@ -113,7 +111,7 @@ enum OutcomeSections {
         s += "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last. " + intervalNote(t.plan) + "\n\n"
         s += "| group | tolerated |\n|---|---|\n"
         for g in groups(t) where t.tolerability.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
-            s += "| \(g.name) | \(rate(t.count(.tolerability, diagnoses: g.diagnoses), plan: t.plan)) |\n"
+            s += "| \(g.name) | \(rate(t.count(.tolerability, diagnoses: g.diagnoses), t)) |\n"
         }
         s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
         for a in t.adverseEvents {
@@ -122,13 +120,9 @@ enum OutcomeSections {
         return s + "\n"
     }
 
-    static func hazardRatios(_ t: DerivedTables, scale: Scale, patients: [PatientTimeline]) -> String {
-        var rows: [RelapseHazardRatio] = []
-        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: false, level: t.plan.confidenceLevel) { rows.append(r) }
-        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: true, level: t.plan.confidenceLevel) { rows.append(r) }
-        if let r = try? RelapseHazardRatios.exposure(t.relapseIntervals, scale: scale, level: t.plan.confidenceLevel) { rows.append(r) }
+    static func hazardRatios(_ rows: [RelapseHazardRatio], plan: AnalysisPlan) -> String {
         guard !rows.isEmpty else { return "" }
-        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (\(F.level(t.plan.confidenceLevel)) CI) | p |\n|---|---|---|---|---|---|\n"
+        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (\(F.level(plan.confidenceLevel)) CI) | p |\n|---|---|---|---|---|---|\n"
         for r in rows {
             let hr = hazardRatio(r)
             s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(hr.value) | \(hr.p) |\n"
@@ -146,13 +140,8 @@ enum OutcomeSections {
         s += t.plan.reinductionIsRelapse ? ", or the start of a re-induction series" : ""
         s += ". A median the curve never reaches is *not estimable*. RMST: restricted mean relapse-free days up to \(F.compact(RelapseSurvival.rmstHorizonDays)) days (26 weeks).\n\n"
         for scale in Scale.all {
-            var rows: [(String, RelapseCurveSummary)] = []
-            for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis.rawValue }),
-                                     ("strategy", { $0.strategy?.rawValue })] as [(String, (RelapseRecord) -> String?)] {
-                for c in (try? RelapseSurvival.curves(t.relapse, scale: scale, level: t.plan.confidenceLevel, groupOf: groupOf)) ?? [] {
-                    rows.append((title == "all" ? "all" : "\(title): \(c.group)", c))
-                }
-            }
+            let summary = t.relapseSummary(scale: scale)
+            let rows = summary.curves
             guard !rows.isEmpty else { continue }
             s += "### \(scale.id)\n\n| group | responders | relapses | median days (\(F.level(t.plan.confidenceLevel)) CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (\(F.level(t.plan.confidenceLevel)) CI) |\n|---|---|---|---|---|---|\n"
             for (label, c) in rows {
@@ -164,14 +153,14 @@ enum OutcomeSections {
                     ?? "not estimable (follow-up ends before \(F.compact(RelapseSurvival.rmstHorizonDays)) days)"
                 s += "| \(label) | \(c.patients) | \(c.relapses) | \(med) | \(lm) | \(rmst) |\n"
             }
-            if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy?.rawValue }) {
-                if let why = Estimability.logRank(lr) {
+            if let lr = summary.logRank {
+                if let why = summary.logRankNotEstimable {
                     s += "\nLog-rank test by strategy: not estimable (\(why)).\n"
                 } else {
                     s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
                 }
             }
-            s += hazardRatios(t, scale: scale, patients: patients)
+            s += hazardRatios(summary.hazardRatios, plan: t.plan)
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
             s += "\n"
@@ -181,11 +170,8 @@ enum OutcomeSections {
     }
 
     static func maintenance(_ t: DerivedTables) -> String {
-        let days = t.maintenanceIntervals.map(\.days)
-        guard let m = MedianInterval.of(days) else { return "" }
-        let sorted = days.sorted()
-        let q1 = sorted[sorted.count / 4], q3 = sorted[(3 * sorted.count) / 4]
-        return "## Maintenance intervals\n\n\(days.count) intervals between consecutive maintenance sessions in \(Set(t.maintenanceIntervals.map(\.patientID)).count) patients: median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(q1, 1)) and \(F.fixed(q3, 1)).\n\n"
+        guard let m = t.maintenanceSummary else { return "" }
+        return "## Maintenance intervals\n\n\(m.intervals) intervals between consecutive maintenance sessions in \(m.patients) patients: median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(m.lowerQuartile, 1)) and \(F.fixed(m.upperQuartile, 1)).\n\n"
     }
 
     static func exclusions(_ t: DerivedTables) -> String {
