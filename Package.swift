@@ -38,6 +38,8 @@ let package = Package(
 
         // Layer 1: tabular input.
         .target(name: "OutcomesTabular", dependencies: ["CCSV"]),
+        // Beside layer 1: the one rule for printed numbers and JSON text (reports, claims, plan, truth.json).
+        .target(name: "OutcomesText"),
 
         // Layer 2: numerics and statistics (generic).
         .target(name: "OutcomesLinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
@@ -48,16 +50,16 @@ let package = Package(
 
         // Layer 3: clinical.
         .target(name: "OutcomesClinical",
-                dependencies: ["OutcomesTabular", .product(name: "Yams", package: "Yams")] + statistics),
+                dependencies: ["OutcomesTabular", "OutcomesText", .product(name: "Yams", package: "Yams")] + statistics),
 
         // Beside layer 3: the synthetic cohort generator, written in the clinical dataset schema.
         .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular"]),
 
         // Layer 4: reports and the library entry points behind each command.
-        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular"] + statistics),
+        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText"] + statistics),
 
         // Umbrella for researchers: `import InfusionOutcomes`.
-        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular"] + statistics),
+        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText"] + statistics),
 
         .executableTarget(name: "outcomes", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -83,6 +85,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesModelsTests", dependencies: ["OutcomesModels", "OutcomesLinearAlgebra"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesTextTests", dependencies: ["OutcomesText"]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical"]),

@@ -1,5 +1,6 @@
 // One import for researchers who use the library from Swift: `import InfusionOutcomes`.
 @_exported import OutcomesTabular
+@_exported import OutcomesText
 @_exported import OutcomesLinearAlgebra
 @_exported import OutcomesDistributions
 @_exported import OutcomesProportions

@@ -12,13 +12,14 @@ struct CompareProportionsCommand: ParsableCommand {
     @Option(help: "Group B as K2/N2.") var b: String
     @Option(help: "Equivalence margin for the difference, in (0, 1).") var margin: Double = 0.10
     @Option(help: "Confidence level in (0, 1); the equivalence tests use alpha = 1 - level.") var level: Double = 0.95
-    @Option(help: "Output format: text, csv or json.") var format: String = "text"
+    @Option(help: "Output format: text, csv or json.") var format: ReportFormat = .text
 
     func run() throws {
         do {
-            print(try ProportionReports.compareProportions(a: a, b: b, margin: margin, level: level, format: format),
+            print(try ProportionReports.compareProportions(a: a, b: b, margin: margin, level: level, format: format.rawValue),
                   terminator: "")
         } catch {
+            // The only inputs are the options: a value they cannot hold is a usage error (64).
             throw ValidationError(String(describing: error))
         }
     }

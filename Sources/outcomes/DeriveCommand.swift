@@ -6,30 +6,23 @@ struct DeriveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "derive",
         abstract: "Derive series endpoints, relapse, suicidal-item, tolerability and exclusion tables as CSV.",
-        discussion: "Columns are documented in README.md (Derived tables). The plan used is written to definitions.txt."
+        discussion: "Columns are documented in README.md (Derived tables). The plan used is written to definitions.txt.\n\n"
+            + ExitStatus.summary
     )
 
-    @Argument(help: "Dataset folder (see datasets/README.md).")
-    var dataset: String
-
-    @Option(help: "Analysis plan (YAML); defaults to the published conventions (outcomes plan --print-defaults).")
-    var plan: String?
-
+    @OptionGroup var options: DatasetOptions
     @Option(help: "Output folder; replaced only after every file is written.")
     var out: String
-
-    @Flag(name: .customLong("allow-rejected"), help: "Analyse the accepted rows even when some rows were rejected.")
-    var allowRejected = false
 
     @Flag(name: .customLong("no-wait"), help: "If another run is writing the same --out folder, exit with status 2 instead of waiting.")
     var noWait = false
 
     func run() throws {
         do {
-            print(try Reports.derive(datasetAt: dataset, planPath: plan, allowRejected: allowRejected, outputPath: out, noWait: noWait), terminator: "")
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(error.exitStatus)
+            try finish(CommandOutcome(text: try Reports.derive(datasetAt: options.dataset, planPath: options.plan,
+                                                               allowRejected: options.allowRejected, outputPath: out, noWait: noWait)))
+        } catch let error as AnalysisInputError {
+            throw fail("derive", error)
         }
     }
 }

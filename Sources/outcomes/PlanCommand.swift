@@ -6,7 +6,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Print the default analysis plan (every threshold, window and rule, with its source) or check a plan file.",
-        discussion: "Write the defaults to a file, edit it, and pass it to other commands with --plan FILE:\n  outcomes plan --print-defaults > plan.yaml\n  outcomes plan --check plan.yaml"
+        discussion: "Write the defaults to a file, edit it, and pass it to other commands with --plan FILE:\n  outcomes plan --print-defaults > plan.yaml\n  outcomes plan --check plan.yaml\n\n" + ExitStatus.summary
     )
 
     @Flag(name: .customLong("print-defaults"), help: "Print the default plan as YAML.")
@@ -29,8 +29,7 @@ struct PlanCommand: ParsableCommand {
         do {
             print(try AnalysisPlan(contentsOfFile: check!).yaml(), terminator: "")
         } catch {
-            printError("error: \(error)")
-            throw ExitCode(2)
+            throw fail("plan", error)
         }
     }
 }

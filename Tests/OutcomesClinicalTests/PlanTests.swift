@@ -47,6 +47,8 @@ import Testing
     ("relapse:\n  consecutive: two\n", "relapse.consecutive", "value 'two'"),
     ("claims:\n  interval_method: wald\n", "claims.interval_method", "one of exact, wilson"),
     ("response:\n  partial_percent_reduction: 60\n", "response.partial_percent_reduction", "must be below"),
+    ("claims:\n  level: 0.9\n", "claims.level", "write analysis.confidence_level instead"),
+    ("analysis:\n  confidence_level: 95\n", "analysis.confidence_level", "a number from 0.5 to 0.9999"),
 ])
 func badPlansNameTheKeyAndWhatIsAllowed(yaml: String, key: String, fragment: String) {
     do {
@@ -66,4 +68,26 @@ func badPlansNameTheKeyAndWhatIsAllowed(yaml: String, key: String, fragment: Str
     } catch {
         #expect(error.line == 4)
     }
+}
+
+@Test func oneConfidenceLevelForEveryInterval() throws {
+    #expect(AnalysisPlan().confidenceLevel == 0.95)
+    #expect(try AnalysisPlan(yaml: "analysis:\n  confidence_level: 0.9\n").confidenceLevel == 0.9)
+}
+
+/// plan.rules(for:) hands each scale its own settings, and the response rule is the same reduction on both.
+@Test func rulesForEachScaleComeFromThePlan() throws {
+    var plan = AnalysisPlan()
+    plan.responsePercentReduction = 40
+    plan.phq9RelapseAtLeast = 12
+    let phq9 = plan.rules(for: .phq9), madrs = plan.rules(for: .madrs)
+    #expect(phq9.remission == .below(5) && madrs.remission == .atMost(10))
+    #expect(phq9.relapseAtLeast == 12 && madrs.relapseAtLeast == 22)
+    #expect(phq9.suicidalPositiveAtLeast == 1 && madrs.suicidalPositiveAtLeast == 2)
+    #expect(phq9.suicidalResolvedAtMost == 0 && madrs.suicidalResolvedAtMost == 1)
+    // 20 → 12 is a 40 % reduction: a response at 40 %, partial below it; a baseline of 0 is never a response.
+    #expect(phq9.isResponse(baseline: 20, score: 12) && madrs.isResponse(baseline: 20, score: 12))
+    #expect(!phq9.isResponse(baseline: 20, score: 12.5) && phq9.isPartialResponse(baseline: 20, score: 12.5))
+    #expect(!phq9.isResponse(baseline: 0, score: 0) && phq9.percentReduction(baseline: 0, score: 0) == nil)
+    #expect(phq9.remissionText == "total < 5" && madrs.remissionText == "total ≤ 10")
 }

@@ -10,10 +10,17 @@ private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claim
     let guarded = try Reports.claims(datasetAt: sample, claimsPath: seedClaims, planPath: nil, allowRejected: false,
                                      format: .json, failOnContradicted: true)
     #expect(guarded.text.contains("\"verdict\": \"contradicted\""))
-    #expect(guarded.exitStatus == 1)
+    #expect(guarded.exitStatus == ExitStatus.checkFailed)
+    #expect(guarded.failure == "claims: 5 contradicted (--fail-on contradicted)")
     let plain = try Reports.claims(datasetAt: sample, claimsPath: seedClaims, planPath: nil, allowRejected: false,
                                    format: .json, failOnContradicted: false)
-    #expect(plain.exitStatus == 0)
+    #expect(plain.exitStatus == ExitStatus.success && plain.failure == nil)
+}
+
+@Test func exitStatusesFollowTheConvention() {
+    #expect([ExitStatus.success, ExitStatus.checkFailed, ExitStatus.badInput, ExitStatus.usage] == [0, 1, 2, 64])
+    #expect(CommandOutcome(text: "x", failure: "why").exitStatus == 1 && CommandOutcome(text: "x").exitStatus == 0)
+    #expect(AnalysisInputError.output(path: "p", message: "m").exitStatus == 2)
 }
 
 @Test func claimJSONHasTheStableFieldNames() throws {

@@ -13,7 +13,7 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         _ = try Reports.derive(datasetAt: rejected, planPath: nil, allowRejected: false, outputPath: out.path)
         Issue.record("a dataset with rejected rows must be refused")
     } catch {
-        #expect(error.exitStatus == 1)
+        #expect(error.exitStatus == 2)
         #expect(error.description.contains("rejected row(s)"))
         #expect(!FileManager.default.fileExists(atPath: out.path))   // nothing written
     }

@@ -66,8 +66,8 @@ func flatRecordRendering() {
                                   sections: [.fields(name: "result", [("ok", .boolean(true)), ("gap", .missing),
                                                                       ("ci", .object([("lower", .number(1)), ("upper", .number(2.5))]))])],
                                   labels: ["ok": "Passed"])
-    #expect(document.renderFlatRecord(.json) == "{\n  \"ok\": true,\n  \"gap\": null,\n  \"ci.lower\": 1.0,\n  \"ci.upper\": 2.5\n}\n")
-    #expect(document.renderFlatRecord(.csv) == "ok,gap,ci.lower,ci.upper\ntrue,,1.0,2.5\n")
+    #expect(document.renderFlatRecord(.json) == "{\n  \"ok\": true,\n  \"gap\": null,\n  \"ci.lower\": 1,\n  \"ci.upper\": 2.5\n}\n")
+    #expect(document.renderFlatRecord(.csv) == "ok,gap,ci.lower,ci.upper\ntrue,,1,2.5\n")
     #expect(document.renderFlatRecord(.text) == "Demo\nPassed    yes\ngap       -\nci.lower  1.0000\nci.upper  2.5000\n")
     #expect(document.renderFlatRecord(.md) == "# Demo\n\n- **Passed**: yes\n- **gap**: -\n- **ci.lower**: 1.0000\n- **ci.upper**: 2.5000\n")
 }

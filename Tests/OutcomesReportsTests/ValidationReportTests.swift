@@ -54,6 +54,7 @@ import OutcomesClinical
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try Reports.validate(datasetAt: folder.path, format: .text)
         #expect(text.exitStatus == 1)
+        #expect(text.failure == "validate: 2 rejected row(s) in \(folder.path)")
         #expect(text.text.contains("  assessments.csv:2: column 'total' value '28': total out of range for PHQ-9 (0–27)\n"))
         #expect(text.text.contains("  assessments.csv:3: column 'patient_id' value 'P3': unknown patient"))
         #expect(text.text.hasSuffix("result: 2 row(s) rejected (exit status 1)\n"))
@@ -71,7 +72,7 @@ import OutcomesClinical
             _ = try Reports.loadValidatedDataset(at: folder.path)
             Issue.record("rejected rows were not refused")
         } catch {
-            #expect(error.exitStatus == 1)
+            #expect(error.exitStatus == 2)
             guard case .rowsRejected(let report) = error else { Issue.record("wrong error \(error)"); return }
             #expect(report.rejectedRows == 2)
         }

@@ -1,31 +1,58 @@
+import OutcomesText
 import OutcomesProportions
 import OutcomesSurvival
 import OutcomesLinearAlgebra
 
 /// Checks claims against derived tables. Verdicts compare a confidence interval with the claim: the plan's
 /// `claims.interval_method` (exact by default: Clopper–Pearson with the central exact binomial test, which never
-/// disagree) at `claims.level`; fewer than `claims.minimum_n` patients gives "insufficient data".
+/// disagree) at `analysis.confidence_level`; fewer than `claims.minimum_n` patients gives "insufficient data".
 public enum ClaimEvaluation {
-    /// Evaluates every claim in order.
-    public static func evaluate(_ claims: [Claim], tables: DerivedTables, patients: [PatientTimeline]) -> [ClaimVerdict] {
-        claims.map { evaluate($0, tables: tables, patients: patients) }
+    /// Evaluates every claim in order. A claim whose filter selects no patient of the dataset is an error (naming
+    /// `file`, the claim's line and the filter), never "insufficient data": a verdict about nobody would mislead.
+    public static func evaluate(_ claims: [Claim], tables: DerivedTables, file: String = "<claims>") throws(ClaimsFileError) -> [ClaimVerdict] {
+        for claim in claims { try checkSelection(claim, tables: tables, file: file) }
+        return claims.map { evaluate($0, tables: tables) }
     }
 
-    /// Evaluates one claim.
-    public static func evaluate(_ claim: Claim, tables: DerivedTables, patients: [PatientTimeline]) -> ClaimVerdict {
+    /// Fails when the claim's population selects no patient of the dataset.
+    public static func checkSelection(_ claim: Claim, tables: DerivedTables, file: String) throws(ClaimsFileError) {
+        func fail(_ what: String) -> ClaimsFileError {
+            ClaimsFileError(file: file, line: claim.line, message: "claim '\(claim.id)': \(what) selects no patient of the dataset's \(tables.patients.count)")
+        }
+        func diagnoses(_ list: [Diagnosis], key: String) throws(ClaimsFileError) {
+            let set = list.isEmpty ? nil : Set(list)
+            if tables.patientCount(diagnoses: set) == 0 {
+                throw fail(list.isEmpty ? "the whole dataset" : "'\(key)' [\(list.map(\.rawValue).joined(separator: ", "))]")
+            }
+        }
+        switch claim.check {
+        case .notCheckable: return
+        case let .proportion(_, population, _, _, _), let .range(_, population, _, _):
+            try diagnoses(population.diagnoses, key: "diagnoses")
+        case let .equivalence(_, _, groupA, groupB, _):
+            try diagnoses(groupA, key: "group_a")
+            try diagnoses(groupB, key: "group_b")
+        case let .comparison(_, better, than):
+            for (key, s) in [("better", better), ("than", than)] where !tables.patients.contains(where: { $0.strategy == s }) {
+                throw fail("'\(key)' \(s.rawValue)")
+            }
+        }
+    }
+
+    /// Evaluates one claim (its selection is not checked; see ``checkSelection(_:tables:file:)``).
+    public static func evaluate(_ claim: Claim, tables: DerivedTables) -> ClaimVerdict {
         let plan = tables.plan
         switch claim.check {
         case .notCheckable(let reason):
             return verdict(claim, .notCheckable, method: "none", definition: reason)
         case let .proportion(metric, population, claimed, direction, window):
-            let count = tables.count(metric, diagnoses: population.diagnoses, instrument: population.instrument,
-                                     windowMinutes: window, patients: patients)
+            let count = tables.count(metric, scale: population.instrument, diagnoses: population.selection, windowMinutes: window)
             return proportion(claim, count: count, claimed: claimed, direction: direction, plan: plan)
         case let .range(metric, population, low, high):
-            return range(claim, metric: metric, population: population, low: low, high: high, tables: tables, patients: patients)
+            return range(claim, metric: metric, population: population, low: low, high: high, tables: tables)
         case let .equivalence(metric, instrument, groupA, groupB, margin):
-            let a = tables.count(metric, diagnoses: groupA, instrument: instrument, windowMinutes: nil, patients: patients)
-            let b = tables.count(metric, diagnoses: groupB, instrument: instrument, windowMinutes: nil, patients: patients)
+            let a = tables.count(metric, scale: instrument, diagnoses: Set(groupA))
+            let b = tables.count(metric, scale: instrument, diagnoses: Set(groupB))
             return equivalence(claim, a: a, b: b, margin: margin ?? plan.equivalenceMargin, plan: plan)
         case let .comparison(instrument, better, than):
             return comparison(claim, instrument: instrument, better: better, than: than, tables: tables)
@@ -34,12 +61,12 @@ public enum ClaimEvaluation {
 
     // MARK: proportions
 
-    static func proportion(_ claim: Claim, count: ClaimCount, claimed p0: Double, direction: ClaimDirection, plan: AnalysisPlan) -> ClaimVerdict {
-        let k = count.successes, n = count.trials
+    static func proportion(_ claim: Claim, count: RateCount, claimed p0: Double, direction: ClaimDirection, plan: AnalysisPlan) -> ClaimVerdict {
+        let k = count.successes, n = count.patients
         let exact = plan.claimsIntervalMethod == "exact"
         var methodName = exact
-            ? "Clopper-Pearson \(pct(plan.claimsLevel)) interval; central exact binomial test"
-            : "Wilson score \(pct(plan.claimsLevel)) interval; central exact binomial test"
+            ? "Clopper-Pearson \(pct(plan.confidenceLevel)) interval; central exact binomial test"
+            : "Wilson score \(pct(plan.confidenceLevel)) interval; central exact binomial test"
         if case .about = direction { methodName += "; power = exact chance that the interval lands entirely inside or outside the band" }
         let (low, high): (Double?, Double?) = {
             if case .about(let t) = direction { return (max(0, p0 - t), min(1, p0 + t)) }
@@ -51,8 +78,8 @@ public enum ClaimEvaluation {
                            note: "\(n) patients; the plan's minimum is \(plan.claimsMinimumN)")
         }
         do {
-            let ci = try OneProportion.interval(successes: k, trials: n, level: plan.claimsLevel, method: exact ? .clopperPearson : .wilson)
-            let alpha = 1 - plan.claimsLevel
+            let ci = try OneProportion.interval(successes: k, trials: n, level: plan.confidenceLevel, method: exact ? .clopperPearson : .wilson)
+            let alpha = 1 - plan.confidenceLevel
             let p = try ExactBinomialTest.pValue(successes: k, trials: n, claim: p0, twoSidedMethod: .central)
             let observed = Double(k) / Double(n)
             let method: ProportionIntervalMethod = exact ? .clopperPearson : .wilson
@@ -72,10 +99,10 @@ public enum ClaimEvaluation {
             var note: String?
             if case .about = direction {
                 power = try BandDecisionPower.probability(trials: n, trueRate: observed, low: low!, high: high!,
-                                                          level: plan.claimsLevel, method: method)
+                                                          level: plan.confidenceLevel, method: method)
                 if result == .consistent {
                     needed = try BandDecisionPower.minimalTrials(trueRate: observed, low: low!, high: high!, target: 0.8,
-                                                                level: plan.claimsLevel, method: method, limit: 20_000)
+                                                                level: plan.confidenceLevel, method: method, limit: 20_000)
                     if needed == nil { note = "more than 20000 patients would be needed for an 80 % chance of deciding" }
                 }
             } else if p0 > 0 && p0 < 1 {
@@ -91,7 +118,7 @@ public enum ClaimEvaluation {
                 }
             }
             return verdict(claim, result, observed: observed, n: n, events: k, lower: ci.lower, upper: ci.upper,
-                           method: methodName, claimed: p0, claimedLow: low, claimedHigh: high, pValue: p, power: power,
+                           level: plan.confidenceLevel, method: methodName, claimed: p0, claimedLow: low, claimedHigh: high, pValue: p, power: power,
                            nNeeded: needed, definition: count.definition, note: note)
         } catch {
             return verdict(claim, .insufficientData, n: n, events: k, method: methodName, claimed: p0, definition: count.definition,
@@ -102,20 +129,21 @@ public enum ClaimEvaluation {
     // MARK: ranges
 
     static func range(_ claim: Claim, metric: RangeMetric, population: ClaimPopulation, low: Double, high: Double,
-                      tables: DerivedTables, patients: [PatientTimeline]) -> ClaimVerdict {
+                      tables: DerivedTables) -> ClaimVerdict {
         let plan = tables.plan
-        let included = { (d: String) in population.diagnoses.isEmpty || population.diagnoses.contains(d) }
+        let patients = tables.patients
+        let included = { (d: Diagnosis) in population.diagnoses.isEmpty || population.diagnoses.contains(d) }
         var estimate: Double?, lower: Double?, upper: Double?
         var n = 0
         var events: Int?
         let method: String, definition: String
         switch metric {
         case .medianDaysToRelapse:
-            method = "Kaplan-Meier median with \(pct(plan.claimsLevel)) interval (log transform, as R survfit)"
+            method = "Kaplan-Meier median with \(pct(plan.confidenceLevel)) interval (log transform, as R survfit)"
             definition = "days from the last induction infusion to relapse (\(population.instrument.id)) among responders; relapse as in the plan"
             let records = tables.relapse.filter { included($0.diagnosis) }
             n = records.filter { $0.scale == population.instrument }.count
-            if let fit = try? RelapseSurvival.curves(records, scale: population.instrument, level: plan.claimsLevel).first {
+            if let fit = try? RelapseSurvival.curves(records, scale: population.instrument, level: plan.confidenceLevel).first {
                 estimate = fit.median.estimate; lower = fit.median.lower; upper = fit.median.upper
                 events = fit.relapses
             }
@@ -135,14 +163,15 @@ public enum ClaimEvaluation {
                 }
                 definition = "each patient's median recorded IV infusion duration (minutes), then the median over patients"
             }
-            method = "sample median with distribution-free \(pct(plan.claimsLevel)) order-statistic interval"
+            method = "sample median with distribution-free \(pct(plan.confidenceLevel)) order-statistic interval"
             n = perPatient.count
-            if let m = MedianInterval.of(perPatient, level: plan.claimsLevel) {
+            if let m = MedianInterval.of(perPatient, level: plan.confidenceLevel) {
                 estimate = m.median; lower = m.lower; upper = m.upper
             }
         }
         guard n >= plan.claimsMinimumN, lower != nil || upper != nil else {
-            return verdict(claim, .insufficientData, observed: estimate, n: n, events: events, lower: lower, upper: upper, method: method,
+            return verdict(claim, .insufficientData, observed: estimate, n: n, events: events, lower: lower, upper: upper,
+                           level: plan.confidenceLevel, method: method,
                            claimedLow: low, claimedHigh: high, definition: definition,
                            note: n < plan.claimsMinimumN ? "\(n) patients; the plan's minimum is \(plan.claimsMinimumN)" : "no interval could be formed")
         }
@@ -152,60 +181,66 @@ public enum ClaimEvaluation {
         var note: String?
         if estimate == nil { note = "median not estimable: fewer than half relapsed during follow-up" }
         else if upper == nil { note = "upper limit not estimable" }
-        return verdict(claim, result, observed: estimate, n: n, events: events, lower: lower, upper: upper, method: method,
+        return verdict(claim, result, observed: estimate, n: n, events: events, lower: lower, upper: upper,
+                       level: plan.confidenceLevel, method: method,
                        claimedLow: low, claimedHigh: high, definition: definition, note: note)
     }
 
     // MARK: two groups
 
-    static func equivalence(_ claim: Claim, a: ClaimCount, b: ClaimCount, margin: Double, plan: AnalysisPlan) -> ClaimVerdict {
-        let alpha = 1 - plan.claimsLevel
+    static func equivalence(_ claim: Claim, a: RateCount, b: RateCount, margin: Double, plan: AnalysisPlan) -> ClaimVerdict {
+        let alpha = 1 - plan.confidenceLevel
         let method = "difference A - B; TOST at alpha \(fmt(alpha)) with the Newcombe hybrid score \(pct(1 - 2 * alpha)) interval; margin +/-\(fmt(margin))"
         let definition = "A: \(a.definition) | B: \(b.definition)"
-        let n = a.trials + b.trials
-        guard a.trials >= plan.claimsMinimumN, b.trials >= plan.claimsMinimumN else {
+        let n = a.patients + b.patients
+        guard a.patients >= plan.claimsMinimumN, b.patients >= plan.claimsMinimumN else {
             return verdict(claim, .insufficientData, n: n, method: method, claimedLow: -margin, claimedHigh: margin, definition: definition,
-                           note: "groups of \(a.trials) and \(b.trials) patients; the plan's minimum is \(plan.claimsMinimumN) per group")
+                           note: "groups of \(a.patients) and \(b.patients) patients; the plan's minimum is \(plan.claimsMinimumN) per group")
         }
         do {
-            let tost = try EquivalenceTest.test(successesA: a.successes, trialsA: a.trials, successesB: b.successes, trialsB: b.trials,
+            let tost = try EquivalenceTest.test(successesA: a.successes, trialsA: a.patients, successesB: b.successes, trialsB: b.patients,
                                                 margin: margin, alpha: alpha)
-            let wide = try NewcombeInterval.interval(successesA: a.successes, trialsA: a.trials, successesB: b.successes,
-                                                     trialsB: b.trials, level: plan.claimsLevel)
+            let wide = try NewcombeInterval.interval(successesA: a.successes, trialsA: a.patients, successesB: b.successes,
+                                                     trialsB: b.patients, level: plan.confidenceLevel)
             let result: Verdict = tost.isEquivalent ? .supported : (wide.lower > margin || wide.upper < -margin) ? .contradicted : .consistent
-            let note = "A \(a.successes)/\(a.trials), B \(b.successes)/\(b.trials); contradicted only when the \(pct(plan.claimsLevel)) interval "
+            let note = "A \(a.successes)/\(a.patients), B \(b.successes)/\(b.patients); contradicted only when the \(pct(plan.confidenceLevel)) interval "
                 + "[\(fmt(wide.lower)), \(fmt(wide.upper))] lies entirely outside the margin"
             return verdict(claim, result, observed: tost.interval.difference, n: n, lower: tost.interval.lower, upper: tost.interval.upper,
-                           method: method, claimedLow: -margin, claimedHigh: margin, pValue: tost.pValue, definition: definition, note: note)
+                           level: 1 - 2 * alpha, method: method, claimedLow: -margin, claimedHigh: margin, pValue: tost.pValue, definition: definition, note: note)
         } catch {
             return verdict(claim, .insufficientData, n: n, method: method, definition: definition, note: "\(error)")
         }
     }
 
-    static func comparison(_ claim: Claim, instrument: Scale, better: String, than: String, tables: DerivedTables) -> ClaimVerdict {
+    static func comparison(_ claim: Claim, instrument: Scale, better: TreatmentStrategy, than: TreatmentStrategy, tables: DerivedTables) -> ClaimVerdict {
         let plan = tables.plan
         let rows = tables.relapse.filter { $0.scale == instrument && ($0.strategy == better || $0.strategy == than) }
-        let method = "Cox proportional hazards (Efron ties), hazard ratio \(better) vs \(than) with \(pct(plan.claimsLevel)) Wald interval"
-        let definition = "time to relapse (\(instrument.id)) among induction responders whose recorded strategy is \(better) or \(than)"
+        let method = "Cox proportional hazards (Efron ties), hazard ratio \(better.rawValue) vs \(than.rawValue) with \(pct(plan.confidenceLevel)) Wald interval"
+        let definition = "time to relapse (\(instrument.id)) among induction responders whose recorded strategy is \(better.rawValue) or \(than.rawValue)"
         let note = "unadjusted: strategy was not randomized, so the hazard ratio mixes the strategy's effect with who chose it; "
             + "the outcome report also gives it adjusted for diagnosis and prior failed treatments, and with maintenance as a time-varying exposure"
         let nBetter = rows.filter { $0.strategy == better }.count, nThan = rows.count - nBetter
         let events = rows.filter { $0.event == 1 }.count
         guard nBetter >= plan.claimsMinimumN, nThan >= plan.claimsMinimumN, events >= plan.claimsMinimumN else {
             return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
-                           note: "\(nBetter) \(better), \(nThan) \(than), \(events) relapses; the plan's minimum is \(plan.claimsMinimumN) each")
+                           note: "\(nBetter) \(better.rawValue), \(nThan) \(than.rawValue), \(events) relapses; the plan's minimum is \(plan.claimsMinimumN) each")
         }
         do {
             let data = try SurvivalData(exit: rows.map(\.days), event: rows.map { $0.event == 1 })
             let x = try Matrix(rows: rows.count, columns: 1, columnMajor: rows.map { $0.strategy == better ? 1 : 0 })
             var options = CoxOptions()
-            options.level = plan.claimsLevel
-            let model = try CoxRegression.fit(covariates: x, names: [better], data: data, options: options)
+            options.level = plan.confidenceLevel
+            let model = try CoxRegression.fit(covariates: x, names: [better.rawValue], data: data, options: options)
             guard let term = model.terms.first else { throw SurvivalError.invalidArgument("no estimable term") }
+            let warnings = model.warnings.isEmpty ? "" : "; warning: " + model.warnings.joined(separator: "; ")
+            if let why = Estimability.coxTerm(term, events: events, warnings: model.warnings) {
+                return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
+                               note: "hazard ratio not estimable: \(why)" + warnings)
+            }
             let result: Verdict = term.hazardRatioUpper < 1 ? .supported : term.hazardRatioLower > 1 ? .contradicted : .consistent
             return verdict(claim, result, observed: term.hazardRatio, n: rows.count, events: events, lower: term.hazardRatioLower,
-                           upper: term.hazardRatioUpper, method: method, claimed: 1, pValue: term.pValue, definition: definition,
-                           note: note + " (\(nBetter) \(better), \(nThan) \(than))")
+                           upper: term.hazardRatioUpper, level: plan.confidenceLevel, method: method, claimed: 1, pValue: term.pValue, definition: definition,
+                           note: note + " (\(nBetter) \(better.rawValue), \(nThan) \(than.rawValue))" + warnings)
         } catch {
             return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
                            note: "\(error)")
@@ -215,14 +250,15 @@ public enum ClaimEvaluation {
     // MARK: helpers
 
     static func verdict(_ claim: Claim, _ v: Verdict, observed: Double? = nil, n: Int? = nil, events: Int? = nil,
-                        lower: Double? = nil, upper: Double? = nil, method: String, claimed: Double? = nil,
+                        lower: Double? = nil, upper: Double? = nil, level: Double? = nil, method: String, claimed: Double? = nil,
                         claimedLow: Double? = nil, claimedHigh: Double? = nil, pValue: Double? = nil, power: Double? = nil,
                         nNeeded: Int? = nil, definition: String, note: String? = nil) -> ClaimVerdict {
-        ClaimVerdict(claim: claim, verdict: v, observed: observed, n: n, events: events, lower: lower, upper: upper, method: method,
+        ClaimVerdict(claim: claim, verdict: v, observed: observed, n: n, events: events, lower: lower, upper: upper,
+                     intervalLevel: lower == nil && upper == nil ? nil : level, method: method,
                      claimed: claimed, claimedLow: claimedLow, claimedHigh: claimedHigh, pValue: pValue, power: power,
                      nNeeded: nNeeded, definition: definition, note: note)
     }
 
-    static func pct(_ level: Double) -> String { PlanNumber.format((level * 1000).rounded() / 10) + " %" }
+    static func pct(_ level: Double) -> String { NumberText.level(level) }
     static func fmt(_ x: Double) -> String { PlanNumber.format((x * 10000).rounded() / 10000) }
 }

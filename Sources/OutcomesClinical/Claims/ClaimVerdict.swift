@@ -24,6 +24,9 @@ public struct ClaimVerdict: Sendable, Equatable {
     public let events: Int?
     public let lower: Double?
     public let upper: Double?
+    /// Confidence level of `lower`–`upper`: the plan's `analysis.confidence_level`, except for equivalence
+    /// (TOST at α = 1 − level reads a 1 − 2α interval); nil when there is no interval.
+    public let intervalLevel: Double?
     /// Interval and test method, in words.
     public let method: String
     /// The claimed value (single-valued claims).

@@ -1,8 +1,36 @@
+/// What a record was left out of.
+public enum ExcludedAnalysis: Sendable, Hashable, CustomStringConvertible {
+    /// Series building (a patient without infusions).
+    case series
+    /// Scoring an assessment of a scale.
+    case score(Scale)
+    /// The endpoint of one series on one scale.
+    case endpoint(phase: TreatmentPhase, ordinal: Int, scale: Scale)
+
+    /// As written in exclusions.csv, e.g. `PHQ-9 score`, `induction PHQ-9 endpoint`, `reinduction 2 MADRS endpoint`.
+    public var description: String {
+        switch self {
+        case .series: "series"
+        case .score(let scale): "\(scale.id) score"
+        case let .endpoint(phase, ordinal, scale):
+            (phase == .induction && ordinal == 1 ? "induction" : "\(phase.rawValue) \(ordinal)") + " \(scale.id) endpoint"
+        }
+    }
+
+    /// The analysis without a series' ordinal (re-induction 1, 2, … together), for counts by reason.
+    public var kind: String {
+        switch self {
+        case .series, .score: description
+        case let .endpoint(phase, _, scale): "\(phase.rawValue) \(scale.id) endpoint"
+        }
+    }
+}
+
 /// A record left out of an analysis, with the reason. Nothing is dropped silently.
 public struct Exclusion: Sendable, Equatable {
     public let patientID: String
-    /// What was being derived, e.g. `induction PHQ-9 endpoint`.
-    public let analysis: String
+    /// What was being derived.
+    public let analysis: ExcludedAnalysis
     public let reason: String
     /// The record behind the reason, when there is one.
     public let source: SourceLine?
@@ -11,6 +39,8 @@ public struct Exclusion: Sendable, Equatable {
 /// Everything the clinical layer derives from a dataset under one plan.
 public struct DerivedTables: Sendable {
     public let plan: AnalysisPlan
+    /// The patients the tables were derived from, in order (the population every count selects from).
+    public let patients: [PatientTimeline]
     /// One row per patient, series and scale.
     public let endpoints: [SeriesEndpoint]
     public let suicidal: [SuicidalItemResolution]
@@ -46,21 +76,21 @@ public enum ClinicalDerivation {
             seriesByPatient[p.patientID] = series
             disagreements += disagree
             if series.isEmpty {
-                exclusions.append(.init(patientID: p.patientID, analysis: "series", reason: "no infusions", source: nil))
+                exclusions.append(.init(patientID: p.patientID, analysis: .series, reason: "no infusions", source: nil))
             }
             if let t = TolerabilityBuilder.induction(patient: p, series: series) { tolerability.append(t) }
             intervals += TolerabilityBuilder.maintenanceIntervals(patient: p, series: series)
             for scale in Scale.all {
                 let (usable, unusable) = p.scores(of: scale, plan: plan)
                 for u in unusable {
-                    exclusions.append(.init(patientID: p.patientID, analysis: "\(scale.id) score", reason: u.reason, source: u.record.source))
+                    exclusions.append(.init(patientID: p.patientID, analysis: .score(scale), reason: u.reason, source: u.record.source))
                 }
                 if usable.isEmpty { continue }
                 for s in series where s.phase != .maintenance {
                     let e = SeriesEndpointBuilder.endpoint(patient: p, series: s, scale: scale, scores: usable, plan: plan)
                     endpoints.append(e)
                     if let why = e.exclusion {
-                        exclusions.append(.init(patientID: p.patientID, analysis: "\(s.label) \(scale.id) endpoint",
+                        exclusions.append(.init(patientID: p.patientID, analysis: .endpoint(phase: s.phase, ordinal: s.ordinal, scale: scale),
                                                 reason: why, source: s.infusions.first?.source))
                     }
                     if s.phase == .induction && s.ordinal == 1,
@@ -74,7 +104,7 @@ public enum ClinicalDerivation {
                 }
             }
         }
-        return DerivedTables(plan: plan, endpoints: endpoints, suicidal: suicidal, tolerability: tolerability,
+        return DerivedTables(plan: plan, patients: patients, endpoints: endpoints, suicidal: suicidal, tolerability: tolerability,
                              adverseEvents: TolerabilityBuilder.adverseEventCounts(patients),
                              maintenanceIntervals: intervals, relapse: relapse, relapseIntervals: relapseIntervals,
                              phaseDisagreements: disagreements, exclusions: exclusions, series: seriesByPatient)

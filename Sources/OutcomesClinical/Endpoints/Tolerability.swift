@@ -4,7 +4,7 @@
 /// series' first infusion and one day after its last led to discontinuation.
 public struct InductionTolerability: Sendable, Equatable {
     public let patientID: String
-    public let diagnosis: String
+    public let diagnosis: Diagnosis
     public let inductionInfusions: Int
     public let completedInfusions: Int
     public let discontinuedForAdverseEvent: Bool
@@ -24,7 +24,7 @@ public struct AdverseEventCount: Sendable, Equatable {
 /// Days between consecutive maintenance sessions of one patient.
 public struct MaintenanceInterval: Sendable, Equatable {
     public let patientID: String
-    public let strategy: String?
+    public let strategy: TreatmentStrategy?
     public let days: Double
     public let from: SourceLine
     public let to: SourceLine

@@ -5,6 +5,11 @@ import Foundation
 /// `AnalysisPlan.defaultYAML()` prints them with that source beside every line. Reports print the
 /// plan they used, so a reader never has to guess a definition.
 public struct AnalysisPlan: Equatable, Sendable {
+    // Analysis
+    /// Confidence level of every interval the report, the claims, the figures and the derived tables print.
+    /// A method that needs another level says so where its interval is printed (TOST uses 1 − 2α).
+    public var confidenceLevel = 0.95
+
     // Scales
     /// How many PHQ-9 items (never item 9) may be missing and prorated; 0 means no proration.
     public var phq9MaxProratedItems = 0
@@ -69,8 +74,6 @@ public struct AnalysisPlan: Equatable, Sendable {
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".
     public var claimsMinimumN = 10
-    /// Confidence level for claim verdicts.
-    public var claimsLevel = 0.95
     /// Interval method for verdicts: `exact` (Clopper–Pearson with the exact binomial test) or `wilson`.
     public var claimsIntervalMethod = "exact"
     /// Margin, in proportion points, for "similar rates" equivalence claims.

@@ -1,3 +1,4 @@
+import OutcomesText
 /// The type and allowed values of one plan setting.
 public enum PlanSettingKind: Sendable {
     case integer(ClosedRange<Int>)
@@ -50,6 +51,9 @@ enum PlanAccess: @unchecked Sendable {
 public enum PlanSettings {
     /// All settings.
     public static let all: [PlanSetting] = [
+        .init(section: "analysis", key: "confidence_level", kind: .number(0.5...0.9999),
+              source: "level of every interval in the report, claims, figures and tables (0.95 by convention); TOST equivalence uses 1 - 2 x (1 - level) and says so",
+              access: .number(\.confidenceLevel)),
         .init(section: "scales", key: "phq9_max_prorated_items", kind: .integer(0...2),
               source: "missing PHQ-9 items prorated (never item 9); 0 = no proration. No rule from the instrument's authors (Kroenke 2001); proration is a local convention",
               access: .integer(\.phq9MaxProratedItems)),
@@ -125,9 +129,6 @@ public enum PlanSettings {
         .init(section: "claims", key: "minimum_n", kind: .integer(1...100000),
               source: "fewer patients than this gives 'insufficient data'",
               access: .integer(\.claimsMinimumN)),
-        .init(section: "claims", key: "level", kind: .number(0.5...0.9999),
-              source: "confidence level of verdict intervals",
-              access: .number(\.claimsLevel)),
         .init(section: "claims", key: "interval_method", kind: .choice(["exact", "wilson"]),
               source: "exact = Clopper-Pearson with the exact binomial test (never disagree); wilson = score interval (Brown, Cai & DasGupta 2001)",
               access: .text(\.claimsIntervalMethod)),
@@ -142,8 +143,5 @@ public enum PlanSettings {
 
 /// Number formatting for plan files: integers without a decimal point, others with the shortest exact form.
 enum PlanNumber {
-    static func format(_ x: Double) -> String {
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    static func format(_ x: Double) -> String { NumberText.shortest(x) }
 }

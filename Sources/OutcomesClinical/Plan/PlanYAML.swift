@@ -28,6 +28,10 @@ extension AnalysisPlan {
             }
             for (keyNode, value) in entries {
                 let key = keyNode.string ?? ""
+                if section == "claims" && key == "level" {
+                    throw PlanError(file: file, line: keyNode.line, key: "claims.level",
+                                    message: "moved: one level now serves every interval; write analysis.confidence_level instead")
+                }
                 guard let setting = settings.first(where: { $0.key == key }) else {
                     throw PlanError(file: file, line: keyNode.line, key: "\(section).\(key)",
                                     message: "unknown key; allowed in '\(section)': \(settings.map(\.key).joined(separator: ", "))")

@@ -12,6 +12,11 @@ public struct RelapseHazardRatio: Sendable {
     public let term: CoxTerm
     /// Rows left out and why (for example, prior treatments not recorded).
     public let note: String?
+    /// Warnings the model raised (non-convergence, a possibly infinite coefficient, a dropped covariate).
+    public var warnings: [String] = []
+
+    /// Why the hazard ratio cannot be read, or nil when it can (see ``Estimability/coxTerm(_:events:warnings:)``).
+    public var notEstimable: String? { Estimability.coxTerm(term, events: events, warnings: warnings) }
 }
 
 /// Maintenance versus as-needed treatment among induction responders: unadjusted, adjusted, and with
@@ -22,14 +27,15 @@ public enum RelapseHazardRatios {
     public static func strategy(_ records: [RelapseRecord], scale: Scale, patients: [PatientTimeline], adjusted: Bool,
                                 level: Double = 0.95) throws(SurvivalError) -> RelapseHazardRatio {
         let prior = Dictionary(patients.map { ($0.patientID, $0.priorTreatmentsFailed) }, uniquingKeysWith: { a, _ in a })
-        let withStrategy = records.filter { $0.scale == scale && ($0.strategy == "maintenance" || $0.strategy == "as_needed") }
+        let withStrategy = records.filter { $0.scale == scale && $0.strategy != nil }
         let rows = adjusted ? withStrategy.filter { prior[$0.patientID] != nil && prior[$0.patientID]! != nil } : withStrategy
-        let diagnoses = Array(Set(rows.map(\.diagnosis))).sorted()
+        // Levels in sorted order of their names, as R orders factor levels.
+        let diagnoses = Array(Set(rows.map(\.diagnosis))).sorted { $0.rawValue < $1.rawValue }
         var names = ["maintenance"]
-        if adjusted { names += diagnoses.dropFirst().map { "diagnosis \($0)" } + ["prior_treatments_failed"] }
+        if adjusted { names += diagnoses.dropFirst().map { "diagnosis \($0.rawValue)" } + ["prior_treatments_failed"] }
         var x = Matrix(rows: rows.count, columns: names.count)
         for (i, r) in rows.enumerated() {
-            x[i, 0] = r.strategy == "maintenance" ? 1 : 0
+            x[i, 0] = r.strategy == .maintenance ? 1 : 0
             if adjusted {
                 for (j, d) in diagnoses.dropFirst().enumerated() where r.diagnosis == d { x[i, 1 + j] = 1 }
                 x[i, names.count - 1] = Double(prior[r.patientID]!!)
@@ -42,9 +48,10 @@ public enum RelapseHazardRatios {
         guard let term = model.terms.first(where: { $0.name == "maintenance" }) else { throw .invalidArgument("strategy term not estimable") }
         let dropped = withStrategy.count - rows.count
         return RelapseHazardRatio(label: "strategy maintenance vs as_needed", adjustment: adjusted
-                                    ? "diagnosis (reference \(diagnoses.first ?? "-")), prior_treatments_failed" : "none",
+                                    ? "diagnosis (reference \(diagnoses.first?.rawValue ?? "-")), prior_treatments_failed" : "none",
                                   n: rows.count, events: rows.filter { $0.event == 1 }.count, term: term,
-                                  note: dropped > 0 ? "\(dropped) responders without prior_treatments_failed left out" : nil)
+                                  note: dropped > 0 ? "\(dropped) responders without prior_treatments_failed left out" : nil,
+                                  warnings: model.warnings)
     }
 
     /// Cox model on the counting-process intervals with maintenance exposure (a maintenance infusion within the
@@ -60,6 +67,6 @@ public enum RelapseHazardRatios {
         guard let term = model.terms.first else { throw .invalidArgument("exposure term not estimable") }
         return RelapseHazardRatio(label: "on maintenance (time-varying exposure) vs not", adjustment: "none",
                                   n: Set(rows.map(\.patientID)).count, events: rows.filter { $0.event == 1 }.count, term: term,
-                                  note: "\(rows.count) (start, stop] intervals")
+                                  note: "\(rows.count) (start, stop] intervals", warnings: model.warnings)
     }
 }

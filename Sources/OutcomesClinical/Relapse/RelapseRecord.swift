@@ -17,8 +17,8 @@ public enum RelapseOutcome: String, Sendable, Equatable {
 /// follow-up is censored at the last usable score. Times are in days.
 public struct RelapseRecord: Sendable, Equatable {
     public let patientID: String
-    public let diagnosis: String
-    public let strategy: String?
+    public let diagnosis: Diagnosis
+    public let strategy: TreatmentStrategy?
     public let scale: Scale
     /// Time zero (seconds): the last infusion of the induction series.
     public let origin: Double

@@ -1,17 +1,18 @@
+import OutcomesText
 import OutcomesClinical
 
 /// Renders claim verdicts: Markdown for people, CSV and JSON (stable snake_case fields) for machines.
 public enum ClaimsReport {
     /// The verdict rule, printed with every claims output.
-    public static let verdictRule = "supported: the interval lies entirely on the claim's side; consistent: the interval contains the claimed value (not shown, not contradicted); contradicted: the interval lies entirely on the other side; insufficient data: fewer patients than claims.minimum_n; not checkable: practice data cannot test it"
+    public static let verdictRule = "supported: the interval (at analysis.confidence_level) lies entirely on the claim's side; consistent: the interval contains the claimed value (not shown, not contradicted); contradicted: the interval lies entirely on the other side; insufficient data: fewer patients than claims.minimum_n; not checkable: practice data cannot test it"
 
     static func document(_ verdicts: [ClaimVerdict], plan: AnalysisPlan, dataset: String, accounting: [String]) -> ReportDocument {
-        let columns = ["id", "kind", "verdict", "observed", "n", "events", "lower", "upper", "method", "claimed", "claimed_low",
+        let columns = ["id", "kind", "verdict", "observed", "n", "events", "lower", "upper", "interval_level", "method", "claimed", "claimed_low",
                        "claimed_high", "p_value", "power", "n_needed", "definition", "note", "text", "source"]
         let rows: [[ReportValue]] = verdicts.map { v in
             [.text(v.claim.id), .text(v.claim.check.kind), .text(v.verdict.rawValue), .optional(v.observed),
              v.n.map { .integer($0) } ?? .missing, v.events.map { .integer($0) } ?? .missing, .optional(v.lower), .optional(v.upper),
-             .text(v.method), .optional(v.claimed), .optional(v.claimedLow), .optional(v.claimedHigh), .optional(v.pValue),
+             .optional(v.intervalLevel), .text(v.method), .optional(v.claimed), .optional(v.claimedLow), .optional(v.claimedHigh), .optional(v.pValue),
              .optional(v.power), v.nNeeded.map { .integer($0) } ?? .missing, .text(v.definition), v.note.map { .text($0) } ?? .missing,
              .text(v.claim.text), .text(v.claim.source)]
         }
@@ -35,13 +36,17 @@ public enum ClaimsReport {
     }
 
     /// Markdown: a summary table, then each claim with its numbers, definition and caveats.
-    public static func markdown(_ verdicts: [ClaimVerdict], headingLevel: Int = 1) -> String {
+    /// `level` is the plan's `analysis.confidence_level`: the heading prints it, and a row whose interval has
+    /// another level (the TOST interval of an equivalence claim) says its own level in the cell.
+    public static func markdown(_ verdicts: [ClaimVerdict], level: Double, headingLevel: Int = 1) -> String {
         let h = String(repeating: "#", count: headingLevel)
         var s = "\(h) Claims\n\n"
         s += "Verdicts: \(verdictRule).\n\n"
-        s += "| claim | verdict | observed | 95 % interval | n | claimed |\n|---|---|---|---|---|---|\n"
+        s += "| claim | verdict | observed | \(Formatting.level(level)) interval | n | claimed |\n|---|---|---|---|---|---|\n"
         for v in verdicts {
-            s += "| \(v.claim.id) | **\(v.verdict.rawValue)** | \(value(v.observed, v)) | \(interval(v)) | \(v.n.map(String.init) ?? "") | \(claimed(v)) |\n"
+            var cell = interval(v)
+            if let l = v.intervalLevel, abs(l - level) > 1e-12 { cell += " (\(Formatting.level(l)) interval)" }
+            s += "| \(v.claim.id) | **\(v.verdict.rawValue)** | \(value(v.observed, v)) | \(cell) | \(v.n.map(String.init) ?? "") | \(claimed(v)) |\n"
         }
         for v in verdicts {
             s += "\n\(h)# \(v.claim.id): \(v.verdict.rawValue)\n\n"
@@ -49,7 +54,8 @@ public enum ClaimsReport {
             if let i = v.claim.interpretation { s += "- Read as: \(i)\n" }
             s += "- Measured: \(v.definition)\n"
             if v.verdict != .notCheckable {
-                s += "- Observed \(value(v.observed, v)), interval \(interval(v)), n = \(v.n.map(String.init) ?? "0")"
+                let named = v.intervalLevel.map { ", \(Formatting.level($0)) interval \(interval(v))" } ?? ""
+                s += "- Observed \(value(v.observed, v))\(named), n = \(v.n.map(String.init) ?? "0")"
                 if let e = v.events { s += ", events/successes = \(e)" }
                 s += "; method: \(v.method)\n"
                 if let p = v.pValue { s += "- p-value against the claim: \(pValue(p))\n" }
@@ -91,12 +97,10 @@ public enum ClaimsReport {
             }
         case let .range(_, _, low, high): return "\(Formatting.compact(low)) to \(Formatting.compact(high))"
         case .equivalence: return "difference within ± \(Formatting.fixed(100 * (v.claimedHigh ?? 0), 1)) points"
-        case let .comparison(_, better, than): return "hazard ratio \(better) vs \(than) below 1"
+        case let .comparison(_, better, than): return "hazard ratio \(better.rawValue) vs \(than.rawValue) below 1"
         case .notCheckable: return ""
         }
     }
 
-    static func pValue(_ p: Double) -> String {
-        p < 0.0001 ? "< 0.0001" : Formatting.fixed(p, 4)
-    }
+    static func pValue(_ p: Double) -> String { NumberText.pValue(p) }
 }

@@ -16,11 +16,8 @@ public enum AnalysisInputError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// 2 for unreadable input or output, 1 for rejected rows.
-    public var exitStatus: Int32 {
-        if case .dataset(let e) = self { return e.exitStatus }
-        return 2
-    }
+    /// 2: bad input, or an analysis that could not run (see ``ExitStatus``).
+    public var exitStatus: Int32 { ExitStatus.badInput }
 }
 
 /// A dataset loaded, validated and derived under a plan: the common first step of every analysis command.

@@ -31,7 +31,7 @@ public enum DerivedTablesCSV {
                                  "aval", "chg", "pchg", "crit_response", "crit_partial_response", "crit_remission",
                                  "days_to_first_response", "exclusion", "base_source", "aval_source"])
         for e in t.endpoints {
-            c.append([e.patientID, e.diagnosis, e.strategy ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
+            c.append([e.patientID, e.diagnosis.rawValue, e.strategy?.rawValue ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
                       F.dateTime(e.series.start), F.dateTime(e.series.end), String(e.series.infusions.count),
                       String(e.series.infusions.filter(\.completed).count), e.scale.id,
                       F.dateTime(e.baseline?.time), F.compact(e.baseline?.total), F.dateTime(e.endOfSeries?.time),
@@ -46,7 +46,7 @@ public enum DerivedTablesCSV {
         var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "param", "startdt", "aval_days", "cnsr", "event",
                                  "rule", "had_maintenance", "source"])
         for r in t.relapse {
-            c.append([r.patientID, r.diagnosis, r.strategy ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
+            c.append([r.patientID, r.diagnosis.rawValue, r.strategy?.rawValue ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
                       String(1 - r.event), String(r.event), r.outcome.rawValue, F.flag(r.hadMaintenance), "\(r.source)"])
         }
         return c.text
@@ -65,7 +65,7 @@ public enum DerivedTablesCSV {
         var c = CSVText(header: ["patient_id", "diagnosis", "param", "infusion_time", "infusion_source", "pre_item"]
                         + windows.map { "resolved_\(F.compact($0))min" })
         for r in t.suicidal {
-            c.append([r.patientID, r.diagnosis, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
+            c.append([r.patientID, r.diagnosis.rawValue, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
                      + r.outcomes.map { $0.resolved.map { $0 ? "Y" : "N" } ?? "not assessed" })
         }
         return c.text
@@ -74,7 +74,7 @@ public enum DerivedTablesCSV {
     static func tolerability(_ t: DerivedTables) -> String {
         var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated"])
         for r in t.tolerability {
-            c.append([r.patientID, r.diagnosis, String(r.inductionInfusions), String(r.completedInfusions),
+            c.append([r.patientID, r.diagnosis.rawValue, String(r.inductionInfusions), String(r.completedInfusions),
                       F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated)])
         }
         return c.text
@@ -91,7 +91,7 @@ public enum DerivedTablesCSV {
     static func maintenanceIntervals(_ t: DerivedTables) -> String {
         var c = CSVText(header: ["patient_id", "strategy", "days", "from_source", "to_source"])
         for m in t.maintenanceIntervals {
-            c.append([m.patientID, m.strategy ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"])
+            c.append([m.patientID, m.strategy?.rawValue ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"])
         }
         return c.text
     }
@@ -104,7 +104,7 @@ public enum DerivedTablesCSV {
 
     static func exclusions(_ t: DerivedTables) -> String {
         var c = CSVText(header: ["patient_id", "analysis", "reason", "source"])
-        for e in t.exclusions { c.append([e.patientID, e.analysis, e.reason, e.source.map { "\($0)" } ?? ""]) }
+        for e in t.exclusions { c.append([e.patientID, "\(e.analysis)", e.reason, e.source.map { "\($0)" } ?? ""]) }
         return c.text
     }
 }

@@ -14,12 +14,13 @@ public enum OutcomeReport {
         var files: [(name: String, contents: String)] = []
         var figures: [String] = []
         for scale in Scale.all {
-            guard let curves = try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: { $0.strategy }), !curves.isEmpty else { continue }
+            let curves = t.relapseCurvesByStrategy(scale: scale)
+            guard !curves.isEmpty else { continue }
             let name = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             let svg = StepCurveSVG.render(curves.map { c in
                 StepCurve(label: "\(c.group) (n=\(c.patients))", times: c.curve.rows.map(\.time), values: c.curve.rows.map(\.survival),
                           lower: c.curve.rows.map(\.lower), upper: c.curve.rows.map(\.upper))
-            }, title: "Relapse-free after induction response (\(scale.id)), by strategy", xLabel: "days since the last induction infusion",
+            }, title: "Relapse-free after induction response (\(scale.id)), by strategy, \(Formatting.level(t.plan.confidenceLevel)) bands", xLabel: "days since the last induction infusion",
                yLabel: "relapse-free probability", xMax: 365)
             files.append((name, svg))
             figures.append(name)
@@ -34,7 +35,7 @@ public enum OutcomeReport {
         md += OutcomeSections.tolerability(t)
         md += OutcomeSections.relapse(t, figures: figures, patients: analysed.timelines)
         md += OutcomeSections.maintenance(t)
-        if let verdicts { md += ClaimsReport.markdown(verdicts, headingLevel: 2) + "\n" }
+        if let verdicts { md += ClaimsReport.markdown(verdicts, level: t.plan.confidenceLevel, headingLevel: 2) + "\n" }
         md += OutcomeSections.exclusions(t)
         md += "## Definitions\n\n```\n" + DerivedTablesCSV.definitions(t.plan) + "```\n"
         files.insert(("report.md", md), at: 0)
@@ -55,7 +56,7 @@ extension Reports {
     public static func report(datasetAt path: String, planPath: String?, claimsPath: String?, allowRejected: Bool,
                               outputPath: String, failOnContradicted: Bool = false, publishedPath: String? = nil,
                               labels: (dataset: String, plan: String?, claims: String?)? = nil,
-                              noWait: Bool = false) throws(AnalysisInputError) -> (text: String, exitStatus: Int32) {
+                              noWait: Bool = false) throws(AnalysisInputError) -> CommandOutcome {
         // One writer at a time, from the start (OutputLock); with `noWait` a held lock fails at once.
         let lock: OutputLock
         do { lock = try OutputLock.acquire(forOutput: outputPath, noWait: noWait) } catch { throw .output(path: outputPath, message: "\(error)") }
@@ -69,7 +70,10 @@ extension Reports {
             do { published = try PublishedSeries.load(path: publishedPath) } catch { throw .output(path: publishedPath, message: error.description) }
         }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
-        let verdicts = claims.map { ClaimEvaluation.evaluate($0, tables: analysed.tables, patients: analysed.timelines) }
+        var verdicts: [ClaimVerdict]?
+        if let claims, let claimsPath {
+            do { verdicts = try ClaimEvaluation.evaluate(claims, tables: analysed.tables, file: claimsPath) } catch { throw .claimsFile(error) }
+        }
         let summary = ValidationRendering.summaryLines(DatasetSummary(analysed.validated.dataset))
         let files = OutcomeReport.files(datasetName: labels?.dataset ?? path, analysed: analysed, summary: summary, verdicts: verdicts,
                                         planName: (labels == nil ? planPath : labels?.plan) ?? "defaults",
@@ -83,7 +87,7 @@ extension Reports {
             }
         }
         lines.append("wrote \(files.count) files to \(outputPath) (report.md first)")
-        let contradicted = verdicts?.contains { $0.verdict == .contradicted } ?? false
-        return (lines.joined(separator: "\n") + "\n", failOnContradicted && contradicted ? 1 : 0)
+        return CommandOutcome(text: lines.joined(separator: "\n") + "\n",
+                              failure: contradictedFailure(verdicts, command: "report", failOnContradicted: failOnContradicted))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesText
 import OutcomesClinical
 import OutcomesProportions
 import OutcomesSurvival
@@ -7,43 +8,59 @@ import OutcomesSurvival
 enum OutcomeSections {
     private typealias F = Formatting
 
-    /// "k / n (rate, lower–upper)" with the plan's interval method.
-    static func rate(_ k: Int, _ n: Int, plan: AnalysisPlan) -> String {
-        guard n > 0 else { return "no patients" }
-        let method: ProportionIntervalMethod = plan.claimsIntervalMethod == "exact" ? .clopperPearson : .wilson
-        guard let ci = try? OneProportion.interval(successes: k, trials: n, level: plan.claimsLevel, method: method) else { return "\(k) / \(n)" }
-        return "\(k) / \(n) (\(F.fixed(100 * ci.estimate, 1)) %, \(F.fixed(100 * ci.lower, 1))–\(F.fixed(100 * ci.upper, 1)))"
+    /// "k / n (rate, lower–upper)" for an estimate the clinical layer made, or "not estimable (reason)".
+    static func rate(_ e: RateEstimate) -> String {
+        let k = e.count.successes, n = e.count.patients
+        if let why = e.notEstimable { return n > 0 ? "\(k) / \(n) (interval not estimable: \(why))" : "not estimable (\(why))" }
+        return "\(k) / \(n) (\(F.fixed(100 * Double(k) / Double(n), 1)) %, \(F.fixed(100 * (e.lower ?? .nan), 1))–\(F.fixed(100 * (e.upper ?? .nan), 1)))"
     }
 
+    /// The estimate of a count under the tables' plan, formatted.
+    static func rate(_ c: RateCount, _ t: DerivedTables) -> String { rate(t.estimate(c)) }
+
     /// "p = 0.0123" or "p < 0.0001".
-    static func pEquals(_ p: Double) -> String { p < 0.0001 ? "p < 0.0001" : "p = " + F.fixed(p, 4) }
+    static func pEquals(_ p: Double) -> String {
+        let text = NumberText.pValue(p)
+        return text.hasPrefix("<") ? "p " + text : text == "not estimable" ? "p not estimable" : "p = " + text
+    }
+
+    /// "estimate (lower–upper)" with two decimals, or "not estimable (reason)"; any warning the model raised sits
+    /// beside the number.
+    static func hazardRatio(_ r: RelapseHazardRatio) -> (value: String, p: String) {
+        let warnings = r.warnings.isEmpty ? "" : "; warning: " + r.warnings.joined(separator: "; ")
+        if let why = r.notEstimable { return ("not estimable (\(why))" + warnings, "not estimable") }
+        let t = r.term
+        return ("\(F.fixed(t.hazardRatio, 2)) (\(F.fixed(t.hazardRatioLower, 2))–\(F.fixed(t.hazardRatioUpper, 2)))" + warnings,
+                ClaimsReport.pValue(t.pValue))
+    }
 
     static func intervalNote(_ plan: AnalysisPlan) -> String {
         let name = plan.claimsIntervalMethod == "exact" ? "Clopper–Pearson exact" : "Wilson score"
-        return "Rates are shown as successes / patients (percent, \(F.fixed(100 * plan.claimsLevel, 0)) % \(name) interval)."
+        return "Rates are shown as successes / patients (percent, \(F.level(plan.confidenceLevel)) \(name) interval)."
     }
 
-    static func groups(_ diagnoses: [String]) -> [(String, (String) -> Bool)] {
-        [("all", { _ in true })] + ["MDD", "bipolar", "PTSD", "other"].filter(diagnoses.contains).map { d in (d, { $0 == d }) }
+    /// The rows of a by-diagnosis table: all patients, then each diagnosis present in the dataset.
+    static func groups(_ t: DerivedTables) -> [(name: String, diagnoses: Set<Diagnosis>?)] {
+        [("all", nil)] + t.diagnosesPresent.map { ($0.rawValue, [$0]) }
     }
 
     static func response(_ t: DerivedTables) -> String {
         var s = "## Response and remission at the end of the first induction series\n\n" + intervalNote(t.plan) + " "
         s += "PHQ-9 and MADRS are reported separately: they disagree for the same patients (CNS Drugs 2023;37:715-723).\n\n"
         for scale in Scale.all {
-            let rows = t.endpoints.filter { $0.series.label == "induction" && $0.scale == scale }
+            let rows = t.endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale }
             guard !rows.isEmpty else { continue }
-            let remissionRule = scale == .phq9 ? "total < \(t.plan.phq9RemissionBelow)" : "total ≤ \(t.plan.madrsRemissionAtMost)"
-            s += "### \(scale.id)\n\n| group | response | partial response | remission (\(remissionRule)) | no endpoint |\n|---|---|---|---|---|\n"
-            for (name, keep) in groups(rows.map(\.diagnosis)) {
-                let g = rows.filter { keep($0.diagnosis) }
-                let r = g.compactMap(\.response), pr = g.compactMap(\.partialResponse), rem = g.filter { $0.response != nil }.compactMap(\.remission)
-                s += "| \(name) | \(rate(r.filter { $0 }.count, r.count, plan: t.plan)) | \(rate(pr.filter { $0 }.count, pr.count, plan: t.plan)) "
-                s += "| \(rate(rem.filter { $0 }.count, rem.count, plan: t.plan)) | \(g.count - r.count) |\n"
+            let rules = t.plan.rules(for: scale)
+            s += "### \(scale.id)\n\n| group | response (\(rules.responseText)) | partial response | remission (\(rules.remissionText)) | no endpoint |\n|---|---|---|---|---|\n"
+            for g in groups(t) where rows.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
+                let response = t.count(.response, scale: scale, diagnoses: g.diagnoses)
+                let partial = t.count(.partialResponse, scale: scale, diagnoses: g.diagnoses)
+                let remission = t.count(.remission, scale: scale, diagnoses: g.diagnoses)
+                s += "| \(g.name) | \(rate(response, t)) | \(rate(partial, t)) "
+                s += "| \(rate(remission, t)) | \(response.notEvaluable) |\n"
             }
-            let days = rows.compactMap(\.daysToFirstResponse)
-            if let m = MedianInterval.of(days) {
-                s += "\nTime to first response (first score meeting the response rule after the first infusion): median \(F.fixed(m.median, 1)) days over \(days.count) patients.\n"
+            if let m = t.firstResponseMedian(scale: scale) {
+                s += "\nTime to first response (first score meeting the response rule after the first infusion): median \(F.fixed(m.median, 1)) days over \(m.patients) patients.\n"
             }
             s += "\n"
         }
@@ -52,14 +69,14 @@ enum OutcomeSections {
 
     static func published(_ studies: [PublishedResponseRate], tables t: DerivedTables, patients: [PatientTimeline]) -> String {
         var s = "## Compared with published series\n\n"
-        let practice = t.count(.response, diagnoses: [], instrument: .phq9, windowMinutes: nil, patients: patients)
-        guard let c = try? PublishedSeries.compare(studies, practice: practice, level: t.plan.claimsLevel) else {
+        let practice = t.count(.response, scale: .phq9)
+        guard let c = try? PublishedSeries.compare(studies, practice: practice, level: t.plan.confidenceLevel) else {
             return s + "Published series could not be pooled (fewer than two studies).\n\n"
         }
         let p = c.pooled
-        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice.successes, practice.trials, plan: t.plan)). "
+        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice, t)). "
         s += "Published series pooled by random effects on the logit scale (REML, as metafor::rma with measure = \"PLO\"): "
-        s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
+        s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.level(t.plan.confidenceLevel)) CI \(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
         s += "\(p.studyCount) studies, tau² = \(F.fixed(p.tau2, 3)), I² = \(F.fixed(p.i2, 1)) %, Q test \(pEquals(p.qPValue)). "
         s += "The studies used different instruments, designs and time points, and their counts are reconstructed from published percentages: "
         s += "the pooled figure is a rough anchor, not a like-for-like benchmark.\n\n"
@@ -80,10 +97,9 @@ enum OutcomeSections {
             guard let windows = rows.first?.outcomes.map(\.windowMinutes) else { continue }
             s += "### \(scale.id) (\(rows.count) patients positive before an infusion)\n\n| window | resolved | not assessed |\n|---|---|---|\n"
             for w in windows.sorted() {
-                let o = rows.compactMap { $0.outcome(windowMinutes: w) }
-                let assessed = o.compactMap(\.resolved)
+                let c = t.count(.suicidalResolution, scale: scale, windowMinutes: w)
                 let label = w >= 1440 && w.truncatingRemainder(dividingBy: 1440) == 0 ? "\(F.compact(w / 1440)) day(s)" : "\(F.compact(w)) minutes"
-                s += "| \(label) | \(rate(assessed.filter { $0 }.count, assessed.count, plan: t.plan)) | \(o.count - assessed.count) |\n"
+                s += "| \(label) | \(rate(c, t)) | \(c.notEvaluable) |\n"
             }
             s += "\n"
         }
@@ -94,9 +110,8 @@ enum OutcomeSections {
         var s = "## Tolerability\n\n"
         s += "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last. " + intervalNote(t.plan) + "\n\n"
         s += "| group | tolerated |\n|---|---|\n"
-        for (name, keep) in groups(t.tolerability.map(\.diagnosis)) {
-            let g = t.tolerability.filter { keep($0.diagnosis) }
-            s += "| \(name) | \(rate(g.filter(\.tolerated).count, g.count, plan: t.plan)) |\n"
+        for g in groups(t) where t.tolerability.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
+            s += "| \(g.name) | \(rate(t.count(.tolerability, diagnoses: g.diagnoses), t)) |\n"
         }
         s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
         for a in t.adverseEvents {
@@ -105,15 +120,12 @@ enum OutcomeSections {
         return s + "\n"
     }
 
-    static func hazardRatios(_ t: DerivedTables, scale: Scale, patients: [PatientTimeline]) -> String {
-        var rows: [RelapseHazardRatio] = []
-        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: false, level: t.plan.claimsLevel) { rows.append(r) }
-        if let r = try? RelapseHazardRatios.strategy(t.relapse, scale: scale, patients: patients, adjusted: true, level: t.plan.claimsLevel) { rows.append(r) }
-        if let r = try? RelapseHazardRatios.exposure(t.relapseIntervals, scale: scale, level: t.plan.claimsLevel) { rows.append(r) }
+    static func hazardRatios(_ rows: [RelapseHazardRatio], plan: AnalysisPlan) -> String {
         guard !rows.isEmpty else { return "" }
-        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (95 % CI) | p |\n|---|---|---|---|---|---|\n"
+        var s = "\nCox hazard ratios for relapse (Efron ties, Wald intervals):\n\n| comparison | adjusted for | patients | relapses | hazard ratio (\(F.level(plan.confidenceLevel)) CI) | p |\n|---|---|---|---|---|---|\n"
         for r in rows {
-            s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(F.fixed(r.term.hazardRatio, 2)) (\(F.fixed(r.term.hazardRatioLower, 2))–\(F.fixed(r.term.hazardRatioUpper, 2))) | \(ClaimsReport.pValue(r.term.pValue)) |\n"
+            let hr = hazardRatio(r)
+            s += "| \(r.label) | \(r.adjustment) | \(r.n) | \(r.events) | \(hr.value) | \(hr.p) |\n"
         }
         let notes = rows.compactMap { r in r.note.map { "\(r.label): \($0)" } }
         if !notes.isEmpty { s += "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n" }
@@ -122,32 +134,33 @@ enum OutcomeSections {
 
     static func relapse(_ t: DerivedTables, figures: [String], patients: [PatientTimeline]) -> String {
         var s = "## Time to relapse among induction responders\n\n"
-        s += "Kaplan–Meier estimates (Greenwood variance, log-transformed 95 % intervals as R's survfit); time zero is the last induction infusion. "
+        s += "Kaplan–Meier estimates (Greenwood variance, log-transformed \(F.level(t.plan.confidenceLevel)) intervals as R's survfit); time zero is the last induction infusion. "
         s += "Relapse: \(t.plan.relapseConsecutive) consecutive scores at or above the threshold (PHQ-9 ≥ \(t.plan.phq9RelapseAtLeast), MADRS ≥ \(t.plan.madrsRelapseAtLeast)), "
         s += "at most \(F.compact(t.plan.relapseMaxDaysApart)) days apart and spanning at least \(F.compact(t.plan.relapseMinDaysApart)) days (SUSTAIN-1)"
         s += t.plan.reinductionIsRelapse ? ", or the start of a re-induction series" : ""
         s += ". A median the curve never reaches is *not estimable*. RMST: restricted mean relapse-free days up to \(F.compact(RelapseSurvival.rmstHorizonDays)) days (26 weeks).\n\n"
         for scale in Scale.all {
-            var rows: [(String, RelapseCurveSummary)] = []
-            for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis }),
-                                     ("strategy", { $0.strategy })] as [(String, (RelapseRecord) -> String?)] {
-                for c in (try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: groupOf)) ?? [] {
-                    rows.append((title == "all" ? "all" : "\(title): \(c.group)", c))
-                }
-            }
+            let summary = t.relapseSummary(scale: scale)
+            let rows = summary.curves
             guard !rows.isEmpty else { continue }
-            s += "### \(scale.id)\n\n| group | responders | relapses | median days (95 % CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (95 % CI) |\n|---|---|---|---|---|---|\n"
+            s += "### \(scale.id)\n\n| group | responders | relapses | median days (\(F.level(t.plan.confidenceLevel)) CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (\(F.level(t.plan.confidenceLevel)) CI) |\n|---|---|---|---|---|---|\n"
             for (label, c) in rows {
                 let m = c.median
-                let med = "\(m.estimate.map { F.fixed($0, 1) } ?? "not estimable") (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))"
+                let med = m.estimate.map { "\(F.fixed($0, 1)) (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))" }
+                    ?? "not estimable (fewer than half relapsed\(m.lower.map { "; lower limit " + F.fixed($0, 1) } ?? ""))"
                 let lm = c.landmarks.map { F.fixed($0.survival, 2) }.joined(separator: " / ")
-                let rmst = c.restrictedMean.map { "\(F.fixed($0.estimate, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" } ?? "n/a"
+                let rmst = c.restrictedMean.map { "\(F.fixed($0.estimate, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" }
+                    ?? "not estimable (follow-up ends before \(F.compact(RelapseSurvival.rmstHorizonDays)) days)"
                 s += "| \(label) | \(c.patients) | \(c.relapses) | \(med) | \(lm) | \(rmst) |\n"
             }
-            if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy }) {
-                s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
+            if let lr = summary.logRank {
+                if let why = summary.logRankNotEstimable {
+                    s += "\nLog-rank test by strategy: not estimable (\(why)).\n"
+                } else {
+                    s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
+                }
             }
-            s += hazardRatios(t, scale: scale, patients: patients)
+            s += hazardRatios(summary.hazardRatios, plan: t.plan)
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
             s += "\n"
@@ -157,19 +170,14 @@ enum OutcomeSections {
     }
 
     static func maintenance(_ t: DerivedTables) -> String {
-        let days = t.maintenanceIntervals.map(\.days)
-        guard let m = MedianInterval.of(days) else { return "" }
-        let sorted = days.sorted()
-        let q1 = sorted[sorted.count / 4], q3 = sorted[(3 * sorted.count) / 4]
-        return "## Maintenance intervals\n\n\(days.count) intervals between consecutive maintenance sessions in \(Set(t.maintenanceIntervals.map(\.patientID)).count) patients: median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(q1, 1)) and \(F.fixed(q3, 1)).\n\n"
+        guard let m = t.maintenanceSummary else { return "" }
+        return "## Maintenance intervals\n\n\(m.intervals) intervals between consecutive maintenance sessions in \(m.patients) patients: median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(m.lowerQuartile, 1)) and \(F.fixed(m.upperQuartile, 1)).\n\n"
     }
 
     static func exclusions(_ t: DerivedTables) -> String {
         var counts: [String: Int] = [:]
         for e in t.exclusions {
-            // Group re-induction 1, 2, … together; keep the scale's name (PHQ-9) intact.
-            let analysis = e.analysis.replacingOccurrences(of: #"^([a-z]+) \d+ "#, with: "$1 ", options: .regularExpression)
-            counts["\(analysis) — \(e.reason)", default: 0] += 1
+            counts["\(e.analysis.kind) — \(e.reason)", default: 0] += 1
         }
         var s = "## Exclusions\n\nRecords left out of an analysis, by reason (each is listed with its source line in `exclusions.csv`):\n\n| analysis — reason | records |\n|---|---|\n"
         for (k, v) in counts.sorted(by: { $0.key < $1.key }) { s += "| \(k) | \(v) |\n" }

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesText
 
 /// One value in a report document.
 enum ReportValue {
@@ -53,10 +54,7 @@ struct ReportDocument {
     // MARK: number formats
 
     /// Full precision, shortest round-trip form (csv, json).
-    static func exact(_ x: Double) -> String {
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    static func exact(_ x: Double) -> String { NumberText.shortest(x) }
 
     /// Six significant digits (text, markdown).
     static func short(_ x: Double) -> String {
@@ -160,25 +158,11 @@ struct ReportDocument {
 
     // MARK: json
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONText.string(s) }
 
     static func json(_ v: ReportValue, indent: Int) -> String {
         switch v {
-        case .number(let x): return x.isFinite ? exact(x) : "null"
+        case .number(let x): return JSONText.number(x)
         case .integer(let i): return String(i)
         case .text(let s): return jsonString(s)
         case .boolean(let b): return b ? "true" : "false"

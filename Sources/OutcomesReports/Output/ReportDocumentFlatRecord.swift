@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesText
 
 /// A single-result rendering of ``ReportDocument``: every field of its `.fields` sections (nested objects
 /// flattened to dotted keys) as one flat record. Single-result commands (the proportion commands) use it because
@@ -31,12 +32,11 @@ extension ReportDocument {
         }
     }
 
-    /// Machine formats of a flat record: numbers as the shortest decimal that round-trips (Swift's
-    /// `description`, so 1 prints as `1.0`), `null` (JSON) or an empty field (CSV) when missing or not finite.
+    /// Machine formats of a flat record: numbers by the one JSON/CSV rule (``NumberText/shortest(_:)``: 1 prints as `1`), `null` (JSON) or an empty field (CSV) when missing or not finite.
     static func flatMachine(_ value: ReportValue, json: Bool) -> String {
         switch value {
         case .integer(let i): return String(i)
-        case .number(let x): return x.isFinite ? x.description : (json ? "null" : "")
+        case .number(let x): return json ? JSONText.number(x) : (x.isFinite ? NumberText.shortest(x) : "")
         case .text(let s): return json ? jsonString(s) : CSVText.escape(s)
         case .boolean(let b): return b ? "true" : "false"
         case .missing: return json ? "null" : ""

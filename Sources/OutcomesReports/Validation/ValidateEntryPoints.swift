@@ -17,13 +17,9 @@ public enum DatasetLoadError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Exit status for the command-line tool: 2 when unreadable, 1 when rows were rejected.
-    public var exitStatus: Int32 {
-        switch self {
-        case .unreadable: 2
-        case .rowsRejected: 1
-        }
-    }
+    /// Exit status for an analysis command: 2 either way (bad input; the analysis could not run). Only
+    /// `outcomes validate` exits 1 for rejected rows, because there the check is what the user asked for.
+    public var exitStatus: Int32 { ExitStatus.badInput }
 }
 
 extension Reports {
@@ -32,14 +28,15 @@ extension Reports {
     /// - Throws: ``DatasetError`` when the dataset cannot be read (exit status 2).
     /// `assumeZone` is the plan's `time.assume_zone` (times without a UTC offset are read in that zone).
     public static func validate(datasetAt path: String, format: ValidationReportFormat = .text, assumeZone: TimeZone? = nil) throws(DatasetError)
-        -> (text: String, exitStatus: Int32) {
+        -> CommandOutcome {
         let loaded = try ClinicDataset.load(at: path, assumeZone: assumeZone)
         let summary = DatasetSummary(loaded.dataset)
         let text = switch format {
         case .text: ValidationRendering.text(loaded.report, summary: summary)
         case .markdown: ValidationRendering.markdown(loaded.report, summary: summary)
         }
-        return (text, loaded.report.exitStatus)
+        let rejected = loaded.report.rejectedRows
+        return CommandOutcome(text: text, failure: rejected > 0 ? "validate: \(rejected) rejected row(s) in \(path)" : nil)
     }
 
     /// Loads a dataset for a later command: refuses one with rejected rows unless `allowRejected`, and returns
