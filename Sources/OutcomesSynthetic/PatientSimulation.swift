@@ -42,16 +42,16 @@ struct PatientSimulation {
 
     /// Draws the patient's row, latent state and all records.
     mutating func run(siteWeights: [Double], siteNames: [String], idWidth: Int) -> (SyntheticPatient, SyntheticLatentState) {
-        let diagnosis = SyntheticDiagnosis.allCases[rng.categorical(SyntheticDiagnosis.allCases.map { model.diagnosisShares[$0, default: 0] })]
-        let sexWeights = SyntheticSex.allCases.map { model.sexShares[$0, default: 0] } + [model.sexBlankProbability]
+        let diagnosis = Diagnosis.allCases[rng.categorical(Diagnosis.allCases.map { model.diagnosisShares[$0, default: 0] })]
+        let sexWeights = Sex.allCases.map { model.sexShares[$0, default: 0] } + [model.sexBlankProbability]
         let sexIndex = rng.categorical(sexWeights)
-        let sex: SyntheticSex? = sexIndex < SyntheticSex.allCases.count ? SyntheticSex.allCases[sexIndex] : nil
+        let sex: Sex? = sexIndex < Sex.allCases.count ? Sex.allCases[sexIndex] : nil
         let age = clamp(Int(rng.normal(mean: model.ageMean, standardDeviation: model.ageStandardDeviation).rounded()),
                         model.ageRange.lowerBound, model.ageRange.upperBound)
         let prior = min(15, Int(rng.gamma(shape: model.priorTreatmentsGammaShape, scale: model.priorTreatmentsGammaScale)))
         let site = siteNames[rng.categorical(siteWeights)]
-        let trueStrategy = SyntheticStrategy.allCases[rng.categorical(SyntheticStrategy.allCases.map { model.strategyShares[$0, default: 0] })]
-        let recordedStrategy: SyntheticStrategy? = rng.bernoulli(model.strategyBlankProbability) ? nil : trueStrategy
+        let trueStrategy = TreatmentStrategy.allCases[rng.categorical(TreatmentStrategy.allCases.map { model.strategyShares[$0, default: 0] })]
+        let recordedStrategy: TreatmentStrategy? = rng.bernoulli(model.strategyBlankProbability) ? nil : trueStrategy
 
         isResponder = rng.bernoulli(model.responseProbability[diagnosis, default: 0])
         let isRemitter = isResponder && rng.bernoulli(model.remissionProbabilityGivenResponse)
@@ -220,7 +220,7 @@ struct PatientSimulation {
     private enum Event { case visit, maintenance }
 
     /// Follow-up visits, maintenance infusions, relapse and re-induction until the end of follow-up or dropout.
-    private mutating func runFollowUp(endOfInduction: EndOfInduction, endMinute: Int, strategy: SyntheticStrategy) {
+    private mutating func runFollowUp(endOfInduction: EndOfInduction, endMinute: Int, strategy: TreatmentStrategy) {
         let getsMaintenance = isResponder && strategy == .maintenance
         var nextVisit = Self.later(endOfInduction.visitMinute, days: rng.integer(in: model.followUpIntervalDays), at: clinicVisitMinuteOfDay())
         var nextMaintenance = getsMaintenance
@@ -272,7 +272,7 @@ struct PatientSimulation {
     }
 
     /// A re-induction series; returns the start of its last infusion. A response restarts the relapse clock.
-    private mutating func runReinduction(firstDay: Int, endMinute: Int, strategy: SyntheticStrategy) -> Int {
+    private mutating func runReinduction(firstDay: Int, endMinute: Int, strategy: TreatmentStrategy) -> Int {
         let count = rng.integer(in: model.reinductionInfusionCount)
         let dayOffsets = seriesDays(count: count, span: rng.integer(in: model.reinductionSpanDays))
         let responds = rng.bernoulli(model.reinductionResponseProbability)
@@ -324,12 +324,12 @@ struct PatientSimulation {
     /// A non-acute assessment drawn from the current state: responding totals stay below the relapse
     /// thresholds (PHQ-9 < 10, MADRS < 22); relapsed totals are at or above them; non-responders vary
     /// around their end-of-induction totals.
-    private mutating func addStateAssessment(_ instrument: SyntheticInstrument, minute: Int) {
+    private mutating func addStateAssessment(_ instrument: Instrument, minute: Int) {
         let isPHQ9 = instrument == .phq9
         let total: Int
         if isRelapsed(at: minute) {
             let base = Double(isPHQ9 ? baselinePHQ9 : baselineMADRS) * rng.uniform(0.6, 1.0)
-            total = clamp(noisyTotal(instrument, level: base), isPHQ9 ? 10 : 22, instrument.totalMaximum)
+            total = clamp(noisyTotal(instrument, level: base), isPHQ9 ? 10 : 22, instrument.maximumTotal)
         } else if isResponder {
             total = clamp(noisyTotal(instrument, level: Double(isPHQ9 ? respondingPHQ9 : respondingMADRS)), 0, isPHQ9 ? 9 : 21)
         } else {
@@ -347,10 +347,10 @@ struct PatientSimulation {
 
     /// Records one infusion and its adverse events; an adverse event leading to discontinuation during the
     /// infusion stops it (completed = no) and stops all later infusions.
-    private mutating func giveInfusion(start: Int, phase: SyntheticPhase, allowOtherRoutes: Bool) -> InfusionOutcome {
-        var route = SyntheticRoute.intravenous
+    private mutating func giveInfusion(start: Int, phase: TreatmentPhase, allowOtherRoutes: Bool) -> InfusionOutcome {
+        var route = Route.intravenous
         if allowOtherRoutes {
-            let others: [SyntheticRoute] = [.intramuscular, .intranasal, .oral]
+            let others: [Route] = [.intramuscular, .intranasal, .oral]
             let weights = others.map { model.maintenanceRouteShares[$0, default: 0] }
             let index = rng.categorical([max(0, 1 - weights.reduce(0, +))] + weights)
             if index > 0 { route = others[index - 1] }
@@ -378,7 +378,7 @@ struct PatientSimulation {
         }
         var discontinued = false
         for term in SyntheticAdverseEventTerm.allCases where rng.bernoulli(model.adverseEventProbability[term, default: 0]) {
-            let severity = SyntheticSeverity.allCases[rng.categorical(SyntheticSeverity.allCases.map { model.severityShares[$0, default: 0] })]
+            let severity = Severity.allCases[rng.categorical(Severity.allCases.map { model.severityShares[$0, default: 0] })]
             let serious = rng.bernoulli(model.seriousProbability[severity, default: 0])
             let stops = rng.bernoulli(model.discontinuationProbability[severity, default: 0])
             let duringInfusion = term == .dissociation || term == .elevatedBloodPressure
@@ -394,7 +394,7 @@ struct PatientSimulation {
                 }
             }
         }
-        let recordedPhase: SyntheticPhase? = rng.bernoulli(model.phaseBlankProbability) ? nil : phase
+        let recordedPhase: TreatmentPhase? = rng.bernoulli(model.phaseBlankProbability) ? nil : phase
         infusions.append(SyntheticInfusion(
             patientIndex: patientIndex, startMinute: start, route: route, doseHundredthsMgPerKg: dose,
             durationMinutes: duration, phase: recordedPhase, completed: completed))
@@ -413,32 +413,32 @@ struct PatientSimulation {
     // MARK: - Assessments
 
     /// Rounded `level` plus normal noise (SD 1.5 for PHQ-9, 3 for MADRS, times `spread`), clamped to the scale.
-    private mutating func noisyTotal(_ instrument: SyntheticInstrument, level: Double, spread: Double = 1) -> Int {
+    private mutating func noisyTotal(_ instrument: Instrument, level: Double, spread: Double = 1) -> Int {
         let sd = (instrument == .phq9 ? 1.5 : 3.0) * spread
-        return clamp(Int((level + rng.normal(mean: 0, standardDeviation: sd)).rounded()), 0, instrument.totalMaximum)
+        return clamp(Int((level + rng.normal(mean: 0, standardDeviation: sd)).rounded()), 0, instrument.maximumTotal)
     }
 
-    private mutating func addNoisy(_ instrument: SyntheticInstrument, minute: Int, level: Double, floor: Int = 0) {
+    private mutating func addNoisy(_ instrument: Instrument, minute: Int, level: Double, floor: Int = 0) {
         let total = max(floor, noisyTotal(instrument, level: level))
         addAssessment(instrument, minute: minute, total: total, suicidal: scaledSuicidal(instrument, total: total))
     }
 
     /// The suicidal item in proportion to how far the total is from baseline.
-    private func scaledSuicidal(_ instrument: SyntheticInstrument, total: Int) -> Int {
+    private func scaledSuicidal(_ instrument: Instrument, total: Int) -> Int {
         let baselineItem = instrument == .phq9 ? suicidalPHQ9 : suicidalMADRS
         let baselineTotal = instrument == .phq9 ? baselinePHQ9 : baselineMADRS
         let scaled = Double(baselineItem) * Double(total) / Double(baselineTotal)
-        return min(instrument.itemMaximum, Int(scaled.rounded()))
+        return min(instrument.maximumItemScore, Int(scaled.rounded()))
     }
 
     /// Adds an assessment whose items sum to `total`: the suicidal item is set first (limited so the total
     /// stays reachable), then the remaining points go one at a time to the other items in proportion to the
     /// patient's fixed item profile.
-    private mutating func addAssessment(_ instrument: SyntheticInstrument, minute: Int, total: Int, suicidal: Int) {
+    private mutating func addAssessment(_ instrument: Instrument, minute: Int, total: Int, suicidal: Int) {
         let count = instrument.itemCount
-        let maximum = instrument.itemMaximum
+        let maximum = instrument.maximumItemScore
         let suicidalIndex = instrument.suicidalItemIndex
-        let total = clamp(total, 0, instrument.totalMaximum)
+        let total = clamp(total, 0, instrument.maximumTotal)
         let suicidalValue = clamp(min(suicidal, total), total - (count - 1) * maximum, maximum)
         var items = [UInt8](repeating: 0, count: count)
         items[suicidalIndex] = UInt8(suicidalValue)
@@ -470,7 +470,7 @@ struct PatientSimulation {
     /// assessment that repeats the previous one's time and instrument (a visit coinciding with an infusion).
     private mutating func finishOrdering() {
         infusions.sort { $0.startMinute < $1.startMinute }
-        let instrumentRank: (SyntheticInstrument) -> Int = { $0 == .phq9 ? 0 : 1 }
+        let instrumentRank: (Instrument) -> Int = { $0 == .phq9 ? 0 : 1 }
         let ordered = assessments.enumerated().sorted { lhs, rhs in
             if lhs.element.minute != rhs.element.minute { return lhs.element.minute < rhs.element.minute }
             if lhs.element.instrument != rhs.element.instrument { return instrumentRank(lhs.element.instrument) < instrumentRank(rhs.element.instrument) }

@@ -18,9 +18,9 @@ public struct SyntheticCohortModel: Sendable {
     public var enrollmentWindowDays = 730
 
     /// Share of each diagnosis.
-    public var diagnosisShares: [SyntheticDiagnosis: Double] = [.mdd: 0.60, .bipolar: 0.15, .ptsd: 0.15, .other: 0.10]
+    public var diagnosisShares: [Diagnosis: Double] = [.mdd: 0.60, .bipolar: 0.15, .ptsd: 0.15, .other: 0.10]
     /// Share of each recorded sex; the remainder (`sexBlankProbability`) is left blank.
-    public var sexShares: [SyntheticSex: Double] = [.female: 0.57, .male: 0.39, .other: 0.02]
+    public var sexShares: [Sex: Double] = [.female: 0.57, .male: 0.39, .other: 0.02]
     /// Probability that sex is left blank.
     public var sexBlankProbability = 0.02
     /// Age: normal with this mean and standard deviation, rounded and clamped to `ageRange`.
@@ -35,12 +35,12 @@ public struct SyntheticCohortModel: Sendable {
     public var priorTreatmentsGammaScale = 1.5
 
     /// Share of each true strategy.
-    public var strategyShares: [SyntheticStrategy: Double] = [.maintenance: 0.45, .asNeeded: 0.55]
+    public var strategyShares: [TreatmentStrategy: Double] = [.maintenance: 0.45, .asNeeded: 0.55]
     /// Probability that the strategy column is blank (the patient still follows a true strategy).
     public var strategyBlankProbability = 0.12
 
     /// Probability that a patient responds to induction, by diagnosis (latent flag).
-    public var responseProbability: [SyntheticDiagnosis: Double] = [.mdd: 0.60, .bipolar: 0.55, .ptsd: 0.50, .other: 0.45]
+    public var responseProbability: [Diagnosis: Double] = [.mdd: 0.60, .bipolar: 0.55, .ptsd: 0.50, .other: 0.45]
     /// Probability that a responder also remits.
     public var remissionProbabilityGivenResponse = 0.50
     /// Baseline PHQ-9 total: normal with this mean and standard deviation, rounded, clamped to 10…27.
@@ -55,10 +55,10 @@ public struct SyntheticCohortModel: Sendable {
 
     /// Median days from the end-of-induction visit to relapse among responders, by true strategy
     /// (exponential, hazard = ln 2 / median).
-    public var medianRelapseDays: [SyntheticStrategy: Double] = [.maintenance: 150, .asNeeded: 60]
+    public var medianRelapseDays: [TreatmentStrategy: Double] = [.maintenance: 150, .asNeeded: 60]
     /// Probability of a re-induction series after a confirmed relapse (second consecutive relapsed follow-up
     /// visit), by true strategy; drawn once per episode. A re-induction without response starts a new episode.
-    public var reinductionProbability: [SyntheticStrategy: Double] = [.maintenance: 0.50, .asNeeded: 0.70]
+    public var reinductionProbability: [TreatmentStrategy: Double] = [.maintenance: 0.50, .asNeeded: 0.70]
     /// Probability that a re-induction series restores response.
     public var reinductionResponseProbability = 0.65
     /// Most re-induction series per patient.
@@ -115,12 +115,12 @@ public struct SyntheticCohortModel: Sendable {
     public var adverseEventProbability: [SyntheticAdverseEventTerm: Double] =
         [.nausea: 0.12, .dizziness: 0.10, .dissociation: 0.25, .elevatedBloodPressure: 0.08, .headache: 0.07]
     /// Share of each severity.
-    public var severityShares: [SyntheticSeverity: Double] = [.mild: 0.72, .moderate: 0.23, .severe: 0.05]
+    public var severityShares: [Severity: Double] = [.mild: 0.72, .moderate: 0.23, .severe: 0.05]
     /// Probability that an event is serious, by severity.
-    public var seriousProbability: [SyntheticSeverity: Double] = [.mild: 0, .moderate: 0.005, .severe: 0.25]
+    public var seriousProbability: [Severity: Double] = [.mild: 0, .moderate: 0.005, .severe: 0.25]
     /// Probability that an event stops treatment, by severity. A discontinuation during induction ends
     /// the patient's records; later ones end infusions but not follow-up visits.
-    public var discontinuationProbability: [SyntheticSeverity: Double] = [.mild: 0, .moderate: 0.02, .severe: 0.30]
+    public var discontinuationProbability: [Severity: Double] = [.mild: 0, .moderate: 0.02, .severe: 0.30]
     /// Probability that an infusion is stopped early for another reason (for example lost IV access).
     public var infusionInterruptedProbability = 0.015
 
@@ -139,19 +139,19 @@ public struct SyntheticCohortModel: Sendable {
     /// session's dose (and, separately, its duration) is drawn afresh instead.
     public var intravenousSessionDeviationProbability = 0.10
     /// Shares of non-IV routes among maintenance sessions (the rest are IV).
-    public var maintenanceRouteShares: [SyntheticRoute: Double] = [.intramuscular: 0.04, .intranasal: 0.02, .oral: 0.02]
+    public var maintenanceRouteShares: [Route: Double] = [.intramuscular: 0.04, .intranasal: 0.02, .oral: 0.02]
 
     /// The default model.
     public init() {}
 
     /// Relapse hazard per day for a strategy: ln 2 divided by the median.
-    public func relapseHazardPerDay(_ strategy: SyntheticStrategy) -> Double {
+    public func relapseHazardPerDay(_ strategy: TreatmentStrategy) -> Double {
         PortableMath.ln2 / medianRelapseDays[strategy, default: 1]
     }
 
     /// Probability that one adverse event leads to discontinuation, averaged over severities.
     public var discontinuationProbabilityPerEvent: Double {
-        SyntheticSeverity.allCases.reduce(0) { $0 + severityShares[$1, default: 0] * discontinuationProbability[$1, default: 0] }
+        Severity.allCases.reduce(0) { $0 + severityShares[$1, default: 0] * discontinuationProbability[$1, default: 0] }
     }
 
 }

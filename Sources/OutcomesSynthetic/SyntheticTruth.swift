@@ -14,7 +14,7 @@ extension SyntheticCohort {
     /// Counts of the latent draws in this cohort (what an analysis of the files should approach).
     private func realizedCounts() -> DeterministicJSON {
         var byDiagnosis: [String: DeterministicJSON] = [:]
-        for diagnosis in SyntheticDiagnosis.allCases {
+        for diagnosis in Diagnosis.allCases {
             let indices = patients.indices.filter { patients[$0].diagnosis == diagnosis }
             byDiagnosis[diagnosis.rawValue] = .object([
                 "patients": .integer(indices.count),
@@ -47,22 +47,22 @@ extension DeterministicJSON {
 extension SyntheticCohortModel {
     /// The model's parameters as a JSON object, with the definitions needed to read them.
     public var truthParameters: DeterministicJSON {
-        func byDiagnosis(_ values: [SyntheticDiagnosis: Double], decimals: Int = 4) -> DeterministicJSON {
-            .object(Dictionary(uniqueKeysWithValues: SyntheticDiagnosis.allCases.map { ($0.rawValue, .number(values[$0, default: 0], decimals: decimals)) }))
+        func byDiagnosis(_ values: [Diagnosis: Double], decimals: Int = 4) -> DeterministicJSON {
+            .object(Dictionary(uniqueKeysWithValues: Diagnosis.allCases.map { ($0.rawValue, .number(values[$0, default: 0], decimals: decimals)) }))
         }
-        func byStrategy(_ values: [SyntheticStrategy: Double], decimals: Int = 4) -> DeterministicJSON {
-            .object(Dictionary(uniqueKeysWithValues: SyntheticStrategy.allCases.map { ($0.rawValue, .number(values[$0, default: 0], decimals: decimals)) }))
+        func byStrategy(_ values: [TreatmentStrategy: Double], decimals: Int = 4) -> DeterministicJSON {
+            .object(Dictionary(uniqueKeysWithValues: TreatmentStrategy.allCases.map { ($0.rawValue, .number(values[$0, default: 0], decimals: decimals)) }))
         }
-        func bySeverity(_ values: [SyntheticSeverity: Double]) -> DeterministicJSON {
-            .object(Dictionary(uniqueKeysWithValues: SyntheticSeverity.allCases.map { ($0.rawValue, .number(values[$0, default: 0], decimals: 4)) }))
+        func bySeverity(_ values: [Severity: Double]) -> DeterministicJSON {
+            .object(Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, .number(values[$0, default: 0], decimals: 4)) }))
         }
         func range(_ values: ClosedRange<Int>) -> DeterministicJSON {
             .array([.integer(values.lowerBound), .integer(values.upperBound)])
         }
-        let remission = Dictionary(uniqueKeysWithValues: SyntheticDiagnosis.allCases.map {
+        let remission = Dictionary(uniqueKeysWithValues: Diagnosis.allCases.map {
             ($0, responseProbability[$0, default: 0] * remissionProbabilityGivenResponse)
         })
-        let hazards = Dictionary(uniqueKeysWithValues: SyntheticStrategy.allCases.map { ($0, relapseHazardPerDay($0)) })
+        let hazards = Dictionary(uniqueKeysWithValues: TreatmentStrategy.allCases.map { ($0, relapseHazardPerDay($0)) })
         let start = studyStart
         return .object([
             "generator": .string("InfusionOutcomes SyntheticCohort model 1"),
@@ -151,7 +151,7 @@ extension SyntheticCohortModel {
                 (String($0.minutes), .number($0.share, decimals: 4))
             })),
             "intravenous_session_deviation_probability": .number(intravenousSessionDeviationProbability, decimals: 4),
-            "maintenance_non_iv_route_shares": .object(Dictionary(uniqueKeysWithValues: [SyntheticRoute.intramuscular, .intranasal, .oral].map {
+            "maintenance_non_iv_route_shares": .object(Dictionary(uniqueKeysWithValues: [Route.intramuscular, .intranasal, .oral].map {
                 ($0.rawValue, .number(maintenanceRouteShares[$0, default: 0], decimals: 4))
             })),
             "phase_blank_probability": .number(phaseBlankProbability, decimals: 4),

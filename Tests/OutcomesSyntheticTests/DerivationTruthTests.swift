@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func responseByDiagnosisRecoversTruth() {
-        for d in SyntheticDiagnosis.allCases {
+        for d in Diagnosis.allCases {
             let flags = tables.endpoints.filter { $0.series.label == "induction" && $0.scale == .phq9 && $0.diagnosis == d.rawValue }
                 .compactMap(\.response)
             let truth = Self.cohort.model.responseProbability[d]!

@@ -114,7 +114,7 @@ struct SyntheticCohortModelTests {
     /// 4 standard errors (rate/√n) of the truth.
     @Test func latentRelapseTimesRecoverHazards() {
         let cohort = SyntheticFixtureCohort.cohort
-        for strategy in SyntheticStrategy.allCases {
+        for strategy in TreatmentStrategy.allCases {
             let times = cohort.latent.filter { $0.trueStrategy == strategy }.compactMap(\.firstRelapseDays)
             let rate = cohort.model.relapseHazardPerDay(strategy)
             let estimate = Double(times.count) / times.reduce(0, +)
