@@ -45,22 +45,34 @@ public struct SyntheticPatient: Sendable, Equatable {
 public struct SyntheticLatentState: Sendable, Equatable {
     /// Strategy the patient actually follows (equals the recorded one when that is not blank).
     public var trueStrategy: TreatmentStrategy
-    /// Whether the patient responds to the induction series (PHQ-9 and MADRS at its end ≤ half of baseline).
+    /// Whether the patient responds to the induction series on PHQ-9 (total at its end ≤ half of baseline).
     public var isResponder: Bool
-    /// Whether the responder remits (PHQ-9 < 5 and MADRS ≤ 10 at the end of induction).
+    /// Whether the PHQ-9 responder remits (PHQ-9 < 5 at the end of induction).
     public var isRemitter: Bool
+    /// Whether MADRS at the end of induction is ≤ half of baseline (drawn given the PHQ-9 flag).
+    public var isMADRSResponder: Bool
+    /// Whether MADRS at the end of induction is ≤ 10.
+    public var isMADRSRemitter: Bool
+    /// Baseline PHQ-9 at or above the model's severe cut-off.
+    public var isSevere: Bool
     /// Baseline PHQ-9 total (before the first infusion).
     public var baselinePHQ9: Int
     /// Baseline MADRS total.
     public var baselineMADRS: Int
     /// Baseline PHQ-9 item 9.
     public var baselineSuicidalItem: Int
-    /// For patients with baseline item 9 > 0: whether it was drawn to reach 0 within 90 minutes of the first infusion.
-    public var suicidalItemResolvesWithin90Minutes: Bool?
+    /// Baseline MADRS item 10.
+    public var baselineMADRSSuicidalItem: Int
+    /// For each scale whose suicidal item is positive at baseline: the index of the first mark (40, 90, 240
+    /// minutes after the first infusion's start) by which it is resolved, 3 when not by 240 minutes.
+    public var suicidalItemResolvedMark: [Instrument: Int]
     /// Whether the patient completed the induction series and its end-of-induction visit was scheduled.
     public var completedInduction: Bool
-    /// Days from the end-of-induction visit to the first relapse, for responders (may exceed follow-up).
+    /// Days from the last induction infusion's start to the first relapse, for responders (may exceed follow-up).
     public var firstRelapseDays: Double?
+
+    /// For a PHQ-9-positive patient: whether item 9 is resolved by 90 minutes after the first infusion.
+    public var suicidalItemResolvesWithin90Minutes: Bool? { suicidalItemResolvedMark[.phq9].map { $0 <= 1 } }
 }
 
 /// One row of `infusions.csv`.
