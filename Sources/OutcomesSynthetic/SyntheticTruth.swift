@@ -75,7 +75,7 @@ extension SyntheticCohortModel {
         let hazards = Dictionary(uniqueKeysWithValues: TreatmentStrategy.allCases.map { ($0, relapseHazardPerDay($0)) })
         let start = studyStart
         return .object([
-            "generator": .string("InfusionOutcomes SyntheticCohort model 1"),
+            "generator": .string("InfusionOutcomes SyntheticCohort model 2"),
             "study_start": .string(syntheticZeroPadded(start.year, width: 4) + "-" + syntheticZeroPadded(start.month, width: 2) + "-" + syntheticZeroPadded(start.day, width: 2)),
             "enrollment_window_days": .integer(enrollmentWindowDays),
             "patients_per_site_target": .integer(patientsPerSite),

@@ -64,6 +64,7 @@ import Testing
         try Self.cohort.write(to: dir)
         let t = ClinicalDerivation.derive(try ClinicDataset.load(at: dir.path).dataset.timelines(), plan: plan)
         let v = ClaimEvaluation.evaluate(Self.comparison, tables: t, patients: [])
-        #expect(v.lower! < 0.4 && 0.4 < v.upper!, "HR \(v.observed!) [\(v.lower!), \(v.upper!)] should cover 0.4")
+        let truth = SyntheticTruthValues(model: Self.cohort.model).relapseMarginalHazardRatio
+        #expect(v.lower! < truth && truth < v.upper!, "HR \(v.observed!) [\(v.lower!), \(v.upper!)] should cover \(truth)")
     }
 }
