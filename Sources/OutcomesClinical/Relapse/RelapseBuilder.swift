@@ -21,11 +21,21 @@ enum RelapseBuilder {
         }
         let reinduction = plan.reinductionIsRelapse
             ? series.first { $0.phase == .reinduction && $0.start > origin }?.infusions.first : nil
-        let maintenanceTimes = series.filter { $0.phase == .maintenance }.flatMap(\.infusions).map(\.time).filter { $0 > origin }
         func made(_ time: Double, _ outcome: RelapseOutcome, _ source: SourceLine) -> RelapseRecord {
-            RelapseRecord(patientID: patient.patientID, diagnosis: patient.diagnosis, strategy: patient.strategy,
-                          scale: endpoint.scale, origin: origin, days: (time - origin) / day, outcome: outcome,
-                          source: source, hadMaintenance: maintenanceTimes.contains { $0 < time })
+            let days = (time - origin) / day
+            var left = days
+            var right: Double?
+            if outcome != .censored {
+                // (last score below the threshold before the event, first score at or above it after that].
+                let before = later.filter { $0.time < time || ($0.time == time && outcome == .scoreThreshold) }
+                let lastLow = before.last { $0.total < threshold }
+                left = lastLow.map { ($0.time - origin) / day } ?? 0
+                let firstHigh = before.first { $0.total >= threshold && $0.time > (lastLow?.time ?? origin) }
+                right = firstHigh.map { ($0.time - origin) / day } ?? days
+            }
+            return RelapseRecord(patientID: patient.patientID, diagnosis: patient.diagnosis, strategy: patient.strategy,
+                                 scale: endpoint.scale, origin: origin, days: days, outcome: outcome, source: source,
+                                 intervalLeftDays: left, intervalRightDays: right)
         }
         switch (onset, reinduction) {
         case let (s?, r?): return s.time <= r.time ? made(s.time, .scoreThreshold, s.record.source) : made(r.time, .reinduction, r.source)
