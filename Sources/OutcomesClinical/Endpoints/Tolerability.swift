@@ -1,14 +1,21 @@
 /// Whether a patient got through the first induction series.
 ///
-/// Tolerated means every infusion of the induction series was completed and no adverse event between the
-/// series' first infusion and one day after its last led to discontinuation.
+/// Tolerated means no adverse event between the series' first infusion and one day after its last led to
+/// discontinuation; when the plan's `tolerability.other_interruptions_count` is true, every infusion of the
+/// series must also have been completed. An infusion interrupted for another reason (not completed, without
+/// a discontinuing adverse event) is reported separately either way.
 public struct InductionTolerability: Sendable, Equatable {
     public let patientID: String
     public let diagnosis: String
     public let inductionInfusions: Int
     public let completedInfusions: Int
     public let discontinuedForAdverseEvent: Bool
-    public var tolerated: Bool { completedInfusions == inductionInfusions && !discontinuedForAdverseEvent }
+    /// Whether interruptions for other reasons count against tolerability (the plan's setting).
+    public let otherInterruptionsCount: Bool
+    /// Some infusion of the series was not completed, and no adverse event led to discontinuation.
+    public var interruptedForOtherReason: Bool { completedInfusions < inductionInfusions && !discontinuedForAdverseEvent }
+    /// Tolerated under the plan's definition.
+    public var tolerated: Bool { !discontinuedForAdverseEvent && !(otherInterruptionsCount && completedInfusions < inductionInfusions) }
 }
 
 /// Adverse-event counts for one term and severity.
@@ -31,14 +38,15 @@ public struct MaintenanceInterval: Sendable, Equatable {
 }
 
 enum TolerabilityBuilder {
-    static func induction(patient: PatientTimeline, series: [InfusionSeries]) -> InductionTolerability? {
+    static func induction(patient: PatientTimeline, series: [InfusionSeries], plan: AnalysisPlan) -> InductionTolerability? {
         guard let ind = series.first(where: { $0.phase == .induction }) else { return nil }
         let last = ind.end + 86_400
         let stopped = patient.adverseEvents.contains { $0.ledToDiscontinuation && $0.time >= ind.start && $0.time <= last }
         return InductionTolerability(patientID: patient.patientID, diagnosis: patient.diagnosis,
                                      inductionInfusions: ind.infusions.count,
                                      completedInfusions: ind.infusions.filter(\.completed).count,
-                                     discontinuedForAdverseEvent: stopped)
+                                     discontinuedForAdverseEvent: stopped,
+                                     otherInterruptionsCount: plan.tolerabilityCountsOtherInterruptions)
     }
 
     static func maintenanceIntervals(patient: PatientTimeline, series: [InfusionSeries]) -> [MaintenanceInterval] {

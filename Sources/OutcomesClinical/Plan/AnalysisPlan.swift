@@ -26,8 +26,8 @@ public struct AnalysisPlan: Equatable, Sendable {
     /// End of series: the first score from the last infusion up to this many days after it.
     public var endOfSeriesWindowDays = 7.0
     /// End of series: scores earlier than this many hours after the last infusion's start are skipped
-    /// (0 keeps in-session scores; 24 skips the acute, dissociative hours after an infusion).
-    public var endOfSeriesMinimumHours = 0.0
+    /// (24, the default, skips the acute, dissociative hours after an infusion; 0 keeps in-session scores).
+    public var endOfSeriesMinimumHours = 24.0
 
     // Series
     /// Derived induction: a run of at least this many infusions...
@@ -64,6 +64,12 @@ public struct AnalysisPlan: Equatable, Sendable {
     public var reinductionIsRelapse = true
     /// Days after each maintenance infusion during which a patient counts as exposed to maintenance.
     public var maintenanceExposureDays = 42.0
+
+    // Tolerability
+    /// Whether an induction infusion interrupted for a reason other than an adverse event (not completed, no
+    /// discontinuation for an adverse event) also makes the series "not tolerated". Default false: tolerability
+    /// is no discontinuation for an adverse event, as trials report it; other interruptions are counted apart.
+    public var tolerabilityCountsOtherInterruptions = false
 
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".

@@ -73,10 +73,11 @@ public enum DerivedTablesCSV {
     }
 
     static func tolerability(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated"])
+        var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated",
+                                 "interrupted_other_reason"])
         for r in t.tolerability {
             c.append([r.patientID, r.diagnosis, String(r.inductionInfusions), String(r.completedInfusions),
-                      F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated)])
+                      F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated), F.flag(r.interruptedForOtherReason)])
         }
         return c.text
     }

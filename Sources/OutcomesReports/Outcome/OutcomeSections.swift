@@ -29,16 +29,19 @@ enum OutcomeSections {
 
     static func response(_ t: DerivedTables) -> String {
         var s = "## Response and remission at the end of the first induction series\n\n" + intervalNote(t.plan) + " "
-        s += "PHQ-9 and MADRS are reported separately: they disagree for the same patients (CNS Drugs 2023;37:715-723).\n\n"
+        s += "PHQ-9 and MADRS are reported separately: they disagree for the same patients (CNS Drugs 2023;37:715-723). "
+        s += "Response is shown among patients with an end-of-series score (\(F.compact(t.plan.endOfSeriesMinimumHours)) hours to \(F.compact(t.plan.endOfSeriesWindowDays)) days after the last infusion's start) "
+        s += "and by intention to treat: all patients who started the induction series, those without an end-of-series score counted as not responding (as CMS159 counts).\n\n"
         for scale in Scale.all {
             let rows = t.endpoints.filter { $0.series.label == "induction" && $0.scale == scale }
             guard !rows.isEmpty else { continue }
             let remissionRule = scale == .phq9 ? "total < \(t.plan.phq9RemissionBelow)" : "total ≤ \(t.plan.madrsRemissionAtMost)"
-            s += "### \(scale.id)\n\n| group | response | partial response | remission (\(remissionRule)) | no endpoint |\n|---|---|---|---|---|\n"
+            s += "### \(scale.id)\n\n| group | response among patients with an endpoint | response by intention to treat (no endpoint = not responding) | partial response | remission (\(remissionRule)) | no endpoint |\n|---|---|---|---|---|---|\n"
             for (name, keep) in groups(rows.map(\.diagnosis)) {
                 let g = rows.filter { keep($0.diagnosis) }
                 let r = g.compactMap(\.response), pr = g.compactMap(\.partialResponse), rem = g.filter { $0.response != nil }.compactMap(\.remission)
-                s += "| \(name) | \(rate(r.filter { $0 }.count, r.count, plan: t.plan)) | \(rate(pr.filter { $0 }.count, pr.count, plan: t.plan)) "
+                s += "| \(name) | \(rate(r.filter { $0 }.count, r.count, plan: t.plan)) | \(rate(r.filter { $0 }.count, g.count, plan: t.plan)) "
+                s += "| \(rate(pr.filter { $0 }.count, pr.count, plan: t.plan)) "
                 s += "| \(rate(rem.filter { $0 }.count, rem.count, plan: t.plan)) | \(g.count - r.count) |\n"
             }
             let days = rows.compactMap(\.daysToFirstResponse)
@@ -92,11 +95,14 @@ enum OutcomeSections {
 
     static func tolerability(_ t: DerivedTables) -> String {
         var s = "## Tolerability\n\n"
-        s += "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last. " + intervalNote(t.plan) + "\n\n"
-        s += "| group | tolerated |\n|---|---|\n"
+        s += t.plan.tolerabilityCountsOtherInterruptions
+            ? "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last (plan: tolerability.other_interruptions_count = true). "
+            : "Tolerated: no adverse event leading to discontinuation from the first infusion of the first induction series to one day after its last. Infusions interrupted for another reason (not completed, without a discontinuing adverse event) are counted separately. "
+        s += intervalNote(t.plan) + "\n\n"
+        s += "| group | tolerated | interrupted for another reason |\n|---|---|---|\n"
         for (name, keep) in groups(t.tolerability.map(\.diagnosis)) {
             let g = t.tolerability.filter { keep($0.diagnosis) }
-            s += "| \(name) | \(rate(g.filter(\.tolerated).count, g.count, plan: t.plan)) |\n"
+            s += "| \(name) | \(rate(g.filter(\.tolerated).count, g.count, plan: t.plan)) | \(rate(g.filter(\.interruptedForOtherReason).count, g.count, plan: t.plan)) |\n"
         }
         s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
         for a in t.adverseEvents {
