@@ -378,6 +378,11 @@ struct PatientSimulation {
             var level = min(Double(isPHQ9 ? respondingPHQ9 : respondingMADRS), model.respondingLevelCap[instrument, default: 0])
             if excursion { level += Double(rng.integer(in: model.transientExcursionPoints[instrument, default: 0...0])) }
             total = noisyTotal(instrument, level: level, sd: sd)
+        } else if !isPHQ9 && isMADRSResponder {
+            // A MADRS response without a PHQ-9 response does not last: follow-up MADRS is back at a
+            // non-responding level (so the latent relapse process belongs to PHQ-9 responders only).
+            let level = max(model.relapsedLevelFloor[instrument, default: 0], Double(baselineMADRS) * rng.uniform(0.65, 1.0))
+            total = noisyTotal(instrument, level: level, sd: sd)
         } else {
             total = noisyTotal(instrument, level: Double(isPHQ9 ? respondingPHQ9 : respondingMADRS), spread: 1.4)
         }

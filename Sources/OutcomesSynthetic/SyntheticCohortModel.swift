@@ -100,9 +100,9 @@ public struct SyntheticCohortModel: Sendable {
     /// not remitted), by true strategy: exponential with hazard ln 2 / median, times the multipliers below.
     public var medianRelapseDays: [TreatmentStrategy: Double] = [.maintenance: 150, .asNeeded: 60]
     /// Relapse hazard multiplier for a severe baseline (PHQ-9 ≥ ``severeBaselinePHQ9AtLeast``).
-    public var relapseHazardMultiplierSevere = 1.5
+    public var relapseHazardMultiplierSevere = 1.3
     /// Relapse hazard multiplier for a remitter.
-    public var relapseHazardMultiplierRemitter = 0.6
+    public var relapseHazardMultiplierRemitter = 0.75
     /// Probability of a re-induction series after a confirmed relapse (second consecutive relapsed follow-up
     /// visit), by true strategy; drawn once per episode. A re-induction without response starts a new episode.
     public var reinductionProbability: [TreatmentStrategy: Double] = [.maintenance: 0.50, .asNeeded: 0.70]

@@ -64,6 +64,9 @@ public struct AnalysisPlan: Equatable, Sendable {
     public var reinductionIsRelapse = true
     /// Days after each maintenance infusion during which a patient counts as exposed to maintenance.
     public var maintenanceExposureDays = 42.0
+    /// Which relapse analysis leads: `auto` (the interval-censored one when the median gap between
+    /// consecutive follow-up scores exceeds `relapseMaxDaysApart`), `event_time` or `interval_censored`.
+    public var relapsePrimaryAnalysis = "auto"
 
     // Tolerability
     /// Whether an induction infusion interrupted for a reason other than an adverse event (not completed, no

@@ -34,14 +34,19 @@ public struct RelapseRecord: Sendable, Equatable {
     public let outcome: RelapseOutcome
     /// The record that decided the outcome (first qualifying score, re-induction infusion, or last score).
     public let source: SourceLine
-    /// Interval form, left end (days): for an event, the last usable score below the threshold before it
-    /// (0, time zero, when there is none); for a censored follow-up, the censoring time.
+    /// Interval form, left end (days): the last usable score below the threshold before the relapse (0, time
+    /// zero, when there is none); without a relapse, the censoring time.
     public let intervalLeftDays: Double
-    /// Interval form, right end (days): for an event, the first usable score at or above the threshold after
-    /// the left end (the event time itself when a re-induction came first); nil (infinity) when censored.
-    /// The relapse lies in (left, right]: what an interval-censored estimate (Turnbull; survreg with
-    /// `Surv(left, right, type = "interval2")`) uses when visits are too far apart to date it.
+    /// Interval form, right end (days): the first of `relapse.consecutive` scores in a row at or above the
+    /// threshold, however far apart (or the re-induction start when no high score came before it); nil
+    /// (infinity) when censored. The relapse lies in (left, right]: what an interval-censored estimate
+    /// (Turnbull; survreg with `Surv(left, right, type = "interval2")`) uses when visits are too far apart
+    /// for the confirmation window. Its confirmation ignores `relapse.max_days_apart`, so it can record a
+    /// relapse the event-time form censors.
     public let intervalRightDays: Double?
+    /// Days between consecutive usable scores of the scale from time zero to the end of this follow-up (the
+    /// first gap from time zero itself): how densely relapse could be observed.
+    public let assessmentGapsDays: [Double]
 }
 
 /// One interval of the counting-process form: (start, stop] in days with the maintenance covariate constant.

@@ -133,7 +133,10 @@ enum OutcomeSections {
         s += "at most \(F.compact(t.plan.relapseMaxDaysApart)) days apart and spanning at least \(F.compact(t.plan.relapseMinDaysApart)) days (SUSTAIN-1)"
         s += t.plan.reinductionIsRelapse ? ", or the start of a re-induction series" : ""
         s += ". A median the curve never reaches is *not estimable*. RMST: restricted mean relapse-free days up to \(F.compact(RelapseSurvival.rmstHorizonDays)) days (26 weeks).\n\n"
+        s += RelapseIntervalSection.notice(t)
         for scale in Scale.all {
+            let intervalLeads = RelapseIntervalCensored.spacing(t.relapse, scale: scale, plan: t.plan).intervalCensoredLeads
+            let intervalBlock = RelapseIntervalSection.block(t, scale: scale)
             var rows: [(String, RelapseCurveSummary)] = []
             for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis }),
                                      ("strategy", { $0.strategy })] as [(String, (RelapseRecord) -> String?)] {
@@ -142,7 +145,8 @@ enum OutcomeSections {
                 }
             }
             guard !rows.isEmpty else { continue }
-            s += "### \(scale.id)\n\n| group | responders | relapses | median days (95 % CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (95 % CI) |\n|---|---|---|---|---|---|\n"
+            s += "### \(scale.id)\n\n" + (intervalLeads ? intervalBlock + "Kaplan–Meier, confirmed rule (event-time form):\n\n" : "")
+            s += "| group | responders | relapses | median days (95 % CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (95 % CI) |\n|---|---|---|---|---|---|\n"
             for (label, c) in rows {
                 let m = c.median
                 let med = "\(m.estimate.map { F.fixed($0, 1) } ?? "not estimable") (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))"
@@ -156,7 +160,7 @@ enum OutcomeSections {
             s += hazardRatios(t, scale: scale, patients: patients)
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
-            s += "\n"
+            s += "\n" + (intervalLeads ? "" : intervalBlock)
         }
         s += "Strategy is the plan recorded at the end of induction, not a randomized assignment: differences between strategies mix the strategy's effect with who chose it.\n\n"
         return s

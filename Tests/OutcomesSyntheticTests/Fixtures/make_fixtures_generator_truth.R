@@ -2,7 +2,7 @@
 # Run from this directory: Rscript make_fixtures_generator_truth.R  (writes generator_truth.csv)
 # Model defaults as in Sources/OutcomesSynthetic/SyntheticCohortModel.swift.
 median_days <- c(maintenance = 150, as_needed = 60)
-mult_severe <- 1.5; mult_remitter <- 0.6
+mult_severe <- 1.3; mult_remitter <- 0.75
 p_severe <- pnorm((20 - 0.5 - 18) / 4, lower.tail = FALSE)
 p_remit <- 0.5
 kinds <- expand.grid(severe = c(FALSE, TRUE), remitter = c(FALSE, TRUE))
