@@ -75,7 +75,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical"],
+        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical", "OutcomesProportions"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesReportsTests", dependencies: ["OutcomesReports"],
                     resources: [.copy("Fixtures")]),
