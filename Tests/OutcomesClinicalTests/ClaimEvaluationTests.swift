@@ -11,7 +11,7 @@ private let population = ClaimPopulation()
 @Test(arguments: [(95, Verdict.supported), (90, .consistent), (70, .contradicted)])
 func atLeastVerdicts(k: Int, expected: Verdict) {
     let c = claim(.proportion(metric: .response, population: population, claimed: 0.85, direction: .atLeast, windowMinutes: nil))
-    let v = ClaimEvaluation.proportion(c, count: ClaimCount(successes: k, trials: 100, definition: "d"), claimed: 0.85,
+    let v = ClaimEvaluation.proportion(c, count: RateCount(successes: k, patients: 100, definition: "d"), claimed: 0.85,
                                        direction: .atLeast, plan: AnalysisPlan())
     #expect(v.verdict == expected)
     #expect(v.observed == Double(k) / 100 && v.n == 100)
@@ -25,7 +25,7 @@ func atLeastVerdicts(k: Int, expected: Verdict) {
 @Test(arguments: [(700, 1000, Verdict.supported), (70, 100, .consistent), (500, 1000, .contradicted)])
 func aboutVerdicts(k: Int, n: Int, expected: Verdict) {
     let c = claim(.proportion(metric: .response, population: population, claimed: 0.7, direction: .about(tolerance: 0.05), windowMinutes: nil))
-    let v = ClaimEvaluation.proportion(c, count: ClaimCount(successes: k, trials: n, definition: "d"), claimed: 0.7,
+    let v = ClaimEvaluation.proportion(c, count: RateCount(successes: k, patients: n, definition: "d"), claimed: 0.7,
                                        direction: .about(tolerance: 0.05), plan: AnalysisPlan())
     #expect(v.verdict == expected)
     #expect(abs(v.claimedLow! - 0.65) < 1e-12 && abs(v.claimedHigh! - 0.75) < 1e-12)
@@ -36,7 +36,7 @@ func aboutVerdicts(k: Int, n: Int, expected: Verdict) {
 // (R, Tests/OutcomesProportionsTests/Fixtures/band_decision_sample_size.csv).
 @Test func aboutClaimsNeedTheIntervalToSettleTheBand() {
     let c = claim(.proportion(metric: .response, population: population, claimed: 0.7, direction: .about(tolerance: 0.1), windowMinutes: nil))
-    let v = ClaimEvaluation.proportion(c, count: ClaimCount(successes: 35, trials: 50, definition: "d"), claimed: 0.7,
+    let v = ClaimEvaluation.proportion(c, count: RateCount(successes: 35, patients: 50, definition: "d"), claimed: 0.7,
                                        direction: .about(tolerance: 0.1), plan: AnalysisPlan())
     #expect(v.verdict == .consistent && v.nNeeded == 222)
     #expect(v.power! < 0.8)
@@ -44,7 +44,7 @@ func aboutVerdicts(k: Int, n: Int, expected: Verdict) {
 
 @Test func tooFewPatientsIsInsufficient() {
     let c = claim(.proportion(metric: .response, population: population, claimed: 0.85, direction: .atLeast, windowMinutes: nil))
-    let v = ClaimEvaluation.proportion(c, count: ClaimCount(successes: 9, trials: 9, definition: "d"), claimed: 0.85,
+    let v = ClaimEvaluation.proportion(c, count: RateCount(successes: 9, patients: 9, definition: "d"), claimed: 0.85,
                                        direction: .atLeast, plan: AnalysisPlan())
     #expect(v.verdict == .insufficientData && v.note?.contains("minimum is 10") == true)
 }
@@ -52,18 +52,18 @@ func aboutVerdicts(k: Int, n: Int, expected: Verdict) {
 @Test func notCheckableClaimsSayWhy() {
     let c = claim(.notCheckable(reason: "national prevalence"))
     let tables = ClinicalDerivation.derive([])
-    let v = ClaimEvaluation.evaluate(c, tables: tables, patients: [])
+    let v = ClaimEvaluation.evaluate(c, tables: tables)
     #expect(v.verdict == .notCheckable && v.definition == "national prevalence")
 }
 
 // Equivalence with margin 0.10: 500/1000 vs 510/1000 → 90 % Newcombe interval about ±0.037 around −0.01,
 // inside ±0.10 → supported; 30/100 vs 60/100 → difference −0.30, its 95 % interval ends below −0.10 → contradicted.
 @Test func equivalenceVerdicts() {
-    let c = claim(.equivalence(metric: .response, instrument: .phq9, groupA: ["bipolar"], groupB: ["MDD"], margin: 0.1))
-    let close = ClaimEvaluation.equivalence(c, a: ClaimCount(successes: 500, trials: 1000, definition: "a"),
-                                            b: ClaimCount(successes: 510, trials: 1000, definition: "b"), margin: 0.1, plan: AnalysisPlan())
+    let c = claim(.equivalence(metric: .response, instrument: .phq9, groupA: [.bipolar], groupB: [.mdd], margin: 0.1))
+    let close = ClaimEvaluation.equivalence(c, a: RateCount(successes: 500, patients: 1000, definition: "a"),
+                                            b: RateCount(successes: 510, patients: 1000, definition: "b"), margin: 0.1, plan: AnalysisPlan())
     #expect(close.verdict == .supported && abs(close.observed! + 0.01) < 1e-12)
-    let far = ClaimEvaluation.equivalence(c, a: ClaimCount(successes: 30, trials: 100, definition: "a"),
-                                          b: ClaimCount(successes: 60, trials: 100, definition: "b"), margin: 0.1, plan: AnalysisPlan())
+    let far = ClaimEvaluation.equivalence(c, a: RateCount(successes: 30, patients: 100, definition: "a"),
+                                          b: RateCount(successes: 60, patients: 100, definition: "b"), margin: 0.1, plan: AnalysisPlan())
     #expect(far.verdict == .contradicted)
 }

@@ -18,8 +18,8 @@ func phq9(_ day: Double, total: Double, item9: Int = 0, line: Int = 0) -> ScoreR
 }
 
 func patient(_ id: String = "P1", infusions: [InfusionEvent], scores: [ScoreRecord] = [],
-             events: [AdverseEventRecord] = [], strategy: String? = nil) -> PatientTimeline {
-    PatientTimeline(patientID: id, diagnosis: "MDD", strategy: strategy, infusions: infusions, scores: scores, adverseEvents: events)
+             events: [AdverseEventRecord] = [], strategy: TreatmentStrategy? = nil) -> PatientTimeline {
+    PatientTimeline(patientID: id, diagnosis: .mdd, strategy: strategy, infusions: infusions, scores: scores, adverseEvents: events)
 }
 
 let induction6 = [0.0, 2, 4, 7, 9, 11].map { infusion($0) }

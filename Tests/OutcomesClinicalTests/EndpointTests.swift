@@ -22,10 +22,10 @@ import Testing
     let e = try #require(ClinicalDerivation.derive([p]).endpoints.first)
     #expect(e.response == false && e.partialResponse == true)
     var plan = AnalysisPlan()
-    #expect(plan.isRemission(10, on: .madrs))
+    #expect(plan.rules(for: .madrs).isRemission(10))
     plan.madrsRemissionAtMost = 9
-    #expect(!plan.isRemission(10, on: .madrs))
-    #expect(plan.isRemission(4, on: .phq9) && !plan.isRemission(5, on: .phq9))
+    #expect(!plan.rules(for: .madrs).isRemission(10))
+    #expect(plan.rules(for: .phq9).isRemission(4) && !plan.rules(for: .phq9).isRemission(5))
 }
 
 @Test func missingBaselineIsCountedWithItsReason() throws {
@@ -40,7 +40,7 @@ import Testing
     let p = patient(infusions: induction6, scores: [phq9(-1, total: 0), phq9(12, total: 3)])
     let t = ClinicalDerivation.derive([p])
     let e = try #require(t.endpoints.first)
-    #expect(e.change == 3 && e.percentChange == nil && e.response == nil && e.remission == true)
+    #expect(e.change == 3 && e.percentChange == nil && e.response == nil && e.remission == nil && !e.isEvaluable)
     #expect(t.exclusions.first?.reason == "baseline PHQ-9 is 0: percent change undefined")
 }
 

@@ -11,7 +11,7 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 @Test func shippedPublishedSeriesPoolAsMetafor() throws {
     let studies = try PublishedSeries.load(path: root.appendingPathComponent("datasets/published/response-rates.csv").path)
     #expect(studies.count == 6 && studies.first?.study == "Murrough 2013" && studies.first?.responders == 17)
-    let c = try PublishedSeries.compare(studies, practice: ClaimCount(successes: 267, trials: 473, definition: "d"))
+    let c = try PublishedSeries.compare(studies, practice: RateCount(successes: 267, patients: 473, definition: "d"))
     #expect(abs(c.pooled.proportion - 0.5101960) < 1e-6)
     #expect(abs(c.pooled.proportionLower - 0.3942544) < 1e-6 && abs(c.pooled.proportionUpper - 0.6250510) < 1e-6)
     #expect(abs(c.pooled.tau2 - 0.2956919) < 1e-6 && abs(c.pooled.i2 - 93.49775) < 1e-4)

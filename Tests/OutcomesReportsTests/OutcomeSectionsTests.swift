@@ -12,7 +12,7 @@ import OutcomesClinical
     let scores = [-1.0, 59, 119].enumerated().map { i, d in
         ScoreRecord(time: d * day, scale: .phq9, total: 20, items: [Int?](repeating: nil, count: 9), source: SourceLine(file: .assessments, line: i + 2))
     }
-    let t = ClinicalDerivation.derive([PatientTimeline(patientID: "P1", diagnosis: "MDD", strategy: nil, infusions: infusions,
+    let t = ClinicalDerivation.derive([PatientTimeline(patientID: "P1", diagnosis: .mdd, strategy: nil, infusions: infusions,
                                                        scores: scores, adverseEvents: [])])
     let section = OutcomeSections.exclusions(t)
     #expect(section.contains("| reinduction PHQ-9 endpoint — no PHQ-9 score within 7 days after the last infusion | 2 |"))

@@ -28,7 +28,7 @@ import Testing
 
     @Test func responseByDiagnosisRecoversTruth() {
         for d in Diagnosis.allCases {
-            let flags = tables.endpoints.filter { $0.series.label == "induction" && $0.scale == .phq9 && $0.diagnosis == d.rawValue }
+            let flags = tables.endpoints.filter { $0.series.label == "induction" && $0.scale == .phq9 && $0.diagnosis == d }
                 .compactMap(\.response)
             let truth = Self.cohort.model.responseProbability[d]!
             #expect(flags.count > 100, "\(d)")
@@ -49,10 +49,10 @@ import Testing
     // pre-infusion score): under the default plan the ratio is biased towards 1. With relapse.max_days_apart
     // matched to the visit spacing (45 days) the estimate must come back near 0.4.
     static let comparison = Claim(id: "m", text: "t", source: "s", interpretation: nil,
-                                  check: .comparison(instrument: .phq9, better: "maintenance", than: "as_needed"))
+                                  check: .comparison(instrument: .phq9, better: .maintenance, than: .asNeeded))
 
     @Test func maintenanceLowersRelapseHazardUnderTheDefaultPlan() {
-        let v = ClaimEvaluation.evaluate(Self.comparison, tables: tables, patients: [])
+        let v = ClaimEvaluation.evaluate(Self.comparison, tables: tables)
         #expect(v.verdict == .supported, "HR \(v.observed ?? .nan) [\(v.lower ?? .nan), \(v.upper ?? .nan)]")
     }
 
@@ -63,7 +63,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.cohort.write(to: dir)
         let t = ClinicalDerivation.derive(try ClinicDataset.load(at: dir.path).dataset.timelines(), plan: plan)
-        let v = ClaimEvaluation.evaluate(Self.comparison, tables: t, patients: [])
+        let v = ClaimEvaluation.evaluate(Self.comparison, tables: t)
         let truth = SyntheticTruthValues(model: Self.cohort.model).relapseMarginalHazardRatio
         #expect(v.lower! < truth && truth < v.upper!, "HR \(v.observed!) [\(v.lower!), \(v.upper!)] should cover \(truth)")
     }

@@ -58,7 +58,7 @@ import OutcomesProportions
         for scale in Scale.all {
             let rows = t.endpoints.filter { $0.series.label == "induction" && $0.scale == scale && $0.response != nil }
             for (name, diagnosis) in groups {
-                let g = rows.filter { diagnosis == nil || $0.diagnosis == diagnosis!.rawValue }
+                let g = rows.filter { diagnosis == nil || $0.diagnosis == diagnosis! }
                 let responses = g.filter { $0.response == true }.count, remissions = g.filter { $0.remission == true }.count
                 let (response, remission): (Double, Double)
                 if scale == .phq9 {
@@ -79,14 +79,14 @@ import OutcomesProportions
         }
         for (tables, alsoInterruptions) in [(t, false), (strict, true)] {
             for (name, diagnosis) in groups {
-                let g = tables.tolerability.filter { diagnosis == nil || $0.diagnosis == diagnosis!.rawValue }
+                let g = tables.tolerability.filter { diagnosis == nil || $0.diagnosis == diagnosis! }
                 checks.append(proportion("tolerated (also interruptions: \(alsoInterruptions)) \(name)", g.filter(\.tolerated).count, g.count,
                                          truth: truth.tolerated(alsoInterruptions: alsoInterruptions)))
             }
         }
         for strategy in TreatmentStrategy.allCases {
             checks.append(Check(name: "PHQ-9 Weibull median relapse days \(strategy.rawValue)", truth: truth.relapseMedianDays(strategy)) { level in
-                let estimates = try RelapseIntervalCensored.estimates(t.relapse, scale: .phq9, level: level) { $0.strategy }
+                let estimates = try RelapseIntervalCensored.estimates(t.relapse, scale: .phq9, level: level) { $0.strategy?.rawValue }
                 guard let m = estimates.first(where: { $0.group == strategy.rawValue })?.weibullMedian else { throw CocoaError(.featureUnsupported) }
                 return (m.lower, m.upper)
             })

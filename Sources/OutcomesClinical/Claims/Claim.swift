@@ -10,20 +10,27 @@ public struct Claim: Sendable, Equatable {
     public let interpretation: String?
     /// What to compute and compare.
     public let check: ClaimCheck
+    /// Line of the claim in its file, for errors about it (nil for claims built in code).
+    public var line: Int? = nil
 }
 
 /// Which patients a metric counts.
 public struct ClaimPopulation: Sendable, Equatable {
-    /// Diagnoses included; empty means all.
-    public var diagnoses: [String] = []
+    /// Diagnoses included, in the order written; empty means all.
+    public var diagnoses: [Diagnosis] = []
     /// Scale for score-based metrics.
     public var instrument: Scale = .phq9
+
+    /// The diagnoses as a count's filter: nil for all.
+    public var selection: Set<Diagnosis>? { diagnoses.isEmpty ? nil : Set(diagnoses) }
 }
 
 /// A rate the clinical layer can compute.
 public enum ProportionMetric: String, Sendable, CaseIterable {
     /// Response at the end of the first induction series.
     case response
+    /// Partial response (at least the partial cut-off, below the response cut-off) at the end of the first induction series.
+    case partialResponse = "partial_response"
     /// Remission at the end of the first induction series.
     case remission
     /// Suicidal item resolved within a window, among patients positive before an infusion.
@@ -56,8 +63,8 @@ public enum ClaimDirection: Sendable, Equatable {
 public enum ClaimCheck: Sendable, Equatable {
     case proportion(metric: ProportionMetric, population: ClaimPopulation, claimed: Double, direction: ClaimDirection, windowMinutes: Double?)
     case range(metric: RangeMetric, population: ClaimPopulation, low: Double, high: Double)
-    case equivalence(metric: ProportionMetric, instrument: Scale, groupA: [String], groupB: [String], margin: Double?)
-    case comparison(instrument: Scale, better: String, than: String)
+    case equivalence(metric: ProportionMetric, instrument: Scale, groupA: [Diagnosis], groupB: [Diagnosis], margin: Double?)
+    case comparison(instrument: Scale, better: TreatmentStrategy, than: TreatmentStrategy)
     case notCheckable(reason: String)
 
     /// The kind as written in claims files.

@@ -6,26 +6,52 @@ import OutcomesLinearAlgebra
 /// `claims.interval_method` (exact by default: Clopper–Pearson with the central exact binomial test, which never
 /// disagree) at `claims.level`; fewer than `claims.minimum_n` patients gives "insufficient data".
 public enum ClaimEvaluation {
-    /// Evaluates every claim in order.
-    public static func evaluate(_ claims: [Claim], tables: DerivedTables, patients: [PatientTimeline]) -> [ClaimVerdict] {
-        claims.map { evaluate($0, tables: tables, patients: patients) }
+    /// Evaluates every claim in order. A claim whose filter selects no patient of the dataset is an error (naming
+    /// `file`, the claim's line and the filter), never "insufficient data": a verdict about nobody would mislead.
+    public static func evaluate(_ claims: [Claim], tables: DerivedTables, file: String = "<claims>") throws(ClaimsFileError) -> [ClaimVerdict] {
+        for claim in claims { try checkSelection(claim, tables: tables, file: file) }
+        return claims.map { evaluate($0, tables: tables) }
     }
 
-    /// Evaluates one claim.
-    public static func evaluate(_ claim: Claim, tables: DerivedTables, patients: [PatientTimeline]) -> ClaimVerdict {
+    /// Fails when the claim's population selects no patient of the dataset.
+    public static func checkSelection(_ claim: Claim, tables: DerivedTables, file: String) throws(ClaimsFileError) {
+        func fail(_ what: String) -> ClaimsFileError {
+            ClaimsFileError(file: file, line: claim.line, message: "claim '\(claim.id)': \(what) selects no patient of the dataset's \(tables.patients.count)")
+        }
+        func diagnoses(_ list: [Diagnosis], key: String) throws(ClaimsFileError) {
+            let set = list.isEmpty ? nil : Set(list)
+            if tables.patientCount(diagnoses: set) == 0 {
+                throw fail(list.isEmpty ? "the whole dataset" : "'\(key)' [\(list.map(\.rawValue).joined(separator: ", "))]")
+            }
+        }
+        switch claim.check {
+        case .notCheckable: return
+        case let .proportion(_, population, _, _, _), let .range(_, population, _, _):
+            try diagnoses(population.diagnoses, key: "diagnoses")
+        case let .equivalence(_, _, groupA, groupB, _):
+            try diagnoses(groupA, key: "group_a")
+            try diagnoses(groupB, key: "group_b")
+        case let .comparison(_, better, than):
+            for (key, s) in [("better", better), ("than", than)] where !tables.patients.contains(where: { $0.strategy == s }) {
+                throw fail("'\(key)' \(s.rawValue)")
+            }
+        }
+    }
+
+    /// Evaluates one claim (its selection is not checked; see ``checkSelection(_:tables:file:)``).
+    public static func evaluate(_ claim: Claim, tables: DerivedTables) -> ClaimVerdict {
         let plan = tables.plan
         switch claim.check {
         case .notCheckable(let reason):
             return verdict(claim, .notCheckable, method: "none", definition: reason)
         case let .proportion(metric, population, claimed, direction, window):
-            let count = tables.count(metric, diagnoses: population.diagnoses, instrument: population.instrument,
-                                     windowMinutes: window, patients: patients)
+            let count = tables.count(metric, scale: population.instrument, diagnoses: population.selection, windowMinutes: window)
             return proportion(claim, count: count, claimed: claimed, direction: direction, plan: plan)
         case let .range(metric, population, low, high):
-            return range(claim, metric: metric, population: population, low: low, high: high, tables: tables, patients: patients)
+            return range(claim, metric: metric, population: population, low: low, high: high, tables: tables)
         case let .equivalence(metric, instrument, groupA, groupB, margin):
-            let a = tables.count(metric, diagnoses: groupA, instrument: instrument, windowMinutes: nil, patients: patients)
-            let b = tables.count(metric, diagnoses: groupB, instrument: instrument, windowMinutes: nil, patients: patients)
+            let a = tables.count(metric, scale: instrument, diagnoses: Set(groupA))
+            let b = tables.count(metric, scale: instrument, diagnoses: Set(groupB))
             return equivalence(claim, a: a, b: b, margin: margin ?? plan.equivalenceMargin, plan: plan)
         case let .comparison(instrument, better, than):
             return comparison(claim, instrument: instrument, better: better, than: than, tables: tables)
@@ -34,8 +60,8 @@ public enum ClaimEvaluation {
 
     // MARK: proportions
 
-    static func proportion(_ claim: Claim, count: ClaimCount, claimed p0: Double, direction: ClaimDirection, plan: AnalysisPlan) -> ClaimVerdict {
-        let k = count.successes, n = count.trials
+    static func proportion(_ claim: Claim, count: RateCount, claimed p0: Double, direction: ClaimDirection, plan: AnalysisPlan) -> ClaimVerdict {
+        let k = count.successes, n = count.patients
         let exact = plan.claimsIntervalMethod == "exact"
         var methodName = exact
             ? "Clopper-Pearson \(pct(plan.claimsLevel)) interval; central exact binomial test"
@@ -102,9 +128,10 @@ public enum ClaimEvaluation {
     // MARK: ranges
 
     static func range(_ claim: Claim, metric: RangeMetric, population: ClaimPopulation, low: Double, high: Double,
-                      tables: DerivedTables, patients: [PatientTimeline]) -> ClaimVerdict {
+                      tables: DerivedTables) -> ClaimVerdict {
         let plan = tables.plan
-        let included = { (d: String) in population.diagnoses.isEmpty || population.diagnoses.contains(d) }
+        let patients = tables.patients
+        let included = { (d: Diagnosis) in population.diagnoses.isEmpty || population.diagnoses.contains(d) }
         var estimate: Double?, lower: Double?, upper: Double?
         var n = 0
         var events: Int?
@@ -158,22 +185,22 @@ public enum ClaimEvaluation {
 
     // MARK: two groups
 
-    static func equivalence(_ claim: Claim, a: ClaimCount, b: ClaimCount, margin: Double, plan: AnalysisPlan) -> ClaimVerdict {
+    static func equivalence(_ claim: Claim, a: RateCount, b: RateCount, margin: Double, plan: AnalysisPlan) -> ClaimVerdict {
         let alpha = 1 - plan.claimsLevel
         let method = "difference A - B; TOST at alpha \(fmt(alpha)) with the Newcombe hybrid score \(pct(1 - 2 * alpha)) interval; margin +/-\(fmt(margin))"
         let definition = "A: \(a.definition) | B: \(b.definition)"
-        let n = a.trials + b.trials
-        guard a.trials >= plan.claimsMinimumN, b.trials >= plan.claimsMinimumN else {
+        let n = a.patients + b.patients
+        guard a.patients >= plan.claimsMinimumN, b.patients >= plan.claimsMinimumN else {
             return verdict(claim, .insufficientData, n: n, method: method, claimedLow: -margin, claimedHigh: margin, definition: definition,
-                           note: "groups of \(a.trials) and \(b.trials) patients; the plan's minimum is \(plan.claimsMinimumN) per group")
+                           note: "groups of \(a.patients) and \(b.patients) patients; the plan's minimum is \(plan.claimsMinimumN) per group")
         }
         do {
-            let tost = try EquivalenceTest.test(successesA: a.successes, trialsA: a.trials, successesB: b.successes, trialsB: b.trials,
+            let tost = try EquivalenceTest.test(successesA: a.successes, trialsA: a.patients, successesB: b.successes, trialsB: b.patients,
                                                 margin: margin, alpha: alpha)
-            let wide = try NewcombeInterval.interval(successesA: a.successes, trialsA: a.trials, successesB: b.successes,
-                                                     trialsB: b.trials, level: plan.claimsLevel)
+            let wide = try NewcombeInterval.interval(successesA: a.successes, trialsA: a.patients, successesB: b.successes,
+                                                     trialsB: b.patients, level: plan.claimsLevel)
             let result: Verdict = tost.isEquivalent ? .supported : (wide.lower > margin || wide.upper < -margin) ? .contradicted : .consistent
-            let note = "A \(a.successes)/\(a.trials), B \(b.successes)/\(b.trials); contradicted only when the \(pct(plan.claimsLevel)) interval "
+            let note = "A \(a.successes)/\(a.patients), B \(b.successes)/\(b.patients); contradicted only when the \(pct(plan.claimsLevel)) interval "
                 + "[\(fmt(wide.lower)), \(fmt(wide.upper))] lies entirely outside the margin"
             return verdict(claim, result, observed: tost.interval.difference, n: n, lower: tost.interval.lower, upper: tost.interval.upper,
                            method: method, claimedLow: -margin, claimedHigh: margin, pValue: tost.pValue, definition: definition, note: note)
@@ -182,30 +209,30 @@ public enum ClaimEvaluation {
         }
     }
 
-    static func comparison(_ claim: Claim, instrument: Scale, better: String, than: String, tables: DerivedTables) -> ClaimVerdict {
+    static func comparison(_ claim: Claim, instrument: Scale, better: TreatmentStrategy, than: TreatmentStrategy, tables: DerivedTables) -> ClaimVerdict {
         let plan = tables.plan
         let rows = tables.relapse.filter { $0.scale == instrument && ($0.strategy == better || $0.strategy == than) }
-        let method = "Cox proportional hazards (Efron ties), hazard ratio \(better) vs \(than) with \(pct(plan.claimsLevel)) Wald interval"
-        let definition = "time to relapse (\(instrument.id)) among induction responders whose recorded strategy is \(better) or \(than)"
+        let method = "Cox proportional hazards (Efron ties), hazard ratio \(better.rawValue) vs \(than.rawValue) with \(pct(plan.claimsLevel)) Wald interval"
+        let definition = "time to relapse (\(instrument.id)) among induction responders whose recorded strategy is \(better.rawValue) or \(than.rawValue)"
         let note = "unadjusted: strategy was not randomized, so the hazard ratio mixes the strategy's effect with who chose it; "
             + "the outcome report also gives it adjusted for diagnosis and prior failed treatments, and with maintenance as a time-varying exposure"
         let nBetter = rows.filter { $0.strategy == better }.count, nThan = rows.count - nBetter
         let events = rows.filter { $0.event == 1 }.count
         guard nBetter >= plan.claimsMinimumN, nThan >= plan.claimsMinimumN, events >= plan.claimsMinimumN else {
             return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
-                           note: "\(nBetter) \(better), \(nThan) \(than), \(events) relapses; the plan's minimum is \(plan.claimsMinimumN) each")
+                           note: "\(nBetter) \(better.rawValue), \(nThan) \(than.rawValue), \(events) relapses; the plan's minimum is \(plan.claimsMinimumN) each")
         }
         do {
             let data = try SurvivalData(exit: rows.map(\.days), event: rows.map { $0.event == 1 })
             let x = try Matrix(rows: rows.count, columns: 1, columnMajor: rows.map { $0.strategy == better ? 1 : 0 })
             var options = CoxOptions()
             options.level = plan.claimsLevel
-            let model = try CoxRegression.fit(covariates: x, names: [better], data: data, options: options)
+            let model = try CoxRegression.fit(covariates: x, names: [better.rawValue], data: data, options: options)
             guard let term = model.terms.first else { throw SurvivalError.invalidArgument("no estimable term") }
             let result: Verdict = term.hazardRatioUpper < 1 ? .supported : term.hazardRatioLower > 1 ? .contradicted : .consistent
             return verdict(claim, result, observed: term.hazardRatio, n: rows.count, events: events, lower: term.hazardRatioLower,
                            upper: term.hazardRatioUpper, method: method, claimed: 1, pValue: term.pValue, definition: definition,
-                           note: note + " (\(nBetter) \(better), \(nThan) \(than))")
+                           note: note + " (\(nBetter) \(better.rawValue), \(nThan) \(than.rawValue))")
         } catch {
             return verdict(claim, .insufficientData, n: rows.count, events: events, method: method, claimed: 1, definition: definition,
                            note: "\(error)")

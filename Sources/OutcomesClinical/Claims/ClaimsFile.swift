@@ -11,6 +11,11 @@ public struct ClaimsFileError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// Reads claims files (YAML): a top-level `claims:` list, each with `id`, `text`, `source`, optional
 /// `interpretation`, and a `check` mapping whose `kind` selects the other keys.
+///
+/// Diagnoses (`diagnoses`, `group_a`, `group_b`), the scale (`instrument`) and strategies (`better`, `than`)
+/// accept exactly the spellings the dataset reader accepts in the data files, ignoring case (for example
+/// `MDD`, `major depressive disorder`, `bipolar disorder`, `PHQ9`, `as-needed`); anything else is an error
+/// naming the file, line, key, value and the accepted spellings.
 public enum ClaimsFile {
     /// Reads a claims file from disk.
     public static func load(path: String) throws(ClaimsFileError) -> [Claim] {
@@ -39,7 +44,8 @@ public enum ClaimsFile {
             let checkNode = try r.node("check")
             let c = Reader(node: checkNode, file: file, context: "claim '\(id)' check")
             claims.append(Claim(id: id, text: try r.string("text"), source: try r.string("source"),
-                                interpretation: try r.optionalString("interpretation"), check: try check(c)))
+                                interpretation: try r.optionalString("interpretation"), check: try check(c),
+                                line: item.mark?.line))
             try r.rejectUnknown(["id", "text", "source", "interpretation", "check"])
         }
         return claims
@@ -70,13 +76,16 @@ public enum ClaimsFile {
         case "equivalence":
             try c.rejectUnknown(["kind", "metric", "instrument", "group_a", "group_b", "margin"])
             return .equivalence(metric: try c.choice("metric", ProportionMetric.self), instrument: try population(c).instrument,
-                                groupA: try c.strings("group_a"), groupB: try c.strings("group_b"),
+                                groupA: try c.vocabularyList("group_a", Diagnosis.self, required: true) ?? [],
+                                groupB: try c.vocabularyList("group_b", Diagnosis.self, required: true) ?? [],
                                 margin: try c.optionalNumber("margin", in: 0.001...0.5))
         case "comparison":
             try c.rejectUnknown(["kind", "metric", "instrument", "better", "than"])
             let metric = try c.string("metric")
             guard metric == "relapse_hazard" else { throw c.error("'metric' is '\(metric)'; allowed: relapse_hazard") }
-            return .comparison(instrument: try population(c).instrument, better: try c.string("better"), than: try c.string("than"))
+            let better = try c.vocabulary("better", TreatmentStrategy.self), than = try c.vocabulary("than", TreatmentStrategy.self)
+            guard better != than else { throw c.error("'better' and 'than' are both '\(better.rawValue)'; name two different strategies") }
+            return .comparison(instrument: try population(c).instrument, better: better, than: than)
         case "not_checkable":
             try c.rejectUnknown(["kind", "reason"])
             return .notCheckable(reason: try c.string("reason"))
@@ -87,11 +96,8 @@ public enum ClaimsFile {
 
     private static func population(_ c: Reader) throws(ClaimsFileError) -> ClaimPopulation {
         var p = ClaimPopulation()
-        if let d = try c.optionalStrings("diagnoses") { p.diagnoses = d }
-        if let i = try c.optionalString("instrument") {
-            guard let s = Scale.all.first(where: { $0.id == i }) else { throw c.error("'instrument' is '\(i)'; allowed: PHQ-9, MADRS") }
-            p.instrument = s
-        }
+        if let d = try c.vocabularyList("diagnoses", Diagnosis.self, required: false) { p.diagnoses = d }
+        if c.node.mapping?["instrument"] != nil { p.instrument = try c.vocabulary("instrument", Instrument.self).scale }
         return p
     }
 }
@@ -129,20 +135,6 @@ private struct Reader {
         guard let x = try optionalNumber(key, in: range) else { throw error("missing '\(key)'") }
         return x
     }
-    func optionalStrings(_ key: String) throws(ClaimsFileError) -> [String]? {
-        guard let v = node.mapping?[key] else { return nil }
-        guard case .sequence(let seq) = v else { throw error("'\(key)' must be a list") }
-        var out: [String] = []
-        for item in seq {
-            guard let s = item.string else { throw error("'\(key)' must be a list of text") }
-            out.append(s)
-        }
-        return out
-    }
-    func strings(_ key: String) throws(ClaimsFileError) -> [String] {
-        guard let s = try optionalStrings(key), !s.isEmpty else { throw error("missing '\(key)'") }
-        return s
-    }
     func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws(ClaimsFileError) -> T where T.RawValue == String {
         let s = try string(key)
         guard let v = T(rawValue: s) else {
@@ -150,6 +142,39 @@ private struct Reader {
         }
         return v
     }
+    /// One value of a dataset vocabulary, spelled as the dataset reader accepts it (case-insensitive).
+    func vocabulary<T: DatasetVocabulary>(_ key: String, _: T.Type) throws(ClaimsFileError) -> T {
+        guard let v = node.mapping?[key] else { throw error("missing '\(key)'") }
+        guard let s = v.string else { throw error("'\(key)' must be text") }
+        return try spelled(s, key: key, at: v)
+    }
+
+    /// A list of vocabulary values (duplicates dropped, order kept); nil when the key is absent and not required.
+    func vocabularyList<T: DatasetVocabulary>(_ key: String, _: T.Type, required: Bool) throws(ClaimsFileError) -> [T]? {
+        guard let v = node.mapping?[key] else {
+            if required { throw error("missing '\(key)'") }
+            return nil
+        }
+        guard case .sequence(let seq) = v else { throw error("'\(key)' must be a list, e.g. [MDD, bipolar]") }
+        guard !seq.isEmpty else { throw error("'\(key)' is an empty list; leave the key out to include every diagnosis") }
+        var out: [T] = []
+        for item in seq {
+            guard let s = item.string else { throw error("'\(key)' must be a list of text") }
+            let value: T = try spelled(s, key: key, at: item)
+            if !out.contains(value) { out.append(value) }
+        }
+        return out
+    }
+
+    private func spelled<T: DatasetVocabulary>(_ s: String, key: String, at valueNode: Node) throws(ClaimsFileError) -> T {
+        guard let value = T.parse(s) else {
+            throw ClaimsFileError(file: file, line: valueNode.mark?.line ?? node.mark?.line,
+                                  message: "\(context): '\(key)' value '\(s)' is not accepted; accepted (any case): "
+                                      + T.acceptedSpellings.joined(separator: ", "))
+        }
+        return value
+    }
+
     func rejectUnknown(_ allowed: [String]) throws(ClaimsFileError) {
         for k in node.mapping?.keys.compactMap(\.string) ?? [] where !allowed.contains(k) {
             throw error("unknown key '\(k)'; allowed: " + allowed.joined(separator: ", "))

@@ -18,9 +18,9 @@ public struct PublishedComparison: Sendable {
     public let studies: [PublishedResponseRate]
     /// Pooled on the logit scale (REML, as metafor::rma(measure = "PLO")).
     public let pooled: RandomEffectsPooling
-    public let practice: ClaimCount
+    public let practice: RateCount
     /// Practice rate minus the pooled rate.
-    public var difference: Double { practice.trials > 0 ? Double(practice.successes) / Double(practice.trials) - pooled.proportion : .nan }
+    public var difference: Double? { practice.rate.map { $0 - pooled.proportion } }
 }
 
 /// A published-series file that cannot be used, naming file, line, column and value.
@@ -57,7 +57,7 @@ public enum PublishedSeries {
     }
 
     /// Pools the studies (REML on the logit scale) and sets the practice's count beside them.
-    public static func compare(_ studies: [PublishedResponseRate], practice: ClaimCount, level: Double = 0.95) throws(ProportionError) -> PublishedComparison {
+    public static func compare(_ studies: [PublishedResponseRate], practice: RateCount, level: Double = 0.95) throws(ProportionError) -> PublishedComparison {
         let pooled = try RandomEffectsPooling.pool(studies.map { StudyCount(successes: $0.responders, trials: $0.patients) },
                                                    estimator: .restrictedMaximumLikelihood, level: level)
         return PublishedComparison(studies: studies, pooled: pooled, practice: practice)

@@ -13,6 +13,15 @@ extension DatasetVocabulary {
         CSVCategory(allCases.map { ($0.rawValue, alternativeSpellings[$0] ?? []) })
     }
 
+    /// The case spelled `text`, matched exactly as the dataset reader matches a CSV field (the raw value or an
+    /// alternative spelling, ignoring ASCII case); nil for anything else. Claims files use the same rule.
+    public static func parse(_ text: String) -> Self? {
+        csvCategory.level(of: text).map { allCases[$0] }
+    }
+
+    /// Every accepted spelling, canonical first, for error messages and documentation.
+    public static var acceptedSpellings: [String] { csvCategory.acceptedSpellings }
+
     /// The case stored as level `level` by the CSV reader, or nil for a blank.
     static func fromLevel(_ level: Int32) -> Self? {
         level == IntegerColumn.missing ? nil : allCases[Int(level)]

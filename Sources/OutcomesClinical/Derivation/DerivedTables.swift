@@ -11,6 +11,8 @@ public struct Exclusion: Sendable, Equatable {
 /// Everything the clinical layer derives from a dataset under one plan.
 public struct DerivedTables: Sendable {
     public let plan: AnalysisPlan
+    /// The patients the tables were derived from, in order (the population every count selects from).
+    public let patients: [PatientTimeline]
     /// One row per patient, series and scale.
     public let endpoints: [SeriesEndpoint]
     public let suicidal: [SuicidalItemResolution]
@@ -74,7 +76,7 @@ public enum ClinicalDerivation {
                 }
             }
         }
-        return DerivedTables(plan: plan, endpoints: endpoints, suicidal: suicidal, tolerability: tolerability,
+        return DerivedTables(plan: plan, patients: patients, endpoints: endpoints, suicidal: suicidal, tolerability: tolerability,
                              adverseEvents: TolerabilityBuilder.adverseEventCounts(patients),
                              maintenanceIntervals: intervals, relapse: relapse, relapseIntervals: relapseIntervals,
                              phaseDisagreements: disagreements, exclusions: exclusions, series: seriesByPatient)

@@ -7,8 +7,8 @@
 /// 100 × (end − baseline) / baseline, undefined when the baseline is 0.
 public struct SeriesEndpoint: Sendable, Equatable {
     public let patientID: String
-    public let diagnosis: String
-    public let strategy: String?
+    public let diagnosis: Diagnosis
+    public let strategy: TreatmentStrategy?
     public let series: InfusionSeries
     public let scale: Scale
     public let baseline: UsableScore?
@@ -37,17 +37,6 @@ public struct SeriesEndpoint: Sendable, Equatable {
     public let exclusion: String?
 }
 
-extension AnalysisPlan {
-    /// Whether `total` is a remission on `scale` under this plan.
-    public func isRemission(_ total: Double, on scale: Scale) -> Bool {
-        scale == .phq9 ? total < Double(phq9RemissionBelow) : total <= Double(madrsRemissionAtMost)
-    }
-    /// Whether a reduction from `baseline` to `score` is a response under this plan.
-    public func isResponse(baseline: Double, score: Double) -> Bool {
-        baseline > 0 && 100 * (baseline - score) / baseline >= responsePercentReduction
-    }
-}
-
 enum SeriesEndpointBuilder {
     static func endpoint(patient: PatientTimeline, series: InfusionSeries, scale: Scale,
                          scores: [UsableScore], plan: AnalysisPlan) -> SeriesEndpoint {
@@ -64,18 +53,19 @@ enum SeriesEndpointBuilder {
         } else if end == nil {
             exclusion = "no \(scale.id) score within \(PlanNumber.format(plan.endOfSeriesWindowDays)) days after the last infusion"
         }
+        let rules = plan.rules(for: scale)
         if let b = baseline, let e = end {
-            remission = plan.isRemission(e.total, on: scale)
             if b.total == 0 {
+                // Nothing to respond or remit from: the endpoint is out of all three rates (one denominator).
                 exclusion = "baseline \(scale.id) is 0: percent change undefined"
             } else {
-                let reduction = 100 * (b.total - e.total) / b.total
-                response = reduction >= plan.responsePercentReduction
-                partial = reduction >= plan.partialResponsePercentReduction && reduction < plan.responsePercentReduction
+                remission = rules.isRemission(e.total)
+                response = rules.isResponse(baseline: b.total, score: e.total)
+                partial = rules.isPartialResponse(baseline: b.total, score: e.total)
             }
         }
         if let b = baseline, b.total > 0 {
-            if let hit = scores.first(where: { $0.time > series.start && $0.time <= windowEnd && plan.isResponse(baseline: b.total, score: $0.total) }) {
+            if let hit = scores.first(where: { $0.time > series.start && $0.time <= windowEnd && rules.isResponse(baseline: b.total, score: $0.total) }) {
                 firstResponse = (hit.time - series.start) / day
             }
         }

@@ -9,7 +9,7 @@
 /// is not proof that suicidal thinking ended.
 public struct SuicidalItemResolution: Sendable, Equatable {
     public let patientID: String
-    public let diagnosis: String
+    public let diagnosis: Diagnosis
     public let scale: Scale
     public let infusionTime: Double
     public let infusionSource: SourceLine
@@ -34,8 +34,8 @@ public struct SuicidalItemResolution: Sendable, Equatable {
 
 enum SuicidalItemBuilder {
     static func resolution(patient: PatientTimeline, scale: Scale, scores: [UsableScore], plan: AnalysisPlan) -> SuicidalItemResolution? {
-        let positiveAt = scale == .phq9 ? plan.phq9SuicidalPositiveAtLeast : plan.madrsSuicidalPositiveAtLeast
-        let resolvedAt = scale == .phq9 ? plan.phq9SuicidalResolvedAtMost : plan.madrsSuicidalResolvedAtMost
+        let rules = plan.rules(for: scale)
+        let positiveAt = rules.suicidalPositiveAtLeast, resolvedAt = rules.suicidalResolvedAtMost
         let withItem = scores.filter { $0.record.suicidalItem != nil }
         var windows = [plan.suicidalWindowMinutes]
         for w in plan.suicidalReportWindowsMinutes where !windows.contains(w) { windows.append(w) }

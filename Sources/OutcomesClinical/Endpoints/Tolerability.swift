@@ -6,7 +6,7 @@
 /// a discontinuing adverse event) is reported separately either way.
 public struct InductionTolerability: Sendable, Equatable {
     public let patientID: String
-    public let diagnosis: String
+    public let diagnosis: Diagnosis
     public let inductionInfusions: Int
     public let completedInfusions: Int
     public let discontinuedForAdverseEvent: Bool
@@ -31,7 +31,7 @@ public struct AdverseEventCount: Sendable, Equatable {
 /// Days between consecutive maintenance sessions of one patient.
 public struct MaintenanceInterval: Sendable, Equatable {
     public let patientID: String
-    public let strategy: String?
+    public let strategy: TreatmentStrategy?
     public let days: Double
     public let from: SourceLine
     public let to: SourceLine
@@ -77,5 +77,25 @@ enum TolerabilityBuilder {
             AdverseEventCount(term: k.term, severity: k.severity, events: v.n, patients: v.who.count,
                               serious: v.serious, ledToDiscontinuation: v.stop)
         }.sorted { ($0.term, order[$0.severity] ?? 9, $0.severity) < ($1.term, order[$1.severity] ?? 9, $1.severity) }
+    }
+}
+
+extension DerivedTables {
+    /// Patients whose first induction series had an infusion interrupted for a reason other than an adverse
+    /// event (not completed, no discontinuing adverse event), among patients with one of `diagnoses`: reported
+    /// beside tolerability, which by default counts adverse-event discontinuation only.
+    public func interruptedForOtherReason(diagnoses: Set<Diagnosis>? = nil) -> RateCount {
+        let rows = tolerability.filter { diagnoses?.contains($0.diagnosis) ?? true }
+        return RateCount(successes: rows.count(where: \.interruptedForOtherReason), patients: rows.count,
+                         definition: "first induction with an infusion interrupted for a reason other than an adverse event; \(Self.populationText(diagnoses))")
+    }
+}
+
+extension RateCount {
+    /// The same successes among every selected patient, those without an evaluable value counted as failures
+    /// (intention to treat, as CMS159 counts patients without a follow-up score).
+    public var intentionToTreat: RateCount {
+        RateCount(successes: successes, patients: patients + notEvaluable,
+                  definition: definition + "; by intention to treat (not evaluable = not a success)")
     }
 }

@@ -16,7 +16,7 @@ public struct UnusableScore: Sendable, Equatable {
 extension PatientTimeline {
     /// This patient's scores of one scale, split into usable and unusable under the plan.
     public func scores(of scale: Scale, plan: AnalysisPlan) -> (usable: [UsableScore], unusable: [UnusableScore]) {
-        let maxProrated = scale == .phq9 ? plan.phq9MaxProratedItems : plan.madrsMaxProratedItems
+        let maxProrated = plan.rules(for: scale).maxProratedItems
         var usable: [UsableScore] = []
         var unusable: [UnusableScore] = []
         for r in scores where r.scale == scale {

@@ -4,7 +4,7 @@ enum RelapseBuilder {
         guard endpoint.response == true else { return nil }
         let day = 86_400.0
         let origin = induction.end
-        let threshold = Double(endpoint.scale == .phq9 ? plan.phq9RelapseAtLeast : plan.madrsRelapseAtLeast)
+        let threshold = Double(plan.rules(for: endpoint.scale).relapseAtLeast)
         let later = scores.filter { $0.time > origin }
         // Scores meeting the threshold in a run; the onset is the run's first score.
         var onset: UsableScore?

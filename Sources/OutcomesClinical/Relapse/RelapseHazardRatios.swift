@@ -22,14 +22,15 @@ public enum RelapseHazardRatios {
     public static func strategy(_ records: [RelapseRecord], scale: Scale, patients: [PatientTimeline], adjusted: Bool,
                                 level: Double = 0.95) throws(SurvivalError) -> RelapseHazardRatio {
         let prior = Dictionary(patients.map { ($0.patientID, $0.priorTreatmentsFailed) }, uniquingKeysWith: { a, _ in a })
-        let withStrategy = records.filter { $0.scale == scale && ($0.strategy == "maintenance" || $0.strategy == "as_needed") }
+        let withStrategy = records.filter { $0.scale == scale && $0.strategy != nil }
         let rows = adjusted ? withStrategy.filter { prior[$0.patientID] != nil && prior[$0.patientID]! != nil } : withStrategy
-        let diagnoses = Array(Set(rows.map(\.diagnosis))).sorted()
+        // Levels in sorted order of their names, as R orders factor levels.
+        let diagnoses = Array(Set(rows.map(\.diagnosis))).sorted { $0.rawValue < $1.rawValue }
         var names = ["maintenance"]
-        if adjusted { names += diagnoses.dropFirst().map { "diagnosis \($0)" } + ["prior_treatments_failed"] }
+        if adjusted { names += diagnoses.dropFirst().map { "diagnosis \($0.rawValue)" } + ["prior_treatments_failed"] }
         var x = Matrix(rows: rows.count, columns: names.count)
         for (i, r) in rows.enumerated() {
-            x[i, 0] = r.strategy == "maintenance" ? 1 : 0
+            x[i, 0] = r.strategy == .maintenance ? 1 : 0
             if adjusted {
                 for (j, d) in diagnoses.dropFirst().enumerated() where r.diagnosis == d { x[i, 1 + j] = 1 }
                 x[i, names.count - 1] = Double(prior[r.patientID]!!)
@@ -42,7 +43,7 @@ public enum RelapseHazardRatios {
         guard let term = model.terms.first(where: { $0.name == "maintenance" }) else { throw .invalidArgument("strategy term not estimable") }
         let dropped = withStrategy.count - rows.count
         return RelapseHazardRatio(label: "strategy maintenance vs as_needed", adjustment: adjusted
-                                    ? "diagnosis (reference \(diagnoses.first ?? "-")), prior_treatments_failed" : "none",
+                                    ? "diagnosis (reference \(diagnoses.first?.rawValue ?? "-")), prior_treatments_failed" : "none",
                                   n: rows.count, events: rows.filter { $0.event == 1 }.count, term: term,
                                   note: dropped > 0 ? "\(dropped) responders without prior_treatments_failed left out" : nil)
     }

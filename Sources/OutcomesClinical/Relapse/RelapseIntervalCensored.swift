@@ -77,12 +77,12 @@ public enum RelapseIntervalCensored {
     /// Hazard ratio maintenance vs as-needed from a Weibull proportional-hazards fit to the intervals (the
     /// exponential/Weibull PH form of survreg on `Surv(left, right, type = "interval2") ~ strategy`).
     public static func strategyHazardRatio(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95) throws(SurvivalError) -> (hazardRatio: ParametricHazardRatio, patients: Int, relapses: Int) {
-        let rows = records.filter { $0.scale == scale && ($0.strategy == "maintenance" || $0.strategy == "as_needed") }
+        let rows = records.filter { $0.scale == scale && $0.strategy != nil }
         var options = ParametricSurvivalOptions()
         options.level = level
         let model = try ParametricSurvival.fit(left: rows.map { Optional($0.intervalLeftDays) }, right: rows.map(\.intervalRightDays),
-                                               groups: rows.map { $0.strategy! }, reference: "as_needed", distribution: .weibull, options: options)
-        guard let hr = model.hazardRatios.first(where: { $0.name == "maintenance" }) else { throw .invalidArgument("strategy term not estimable") }
+                                               groups: rows.map { $0.strategy!.rawValue }, reference: TreatmentStrategy.asNeeded.rawValue, distribution: .weibull, options: options)
+        guard let hr = model.hazardRatios.first(where: { $0.name == TreatmentStrategy.maintenance.rawValue }) else { throw .invalidArgument("strategy term not estimable") }
         return (hr, rows.count, rows.filter { $0.intervalRightDays != nil }.count)
     }
 }

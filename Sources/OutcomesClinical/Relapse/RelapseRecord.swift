@@ -22,8 +22,8 @@ public enum RelapseOutcome: String, Sendable, Equatable {
 /// (immortal time bias). Maintenance exposure is in the counting-process form (``RelapseInterval``).
 public struct RelapseRecord: Sendable, Equatable {
     public let patientID: String
-    public let diagnosis: String
-    public let strategy: String?
+    public let diagnosis: Diagnosis
+    public let strategy: TreatmentStrategy?
     public let scale: Scale
     /// Time zero (seconds): the last infusion of the induction series.
     public let origin: Double

@@ -50,9 +50,9 @@ public struct AdverseEventRecord: Sendable, Equatable {
 /// Everything recorded for one patient, each list sorted by time (ties keep file order).
 public struct PatientTimeline: Sendable {
     public var patientID: String
-    public var diagnosis: String
+    public var diagnosis: Diagnosis
     /// Plan recorded at the end of the first induction: `maintenance`, `as_needed`, or nil.
-    public var strategy: String?
+    public var strategy: TreatmentStrategy?
     /// Number of prior treatments that failed, when recorded.
     public var priorTreatmentsFailed: Int?
     public var infusions: [InfusionEvent]
@@ -60,7 +60,7 @@ public struct PatientTimeline: Sendable {
     public var adverseEvents: [AdverseEventRecord]
 
     /// Builds a timeline, sorting each list stably by time so file order never changes results.
-    public init(patientID: String, diagnosis: String, strategy: String?, priorTreatmentsFailed: Int? = nil,
+    public init(patientID: String, diagnosis: Diagnosis, strategy: TreatmentStrategy?, priorTreatmentsFailed: Int? = nil,
                 infusions: [InfusionEvent], scores: [ScoreRecord], adverseEvents: [AdverseEventRecord]) {
         self.patientID = patientID
         self.diagnosis = diagnosis

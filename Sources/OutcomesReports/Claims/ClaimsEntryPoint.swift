@@ -14,7 +14,8 @@ extension Reports {
         let claims: [Claim]
         do { claims = try ClaimsFile.load(path: claimsPath) } catch { throw .claimsFile(error) }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
-        let verdicts = ClaimEvaluation.evaluate(claims, tables: analysed.tables, patients: analysed.timelines)
+        let verdicts: [ClaimVerdict]
+        do { verdicts = try ClaimEvaluation.evaluate(claims, tables: analysed.tables, file: claimsPath) } catch { throw .claimsFile(error) }
         let text: String
         switch format {
         case .md:

@@ -31,7 +31,7 @@ public enum DerivedTablesCSV {
                                  "aval", "chg", "pchg", "crit_response", "crit_partial_response", "crit_remission",
                                  "days_to_first_response", "exclusion", "base_source", "aval_source"])
         for e in t.endpoints {
-            c.append([e.patientID, e.diagnosis, e.strategy ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
+            c.append([e.patientID, e.diagnosis.rawValue, e.strategy?.rawValue ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
                       F.dateTime(e.series.start), F.dateTime(e.series.end), String(e.series.infusions.count),
                       String(e.series.infusions.filter(\.completed).count), e.scale.id,
                       F.dateTime(e.baseline?.time), F.compact(e.baseline?.total), F.dateTime(e.endOfSeries?.time),
@@ -46,7 +46,7 @@ public enum DerivedTablesCSV {
         var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "param", "startdt", "aval_days", "cnsr", "event",
                                  "rule", "interval_left_days", "interval_right_days", "source"])
         for r in t.relapse {
-            c.append([r.patientID, r.diagnosis, r.strategy ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
+            c.append([r.patientID, r.diagnosis.rawValue, r.strategy?.rawValue ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
                       String(1 - r.event), String(r.event), r.outcome.rawValue, F.fixed(r.intervalLeftDays, 4),
                       F.fixed(r.intervalRightDays, 4), "\(r.source)"])
         }
@@ -66,7 +66,7 @@ public enum DerivedTablesCSV {
         var c = CSVText(header: ["patient_id", "diagnosis", "param", "infusion_time", "infusion_source", "pre_item"]
                         + windows.map { "resolved_\(F.compact($0))min" })
         for r in t.suicidal {
-            c.append([r.patientID, r.diagnosis, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
+            c.append([r.patientID, r.diagnosis.rawValue, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
                      + r.outcomes.map { $0.resolved.map { $0 ? "Y" : "N" } ?? "not assessed" })
         }
         return c.text
@@ -76,7 +76,7 @@ public enum DerivedTablesCSV {
         var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated",
                                  "interrupted_other_reason"])
         for r in t.tolerability {
-            c.append([r.patientID, r.diagnosis, String(r.inductionInfusions), String(r.completedInfusions),
+            c.append([r.patientID, r.diagnosis.rawValue, String(r.inductionInfusions), String(r.completedInfusions),
                       F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated), F.flag(r.interruptedForOtherReason)])
         }
         return c.text
@@ -93,7 +93,7 @@ public enum DerivedTablesCSV {
     static func maintenanceIntervals(_ t: DerivedTables) -> String {
         var c = CSVText(header: ["patient_id", "strategy", "days", "from_source", "to_source"])
         for m in t.maintenanceIntervals {
-            c.append([m.patientID, m.strategy ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"])
+            c.append([m.patientID, m.strategy?.rawValue ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"])
         }
         return c.text
     }

@@ -14,7 +14,7 @@ public enum OutcomeReport {
         var files: [(name: String, contents: String)] = []
         var figures: [String] = []
         for scale in Scale.all {
-            guard let curves = try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: { $0.strategy }), !curves.isEmpty else { continue }
+            guard let curves = try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: { $0.strategy?.rawValue }), !curves.isEmpty else { continue }
             let name = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             let svg = StepCurveSVG.render(curves.map { c in
                 StepCurve(label: "\(c.group) (n=\(c.patients))", times: c.curve.rows.map(\.time), values: c.curve.rows.map(\.survival),
@@ -64,7 +64,10 @@ extension Reports {
             do { published = try PublishedSeries.load(path: publishedPath) } catch { throw .output(path: publishedPath, message: error.description) }
         }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
-        let verdicts = claims.map { ClaimEvaluation.evaluate($0, tables: analysed.tables, patients: analysed.timelines) }
+        var verdicts: [ClaimVerdict]?
+        if let claims, let claimsPath {
+            do { verdicts = try ClaimEvaluation.evaluate(claims, tables: analysed.tables, file: claimsPath) } catch { throw .claimsFile(error) }
+        }
         let summary = ValidationRendering.summaryLines(DatasetSummary(analysed.validated.dataset))
         let files = OutcomeReport.files(datasetName: labels?.dataset ?? path, analysed: analysed, summary: summary, verdicts: verdicts,
                                         planName: (labels == nil ? planPath : labels?.plan) ?? "defaults",

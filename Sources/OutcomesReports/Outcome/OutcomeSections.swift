@@ -23,8 +23,12 @@ enum OutcomeSections {
         return "Rates are shown as successes / patients (percent, \(F.fixed(100 * plan.claimsLevel, 0)) % \(name) interval)."
     }
 
-    static func groups(_ diagnoses: [String]) -> [(String, (String) -> Bool)] {
-        [("all", { _ in true })] + ["MDD", "bipolar", "PTSD", "other"].filter(diagnoses.contains).map { d in (d, { $0 == d }) }
+    /// "k / n (rate, lower–upper)" for a count from the clinical layer.
+    static func rate(_ c: RateCount, plan: AnalysisPlan) -> String { rate(c.successes, c.patients, plan: plan) }
+
+    /// The rows of a by-diagnosis table: all patients, then each diagnosis present in the dataset.
+    static func groups(_ t: DerivedTables) -> [(name: String, diagnoses: Set<Diagnosis>?)] {
+        [("all", nil)] + Diagnosis.allCases.filter { t.patientCount(diagnoses: [$0]) > 0 }.map { ($0.rawValue, [$0]) }
     }
 
     static func response(_ t: DerivedTables) -> String {
@@ -33,16 +37,16 @@ enum OutcomeSections {
         s += "Response is shown among patients with an end-of-series score (\(F.compact(t.plan.endOfSeriesMinimumHours)) hours to \(F.compact(t.plan.endOfSeriesWindowDays)) days after the last infusion's start) "
         s += "and by intention to treat: all patients who started the induction series, those without an end-of-series score counted as not responding (as CMS159 counts).\n\n"
         for scale in Scale.all {
-            let rows = t.endpoints.filter { $0.series.label == "induction" && $0.scale == scale }
+            let rows = t.endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale }
             guard !rows.isEmpty else { continue }
-            let remissionRule = scale == .phq9 ? "total < \(t.plan.phq9RemissionBelow)" : "total ≤ \(t.plan.madrsRemissionAtMost)"
-            s += "### \(scale.id)\n\n| group | response among patients with an endpoint | response by intention to treat (no endpoint = not responding) | partial response | remission (\(remissionRule)) | no endpoint |\n|---|---|---|---|---|---|\n"
-            for (name, keep) in groups(rows.map(\.diagnosis)) {
-                let g = rows.filter { keep($0.diagnosis) }
-                let r = g.compactMap(\.response), pr = g.compactMap(\.partialResponse), rem = g.filter { $0.response != nil }.compactMap(\.remission)
-                s += "| \(name) | \(rate(r.filter { $0 }.count, r.count, plan: t.plan)) | \(rate(r.filter { $0 }.count, g.count, plan: t.plan)) "
-                s += "| \(rate(pr.filter { $0 }.count, pr.count, plan: t.plan)) "
-                s += "| \(rate(rem.filter { $0 }.count, rem.count, plan: t.plan)) | \(g.count - r.count) |\n"
+            let rules = t.plan.rules(for: scale)
+            s += "### \(scale.id)\n\n| group | response (\(rules.responseText)) among patients with an endpoint | response by intention to treat (no endpoint = not responding) | partial response | remission (\(rules.remissionText)) | no endpoint |\n|---|---|---|---|---|---|\n"
+            for g in groups(t) where rows.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
+                let response = t.count(.response, scale: scale, diagnoses: g.diagnoses)
+                let partial = t.count(.partialResponse, scale: scale, diagnoses: g.diagnoses)
+                let remission = t.count(.remission, scale: scale, diagnoses: g.diagnoses)
+                s += "| \(g.name) | \(rate(response, plan: t.plan)) | \(rate(response.intentionToTreat, plan: t.plan)) | \(rate(partial, plan: t.plan)) "
+                s += "| \(rate(remission, plan: t.plan)) | \(response.notEvaluable) |\n"
             }
             let days = rows.compactMap(\.daysToFirstResponse)
             if let m = MedianInterval.of(days) {
@@ -55,12 +59,12 @@ enum OutcomeSections {
 
     static func published(_ studies: [PublishedResponseRate], tables t: DerivedTables, patients: [PatientTimeline]) -> String {
         var s = "## Compared with published series\n\n"
-        let practice = t.count(.response, diagnoses: [], instrument: .phq9, windowMinutes: nil, patients: patients)
+        let practice = t.count(.response, scale: .phq9)
         guard let c = try? PublishedSeries.compare(studies, practice: practice, level: t.plan.claimsLevel) else {
             return s + "Published series could not be pooled (fewer than two studies).\n\n"
         }
         let p = c.pooled
-        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice.successes, practice.trials, plan: t.plan)). "
+        s += "Practice response on PHQ-9 at the end of the first induction series: \(rate(practice, plan: t.plan)). "
         s += "Published series pooled by random effects on the logit scale (REML, as metafor::rma with measure = \"PLO\"): "
         s += "\(F.fixed(100 * p.proportion, 1)) % (\(F.fixed(100 * p.proportionLower, 1))–\(F.fixed(100 * p.proportionUpper, 1))), "
         s += "\(p.studyCount) studies, tau² = \(F.fixed(p.tau2, 3)), I² = \(F.fixed(p.i2, 1)) %, Q test \(pEquals(p.qPValue)). "
@@ -83,10 +87,9 @@ enum OutcomeSections {
             guard let windows = rows.first?.outcomes.map(\.windowMinutes) else { continue }
             s += "### \(scale.id) (\(rows.count) patients positive before an infusion)\n\n| window | resolved | not assessed |\n|---|---|---|\n"
             for w in windows.sorted() {
-                let o = rows.compactMap { $0.outcome(windowMinutes: w) }
-                let assessed = o.compactMap(\.resolved)
+                let c = t.count(.suicidalResolution, scale: scale, windowMinutes: w)
                 let label = w >= 1440 && w.truncatingRemainder(dividingBy: 1440) == 0 ? "\(F.compact(w / 1440)) day(s)" : "\(F.compact(w)) minutes"
-                s += "| \(label) | \(rate(assessed.filter { $0 }.count, assessed.count, plan: t.plan)) | \(o.count - assessed.count) |\n"
+                s += "| \(label) | \(rate(c, plan: t.plan)) | \(c.notEvaluable) |\n"
             }
             s += "\n"
         }
@@ -100,9 +103,8 @@ enum OutcomeSections {
             : "Tolerated: no adverse event leading to discontinuation from the first infusion of the first induction series to one day after its last. Infusions interrupted for another reason (not completed, without a discontinuing adverse event) are counted separately. "
         s += intervalNote(t.plan) + "\n\n"
         s += "| group | tolerated | interrupted for another reason |\n|---|---|---|\n"
-        for (name, keep) in groups(t.tolerability.map(\.diagnosis)) {
-            let g = t.tolerability.filter { keep($0.diagnosis) }
-            s += "| \(name) | \(rate(g.filter(\.tolerated).count, g.count, plan: t.plan)) | \(rate(g.filter(\.interruptedForOtherReason).count, g.count, plan: t.plan)) |\n"
+        for g in groups(t) where t.tolerability.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
+            s += "| \(g.name) | \(rate(t.count(.tolerability, diagnoses: g.diagnoses), plan: t.plan)) | \(rate(t.interruptedForOtherReason(diagnoses: g.diagnoses), plan: t.plan)) |\n"
         }
         s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
         for a in t.adverseEvents {
@@ -138,8 +140,8 @@ enum OutcomeSections {
             let intervalLeads = RelapseIntervalCensored.spacing(t.relapse, scale: scale, plan: t.plan).intervalCensoredLeads
             let intervalBlock = RelapseIntervalSection.block(t, scale: scale)
             var rows: [(String, RelapseCurveSummary)] = []
-            for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis }),
-                                     ("strategy", { $0.strategy })] as [(String, (RelapseRecord) -> String?)] {
+            for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("diagnosis", { $0.diagnosis.rawValue }),
+                                     ("strategy", { $0.strategy?.rawValue })] as [(String, (RelapseRecord) -> String?)] {
                 for c in (try? RelapseSurvival.curves(t.relapse, scale: scale, groupOf: groupOf)) ?? [] {
                     rows.append((title == "all" ? "all" : "\(title): \(c.group)", c))
                 }
@@ -154,7 +156,7 @@ enum OutcomeSections {
                 let rmst = c.restrictedMean.map { "\(F.fixed($0.estimate, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" } ?? "n/a"
                 s += "| \(label) | \(c.patients) | \(c.relapses) | \(med) | \(lm) | \(rmst) |\n"
             }
-            if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy }) {
+            if let lr = try? RelapseSurvival.logRank(t.relapse, scale: scale, groupOf: { $0.strategy?.rawValue }) {
                 s += "\nLog-rank test by strategy: chi-square \(F.fixed(lr.chiSquare, 2)) on \(lr.degreesOfFreedom) df, \(pEquals(lr.pValue)).\n"
             }
             s += hazardRatios(t, scale: scale, patients: patients)

@@ -28,7 +28,7 @@ enum RelapseIntervalSection {
     static func block(_ t: DerivedTables, scale: Scale) -> String {
         let level = t.plan.claimsLevel
         var rows: [(String, RelapseIntervalEstimate)] = []
-        for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("strategy", { $0.strategy })] as [(String, (RelapseRecord) -> String?)] {
+        for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("strategy", { $0.strategy?.rawValue })] as [(String, (RelapseRecord) -> String?)] {
             for e in (try? RelapseIntervalCensored.estimates(t.relapse, scale: scale, level: level, groupOf: groupOf)) ?? [] {
                 rows.append((title == "all" ? "all" : "\(title): \(e.group)", e))
             }
