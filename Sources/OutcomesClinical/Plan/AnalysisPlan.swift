@@ -74,6 +74,22 @@ public struct AnalysisPlan: Equatable, Sendable {
     /// is no discontinuation for an adverse event, as trials report it; other interruptions are counted apart.
     public var tolerabilityCountsOtherInterruptions = false
 
+    // Sensitivity: the alternative definitions every verdict is re-checked under (ClaimSensitivity).
+    /// End-of-series minimum delays, in hours, tried for response, partial response and remission claims.
+    public var sensitivityEndOfSeriesHours: [Double] = [0, 24]
+    /// Relapse confirmation windows, in days, tried for relapse claims.
+    public var sensitivityRelapseMaxDaysApart: [Double] = [15, 30, 60]
+    /// Relapse claims also on a single score at or above the threshold.
+    public var sensitivityRelapseSingleScore = true
+    /// Relapse claims also with re-induction counted the other way.
+    public var sensitivityRelapseReinductionEitherWay = true
+    /// Relapse claims also interval-censored (Weibull on the interval form).
+    public var sensitivityRelapseIntervalCensored = true
+    /// Tolerability claims also under the other definition.
+    public var sensitivityTolerabilityEitherDefinition = true
+    /// Response, partial response and remission claims also by intention to treat.
+    public var sensitivityIntentionToTreat = true
+
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".
     public var claimsMinimumN = 10
