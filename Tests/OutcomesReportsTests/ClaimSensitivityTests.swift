@@ -33,7 +33,7 @@ private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claim
 
     @Test func everyClaimHasSensitivityAndFragileFields() throws {
         let claims = try Self.claims()
-        #expect(claims.count == 18)
+        #expect(claims.count == 19)
         for c in claims {
             #expect(c["sensitivity"] is [Any] && c["fragile"] is Bool, "\(c["id"] ?? "?")")
         }
@@ -83,5 +83,21 @@ private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claim
         let claims = try ClaimsFile.load(path: seedClaims)
         let verdicts = ClaimSensitivity.attach(try ClaimEvaluation.evaluate(claims, tables: tables, file: seedClaims), tables: tables)
         #expect(verdicts.first { $0.claim.id == "symptoms-return-3-4-months" }?.sensitivity.isEmpty == true)
+    }
+
+    /// Issue 12 item 5 on the sample: "most patients improve" is supported among patients with an endpoint
+    /// (227 / 401) but not by intention to treat (227 / 600), so it is fragile; the two-failed-treatments
+    /// criterion is audited among the 343 MDD patients; the schedule claim says what it does not show.
+    @Test func claimsReRead() throws {
+        let most = try claim("improvement-after-initial-series")
+        #expect(most["verdict"] as? String == "supported" && most["fragile"] as? Bool == true)
+        #expect(most["n"] as? Int == 401 && most["events"] as? Int == 227)
+        #expect(try rows("improvement-after-initial-series").last?["verdict"] as? String == "contradicted")
+        #expect(try rows("improvement-after-initial-series").last?["n"] as? Int == 600)
+        let audit = try claim("two-failed-treatments")
+        #expect(audit["n"] as? Int == 343 && (audit["definition"] as? String ?? "").hasSuffix("; MDD"))
+        let claims = try ClaimsFile.load(path: seedClaims)
+        #expect(claims.first { $0.id == "two-failed-treatments" }?.interpretation?.hasPrefix("an audit of the practice's own selection") == true)
+        #expect(claims.first { $0.id == "maintenance-every-4-6-weeks" }?.interpretation?.contains("follows its own schedule") == true)
     }
 }

@@ -54,7 +54,7 @@ public enum PlanSettings {
               source: "missing MADRS items prorated (never item 10); 0 = no proration (Montgomery & Asberg 1979 give no rule)",
               access: .integer(\.madrsMaxProratedItems)),
         .init(section: "response", key: "percent_reduction", kind: .number(1...100),
-              source: "response = reduction from baseline of at least this percent; 50 is the convention for PHQ-9 and MADRS (clinical-facts: PHQ-9, MADRS)",
+              source: "response = reduction from baseline of at least this percent; 50 is the convention for PHQ-9 and MADRS (clinical-facts: PHQ-9, MADRS). Reported among patients with an end-of-series score and by intention to treat (everyone who started the series; no endpoint = not responding, as CMS159 keeps patients without a follow-up score in the denominator)",
               access: .number(\.responsePercentReduction)),
         .init(section: "response", key: "partial_percent_reduction", kind: .number(1...100),
               source: "partial response = reduction of at least this percent but below response (25-49 %)",
