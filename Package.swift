@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(name: "OutcomesTextTests", dependencies: ["OutcomesText"]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical"]),
+        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical", "OutcomesProportions"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesReportsTests", dependencies: ["OutcomesReports"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -24,10 +24,19 @@ struct PatientSimulation {
     private var respondingPHQ9 = 0
     private var respondingMADRS = 0
     private var isResponder = false
+    /// MADRS response and remission at the end of induction (drawn given the PHQ-9 flags).
+    private var isMADRSResponder = false
+    private var isMADRSRemitter = false
+    /// Relapse hazard per day of this patient (strategy, severity and remission), for every episode.
+    private var relapseHazard = 0.0
+    /// Start of the first infusion, once given.
+    private var firstInfusionStart: Int?
+    /// For a scale whose suicidal item is positive before the first infusion: index of the first resolution
+    /// mark (40, 90, 240 minutes) by which it is resolved; 3 when not by 240 minutes.
+    private var suicidalResolvedMark: [Instrument: Int] = [:]
     private var inResponse = false
     private var relapseMinute = Int.max
     private var infusionsStopped = false
-    private var resolvesWithin90: Bool?
     /// The patient's usual IV dose (hundredths of mg/kg) and duration; single sessions deviate from them.
     private var usualDose = 50
     private var usualDuration = 40
@@ -42,26 +51,38 @@ struct PatientSimulation {
 
     /// Draws the patient's row, latent state and all records.
     mutating func run(siteWeights: [Double], siteNames: [String], idWidth: Int) -> (SyntheticPatient, SyntheticLatentState) {
-        let diagnosis = SyntheticDiagnosis.allCases[rng.categorical(SyntheticDiagnosis.allCases.map { model.diagnosisShares[$0, default: 0] })]
-        let sexWeights = SyntheticSex.allCases.map { model.sexShares[$0, default: 0] } + [model.sexBlankProbability]
+        let diagnosis = Diagnosis.allCases[rng.categorical(Diagnosis.allCases.map { model.diagnosisShares[$0, default: 0] })]
+        let sexWeights = Sex.allCases.map { model.sexShares[$0, default: 0] } + [model.sexBlankProbability]
         let sexIndex = rng.categorical(sexWeights)
-        let sex: SyntheticSex? = sexIndex < SyntheticSex.allCases.count ? SyntheticSex.allCases[sexIndex] : nil
+        let sex: Sex? = sexIndex < Sex.allCases.count ? Sex.allCases[sexIndex] : nil
         let age = clamp(Int(rng.normal(mean: model.ageMean, standardDeviation: model.ageStandardDeviation).rounded()),
                         model.ageRange.lowerBound, model.ageRange.upperBound)
         let prior = min(15, Int(rng.gamma(shape: model.priorTreatmentsGammaShape, scale: model.priorTreatmentsGammaScale)))
         let site = siteNames[rng.categorical(siteWeights)]
-        let trueStrategy = SyntheticStrategy.allCases[rng.categorical(SyntheticStrategy.allCases.map { model.strategyShares[$0, default: 0] })]
-        let recordedStrategy: SyntheticStrategy? = rng.bernoulli(model.strategyBlankProbability) ? nil : trueStrategy
 
         isResponder = rng.bernoulli(model.responseProbability[diagnosis, default: 0])
         let isRemitter = isResponder && rng.bernoulli(model.remissionProbabilityGivenResponse)
+        let madrs = model.madrsResponseProbability
+        isMADRSResponder = rng.bernoulli(isResponder ? madrs.givenPHQ9Response : madrs.givenPHQ9NonResponse)
+        let madrsRemission = model.madrsRemissionProbability
+        isMADRSRemitter = isMADRSResponder && rng.bernoulli(isRemitter ? madrsRemission.givenPHQ9Remission : madrsRemission.otherwise)
 
         baselinePHQ9 = clamp(Int(rng.normal(mean: model.baselinePHQ9Mean, standardDeviation: model.baselinePHQ9StandardDeviation).rounded()), 10, 27)
         baselineMADRS = clamp(Int((1.8 * Double(baselinePHQ9) + 6 + rng.normal(mean: 0, standardDeviation: 4)).rounded()), 22, 60)
+        let severe = baselinePHQ9 >= model.severeBaselinePHQ9AtLeast
+        let trueStrategy: TreatmentStrategy
+        switch model.strategyAssignment {
+        case .random:
+            trueStrategy = TreatmentStrategy.allCases[rng.categorical(TreatmentStrategy.allCases.map { model.strategyShares[$0, default: 0] })]
+        case .confounded:
+            trueStrategy = rng.bernoulli(model.confoundedMaintenanceProbability(severe: severe, remitter: isRemitter)) ? .maintenance : .asNeeded
+        }
+        let recordedStrategy: TreatmentStrategy? = rng.bernoulli(model.strategyBlankProbability) ? nil : trueStrategy
+        relapseHazard = model.relapseHazardPerDay(trueStrategy, severe: severe, remitter: isRemitter)
+
         if rng.bernoulli(model.baselineSuicidalItemPositiveProbability) {
             suicidalPHQ9 = 1 + rng.categorical([0.5, 0.3, 0.2])
             suicidalMADRS = [2, 3, 5][suicidalPHQ9 - 1] + rng.integer(in: 0...1)
-            resolvesWithin90 = rng.bernoulli(model.suicidalItemResolutionWithin90MinutesProbability)
         } else {
             suicidalPHQ9 = 0
             suicidalMADRS = rng.bernoulli(0.2) ? 1 : 0
@@ -71,12 +92,20 @@ struct PatientSimulation {
         if suicidalPHQ9 < baselinePHQ9 - 24 {
             suicidalPHQ9 = baselinePHQ9 - 24
             suicidalMADRS = max(suicidalMADRS, 2)
-            if resolvesWithin90 == nil { resolvesWithin90 = rng.bernoulli(model.suicidalItemResolutionWithin90MinutesProbability) }
         }
         suicidalMADRS = max(suicidalMADRS, baselineMADRS - 54)
+        // Resolution after the first infusion: one uniform per scale, shared with probability
+        // `suicidalItemScaleAgreement`, read against each scale's cumulative probabilities.
+        let phqUniform = rng.uniform()
+        let madrsUniform = rng.bernoulli(model.suicidalItemScaleAgreement) ? phqUniform : rng.uniform()
+        func mark(_ u: Double, _ instrument: Instrument) -> Int {
+            model.suicidalItemResolvedByMinutes[instrument, default: []].firstIndex { u < $0 } ?? Self.suicidalMarkCount
+        }
+        if suicidalPHQ9 >= Self.suicidalPositive(.phq9) { suicidalResolvedMark[.phq9] = mark(phqUniform, .phq9) }
+        if suicidalMADRS >= Self.suicidalPositive(.madrs) { suicidalResolvedMark[.madrs] = mark(madrsUniform, .madrs) }
         phq9Weights = (0..<9).map { _ in rng.gamma(shape: 2, scale: 1) + 0.2 }
         madrsWeights = (0..<10).map { _ in rng.gamma(shape: 2, scale: 1) + 0.2 }
-        drawEndOfInductionTargets(responds: isResponder, remits: isRemitter)
+        drawEndOfInductionTargets(responds: isResponder, remits: isRemitter, madrsResponds: isMADRSResponder, madrsRemits: isMADRSRemitter)
         usualDose = drawIntravenousDose()
         usualDuration = drawIntravenousDuration()
 
@@ -87,10 +116,10 @@ struct PatientSimulation {
         var firstRelapseDays: Double?
         if let endOfInduction {
             if isResponder {
-                let days = rng.exponential(rate: model.relapseHazardPerDay(trueStrategy))
+                let days = rng.exponential(rate: relapseHazard)
                 firstRelapseDays = days
                 inResponse = true
-                relapseMinute = endOfInduction.visitMinute + minutes(fromDays: days)
+                relapseMinute = endOfInduction.lastInfusionMinute + minutes(fromDays: days)
             }
             runFollowUp(endOfInduction: endOfInduction, endMinute: endMinute, strategy: trueStrategy)
         }
@@ -101,26 +130,33 @@ struct PatientSimulation {
             priorTreatmentsFailed: prior, site: site, strategy: recordedStrategy)
         let latent = SyntheticLatentState(
             trueStrategy: trueStrategy, isResponder: isResponder, isRemitter: isRemitter,
+            isMADRSResponder: isMADRSResponder, isMADRSRemitter: isMADRSRemitter, isSevere: severe,
             baselinePHQ9: baselinePHQ9, baselineMADRS: baselineMADRS, baselineSuicidalItem: suicidalPHQ9,
-            suicidalItemResolvesWithin90Minutes: resolvesWithin90, completedInduction: endOfInduction != nil,
+            baselineMADRSSuicidalItem: suicidalMADRS,
+            suicidalItemResolvedMark: suicidalResolvedMark, completedInduction: endOfInduction != nil,
             firstRelapseDays: firstRelapseDays)
         return (patient, latent)
     }
 
-    /// End-of-induction totals that make response and remission exact: a responder's PHQ-9 is at most half
-    /// of baseline and below 10 (below 5 for a remitter), a non-responder's above half of baseline; MADRS
-    /// follows the same flags (remitter ≤ 10, responder ≤ half of baseline and ≤ 21).
-    private mutating func drawEndOfInductionTargets(responds: Bool, remits: Bool) {
+    /// End-of-induction totals that make response and remission exact on each scale: a PHQ-9 responder's
+    /// total is at most half of baseline and below 10 (below 5 for a remitter), a non-responder's above half
+    /// of baseline; a MADRS responder's is at most half of baseline and ≤ 21 (≤ 10 for a remitter), a
+    /// non-responder's above half. The two scales follow their own flags, which agree imperfectly.
+    private mutating func drawEndOfInductionTargets(responds: Bool, remits: Bool, madrsResponds: Bool, madrsRemits: Bool) {
         let halfPHQ9 = baselinePHQ9 / 2
         let halfMADRS = baselineMADRS / 2
         if remits {
             respondingPHQ9 = rng.integer(in: 0...4)
-            respondingMADRS = rng.integer(in: 2...10)
         } else if responds {
             respondingPHQ9 = rng.integer(in: 5...min(halfPHQ9, 9))
-            respondingMADRS = rng.integer(in: 11...min(halfMADRS, 21))
         } else {
             respondingPHQ9 = clamp(Int((Double(baselinePHQ9) * rng.uniform(0.55, 1.0)).rounded()), halfPHQ9 + 1, 27)
+        }
+        if madrsRemits {
+            respondingMADRS = rng.integer(in: 2...10)
+        } else if madrsResponds {
+            respondingMADRS = rng.integer(in: 11...min(halfMADRS, 21))
+        } else {
             respondingMADRS = clamp(Int((Double(baselineMADRS) * rng.uniform(0.55, 1.0)).rounded()), halfMADRS + 1, 60)
         }
     }
@@ -140,16 +176,18 @@ struct PatientSimulation {
         for (position, day) in days.enumerated() {
             let start = (firstDay + day) * SyntheticClock.minutesPerDay + clinicInfusionMinuteOfDay()
             lastStart = start
+            if position == 0 { firstInfusionStart = start }
             let progress = Double(position) / Double(count)
             let phqLevel = Double(baselinePHQ9) + Double(respondingPHQ9 - baselinePHQ9) * progress
             let madrsLevel = Double(baselineMADRS) + Double(respondingMADRS - baselineMADRS) * progress
             let preMinute = start - rng.integer(in: 5...30)
+            let madrsMinute = preMinute - rng.integer(in: model.madrsDelayMinutes)
             if position == 0 {
                 addAssessment(.phq9, minute: preMinute, total: baselinePHQ9, suicidal: suicidalPHQ9)
-                addAssessment(.madrs, minute: preMinute, total: baselineMADRS, suicidal: suicidalMADRS)
+                addAssessment(.madrs, minute: madrsMinute, total: baselineMADRS, suicidal: suicidalMADRS)
             } else {
                 if rng.bernoulli(model.preInfusionPHQ9Probability) { addNoisy(.phq9, minute: preMinute, level: phqLevel) }
-                if rng.bernoulli(model.preInfusionMADRSProbability) { addNoisy(.madrs, minute: preMinute, level: madrsLevel) }
+                if rng.bernoulli(model.preInfusionMADRSProbability) { addNoisy(.madrs, minute: madrsMinute, level: madrsLevel) }
             }
             let outcome = giveInfusion(start: start, phase: .induction, allowOtherRoutes: false)
             let acuteProbability = position == 0 ? model.acuteAssessmentProbabilityFirstInfusion : model.acuteAssessmentProbabilityLaterInfusion
@@ -165,7 +203,8 @@ struct PatientSimulation {
         if !rng.bernoulli(model.endOfInductionVisitMissedProbability) {
             addAssessment(.phq9, minute: visitMinute, total: respondingPHQ9, suicidal: scaledSuicidal(.phq9, total: respondingPHQ9))
             if rng.bernoulli(model.endOfInductionMADRSProbability) {
-                addAssessment(.madrs, minute: visitMinute, total: respondingMADRS, suicidal: scaledSuicidal(.madrs, total: respondingMADRS))
+                addAssessment(.madrs, minute: visitMinute + rng.integer(in: model.madrsDelayMinutes), total: respondingMADRS,
+                              suicidal: scaledSuicidal(.madrs, total: respondingMADRS))
             }
         }
         return EndOfInduction(lastInfusionMinute: lastStart, visitMinute: visitMinute)
@@ -184,34 +223,21 @@ struct PatientSimulation {
     }
 
     /// Assessments about 40, 90 and 240 minutes after an infusion starts, with the acute drop in scores
-    /// (larger for responders) and, after the first infusion, the drawn resolution of the suicidal item.
+    /// (larger for responders); the MADRS is taken a few minutes after the PHQ-9. After the first infusion the
+    /// suicidal item follows the drawn resolution (see ``addAssessment(_:minute:total:suicidal:)``).
     private mutating func addAcuteAssessments(start: Int, duration: Int, phqLevel: Double, madrsLevel: Double, isFirstInfusion: Bool) {
         let drops = isResponder ? [0.35, 0.45, 0.40] : [0.15, 0.20, 0.15]
-        let resolvedAt: Int? = (isFirstInfusion && resolvesWithin90 == true) ? (rng.bernoulli(0.5) ? 0 : 1) : nil
         for (slot, offset) in model.acuteAssessmentMinutes.enumerated() {
             // Slots that fall before the end of a long infusion are taken just after it, five minutes apart.
-            // Jitter is early, never late, so "the 90-minute assessment" lies within a 90-minute window.
-            let minute = max(start + offset, start + duration + 5 * slot) - rng.integer(in: 0...4)
+            // Both scales are taken early, never late, so "the 90-minute assessment" lies within a 90-minute window.
+            let nominal = max(start + offset, start + duration + 5 * slot)
+            let phqMinute = nominal - rng.integer(in: 4...8)
+            let madrsMinute = nominal - rng.integer(in: 0...3)
             let drop = drops[min(slot, drops.count - 1)]
-            var phq = noisyTotal(.phq9, level: phqLevel * (1 - drop))
-            var madrs = noisyTotal(.madrs, level: madrsLevel * (1 - drop))
-            var phqSuicidal = scaledSuicidal(.phq9, total: phq)
-            var madrsSuicidal = scaledSuicidal(.madrs, total: madrs)
-            if isFirstInfusion && suicidalPHQ9 > 0 {
-                if let resolvedAt, slot >= resolvedAt {
-                    phqSuicidal = 0
-                    madrsSuicidal = min(madrsSuicidal, 1)
-                    phq = min(phq, 24)
-                    madrs = min(madrs, 55)
-                } else if slot <= 1 {
-                    phqSuicidal = max(phqSuicidal, 1)
-                    madrsSuicidal = max(madrsSuicidal, 2)
-                    phq = max(phq, phqSuicidal)
-                    madrs = max(madrs, madrsSuicidal)
-                }
-            }
-            addAssessment(.phq9, minute: minute, total: phq, suicidal: phqSuicidal)
-            addAssessment(.madrs, minute: minute, total: madrs, suicidal: madrsSuicidal)
+            let phq = noisyTotal(.phq9, level: phqLevel * (1 - drop))
+            let madrs = noisyTotal(.madrs, level: madrsLevel * (1 - drop))
+            addAssessment(.phq9, minute: phqMinute, total: phq, suicidal: scaledSuicidal(.phq9, total: phq))
+            addAssessment(.madrs, minute: madrsMinute, total: madrs, suicidal: scaledSuicidal(.madrs, total: madrs))
         }
     }
 
@@ -220,7 +246,7 @@ struct PatientSimulation {
     private enum Event { case visit, maintenance }
 
     /// Follow-up visits, maintenance infusions, relapse and re-induction until the end of follow-up or dropout.
-    private mutating func runFollowUp(endOfInduction: EndOfInduction, endMinute: Int, strategy: SyntheticStrategy) {
+    private mutating func runFollowUp(endOfInduction: EndOfInduction, endMinute: Int, strategy: TreatmentStrategy) {
         let getsMaintenance = isResponder && strategy == .maintenance
         var nextVisit = Self.later(endOfInduction.visitMinute, days: rng.integer(in: model.followUpIntervalDays), at: clinicVisitMinuteOfDay())
         var nextMaintenance = getsMaintenance
@@ -236,8 +262,11 @@ struct PatientSimulation {
                 if infusionsStopped { nextMaintenance = Int.max; continue }
                 let levels = stateLevels(at: now)
                 let preMinute = now - rng.integer(in: 5...30)
-                if rng.bernoulli(model.preInfusionPHQ9Probability) { addStateAssessment(.phq9, minute: preMinute) }
-                if rng.bernoulli(model.preInfusionMADRSProbability) { addStateAssessment(.madrs, minute: preMinute) }
+                let excursions = drawExcursions()
+                if rng.bernoulli(model.preInfusionPHQ9Probability) { addStateAssessment(.phq9, minute: preMinute, excursion: excursions.phq9) }
+                if rng.bernoulli(model.preInfusionMADRSProbability) {
+                    addStateAssessment(.madrs, minute: preMinute - rng.integer(in: model.madrsDelayMinutes), excursion: excursions.madrs)
+                }
                 let outcome = giveInfusion(start: now, phase: .maintenance, allowOtherRoutes: true)
                 if rng.bernoulli(model.acuteAssessmentProbabilityLaterInfusion) {
                     addAcuteAssessments(start: now, duration: outcome.duration, phqLevel: levels.phq, madrsLevel: levels.madrs, isFirstInfusion: false)
@@ -248,8 +277,11 @@ struct PatientSimulation {
             // A follow-up visit.
             nextVisit = Self.later(now, days: rng.integer(in: model.followUpIntervalDays), at: clinicVisitMinuteOfDay())
             if rng.bernoulli(model.followUpVisitMissedProbability) { continue }
-            addStateAssessment(.phq9, minute: now)
-            if rng.bernoulli(model.followUpMADRSProbability) { addStateAssessment(.madrs, minute: now) }
+            let excursions = drawExcursions()
+            addStateAssessment(.phq9, minute: now, excursion: excursions.phq9)
+            if rng.bernoulli(model.followUpMADRSProbability) {
+                addStateAssessment(.madrs, minute: now + rng.integer(in: model.madrsDelayMinutes), excursion: excursions.madrs)
+            }
             let relapsed = isRelapsed(at: now)
             consecutiveRelapsedVisits = relapsed ? consecutiveRelapsedVisits + 1 : 0
             let responding = isResponder && !relapsed
@@ -272,7 +304,7 @@ struct PatientSimulation {
     }
 
     /// A re-induction series; returns the start of its last infusion. A response restarts the relapse clock.
-    private mutating func runReinduction(firstDay: Int, endMinute: Int, strategy: SyntheticStrategy) -> Int {
+    private mutating func runReinduction(firstDay: Int, endMinute: Int, strategy: TreatmentStrategy) -> Int {
         let count = rng.integer(in: model.reinductionInfusionCount)
         let dayOffsets = seriesDays(count: count, span: rng.integer(in: model.reinductionSpanDays))
         let responds = rng.bernoulli(model.reinductionResponseProbability)
@@ -281,7 +313,8 @@ struct PatientSimulation {
         var targetPHQ9 = relapsedPHQ9 * 0.9
         var targetMADRS = relapsedMADRS * 0.9
         if responds {
-            drawEndOfInductionTargets(responds: true, remits: rng.bernoulli(model.remissionProbabilityGivenResponse))
+            let remits = rng.bernoulli(model.remissionProbabilityGivenResponse)
+            drawEndOfInductionTargets(responds: true, remits: remits, madrsResponds: true, madrsRemits: remits)
             targetPHQ9 = Double(respondingPHQ9)
             targetMADRS = Double(respondingMADRS)
         }
@@ -295,7 +328,9 @@ struct PatientSimulation {
             let madrsLevel = relapsedMADRS + (targetMADRS - relapsedMADRS) * progress
             let preMinute = start - rng.integer(in: 5...30)
             if rng.bernoulli(model.preInfusionPHQ9Probability) { addNoisy(.phq9, minute: preMinute, level: max(phqLevel, 10), floor: position == 0 ? 10 : 0) }
-            if rng.bernoulli(model.preInfusionMADRSProbability) { addNoisy(.madrs, minute: preMinute, level: max(madrsLevel, 22), floor: position == 0 ? 22 : 0) }
+            if rng.bernoulli(model.preInfusionMADRSProbability) {
+                addNoisy(.madrs, minute: preMinute - rng.integer(in: model.madrsDelayMinutes), level: max(madrsLevel, 22), floor: position == 0 ? 22 : 0)
+            }
             let outcome = giveInfusion(start: start, phase: .reinduction, allowOtherRoutes: false)
             if rng.bernoulli(model.acuteAssessmentProbabilityLaterInfusion) {
                 addAcuteAssessments(start: start, duration: outcome.duration, phqLevel: phqLevel, madrsLevel: madrsLevel, isFirstInfusion: false)
@@ -303,7 +338,7 @@ struct PatientSimulation {
         }
         if responds && !infusionsStopped {
             inResponse = true
-            relapseMinute = lastStart + minutes(fromDays: rng.exponential(rate: model.relapseHazardPerDay(strategy)))
+            relapseMinute = lastStart + minutes(fromDays: rng.exponential(rate: relapseHazard))
         } else {
             inResponse = false
         }
@@ -321,17 +356,33 @@ struct PatientSimulation {
         return (Double(respondingPHQ9), Double(respondingMADRS))
     }
 
-    /// A non-acute assessment drawn from the current state: responding totals stay below the relapse
-    /// thresholds (PHQ-9 < 10, MADRS < 22); relapsed totals are at or above them; non-responders vary
-    /// around their end-of-induction totals.
-    private mutating func addStateAssessment(_ instrument: SyntheticInstrument, minute: Int) {
+    /// Whether this visit's PHQ-9 and MADRS carry a transient excursion (used only while responding).
+    private mutating func drawExcursions() -> (phq9: Bool, madrs: Bool) {
+        let phq9 = rng.bernoulli(model.transientExcursionProbability)
+        let p = model.madrsExcursionProbability
+        return (phq9, rng.bernoulli(phq9 ? p.givenPHQ9Excursion : p.otherwise))
+    }
+
+    /// A non-acute assessment: the latent level plus measurement noise, nothing clamped to a side of the
+    /// relapse threshold. While responding the level is the end-of-induction total capped at
+    /// `respondingLevelCap`, plus a transient excursion when drawn; after relapse it is baseline ×
+    /// uniform(0.65, 1), at least `relapsedLevelFloor`; non-responders vary around their end-of-induction totals.
+    private mutating func addStateAssessment(_ instrument: Instrument, minute: Int, excursion: Bool) {
         let isPHQ9 = instrument == .phq9
+        let sd = model.measurementNoiseSD[instrument, default: 1]
         let total: Int
         if isRelapsed(at: minute) {
-            let base = Double(isPHQ9 ? baselinePHQ9 : baselineMADRS) * rng.uniform(0.6, 1.0)
-            total = clamp(noisyTotal(instrument, level: base), isPHQ9 ? 10 : 22, instrument.totalMaximum)
+            let level = max(model.relapsedLevelFloor[instrument, default: 0], Double(isPHQ9 ? baselinePHQ9 : baselineMADRS) * rng.uniform(0.65, 1.0))
+            total = noisyTotal(instrument, level: level, sd: sd)
         } else if isResponder {
-            total = clamp(noisyTotal(instrument, level: Double(isPHQ9 ? respondingPHQ9 : respondingMADRS)), 0, isPHQ9 ? 9 : 21)
+            var level = min(Double(isPHQ9 ? respondingPHQ9 : respondingMADRS), model.respondingLevelCap[instrument, default: 0])
+            if excursion { level += Double(rng.integer(in: model.transientExcursionPoints[instrument, default: 0...0])) }
+            total = noisyTotal(instrument, level: level, sd: sd)
+        } else if !isPHQ9 && isMADRSResponder {
+            // A MADRS response without a PHQ-9 response does not last: follow-up MADRS is back at a
+            // non-responding level (so the latent relapse process belongs to PHQ-9 responders only).
+            let level = max(model.relapsedLevelFloor[instrument, default: 0], Double(baselineMADRS) * rng.uniform(0.65, 1.0))
+            total = noisyTotal(instrument, level: level, sd: sd)
         } else {
             total = noisyTotal(instrument, level: Double(isPHQ9 ? respondingPHQ9 : respondingMADRS), spread: 1.4)
         }
@@ -347,10 +398,10 @@ struct PatientSimulation {
 
     /// Records one infusion and its adverse events; an adverse event leading to discontinuation during the
     /// infusion stops it (completed = no) and stops all later infusions.
-    private mutating func giveInfusion(start: Int, phase: SyntheticPhase, allowOtherRoutes: Bool) -> InfusionOutcome {
-        var route = SyntheticRoute.intravenous
+    private mutating func giveInfusion(start: Int, phase: TreatmentPhase, allowOtherRoutes: Bool) -> InfusionOutcome {
+        var route = Route.intravenous
         if allowOtherRoutes {
-            let others: [SyntheticRoute] = [.intramuscular, .intranasal, .oral]
+            let others: [Route] = [.intramuscular, .intranasal, .oral]
             let weights = others.map { model.maintenanceRouteShares[$0, default: 0] }
             let index = rng.categorical([max(0, 1 - weights.reduce(0, +))] + weights)
             if index > 0 { route = others[index - 1] }
@@ -378,7 +429,7 @@ struct PatientSimulation {
         }
         var discontinued = false
         for term in SyntheticAdverseEventTerm.allCases where rng.bernoulli(model.adverseEventProbability[term, default: 0]) {
-            let severity = SyntheticSeverity.allCases[rng.categorical(SyntheticSeverity.allCases.map { model.severityShares[$0, default: 0] })]
+            let severity = Severity.allCases[rng.categorical(Severity.allCases.map { model.severityShares[$0, default: 0] })]
             let serious = rng.bernoulli(model.seriousProbability[severity, default: 0])
             let stops = rng.bernoulli(model.discontinuationProbability[severity, default: 0])
             let duringInfusion = term == .dissociation || term == .elevatedBloodPressure
@@ -394,7 +445,7 @@ struct PatientSimulation {
                 }
             }
         }
-        let recordedPhase: SyntheticPhase? = rng.bernoulli(model.phaseBlankProbability) ? nil : phase
+        let recordedPhase: TreatmentPhase? = rng.bernoulli(model.phaseBlankProbability) ? nil : phase
         infusions.append(SyntheticInfusion(
             patientIndex: patientIndex, startMinute: start, route: route, doseHundredthsMgPerKg: dose,
             durationMinutes: duration, phase: recordedPhase, completed: completed))
@@ -413,32 +464,64 @@ struct PatientSimulation {
     // MARK: - Assessments
 
     /// Rounded `level` plus normal noise (SD 1.5 for PHQ-9, 3 for MADRS, times `spread`), clamped to the scale.
-    private mutating func noisyTotal(_ instrument: SyntheticInstrument, level: Double, spread: Double = 1) -> Int {
-        let sd = (instrument == .phq9 ? 1.5 : 3.0) * spread
-        return clamp(Int((level + rng.normal(mean: 0, standardDeviation: sd)).rounded()), 0, instrument.totalMaximum)
+    private mutating func noisyTotal(_ instrument: Instrument, level: Double, spread: Double = 1) -> Int {
+        noisyTotal(instrument, level: level, sd: (instrument == .phq9 ? 1.5 : 3.0) * spread)
     }
 
-    private mutating func addNoisy(_ instrument: SyntheticInstrument, minute: Int, level: Double, floor: Int = 0) {
+    /// Rounded `level` plus normal noise with standard deviation `sd`, clamped to the scale.
+    private mutating func noisyTotal(_ instrument: Instrument, level: Double, sd: Double) -> Int {
+        clamp(Int((level + rng.normal(mean: 0, standardDeviation: sd)).rounded()), 0, instrument.maximumTotal)
+    }
+
+    private mutating func addNoisy(_ instrument: Instrument, minute: Int, level: Double, floor: Int = 0) {
         let total = max(floor, noisyTotal(instrument, level: level))
         addAssessment(instrument, minute: minute, total: total, suicidal: scaledSuicidal(instrument, total: total))
     }
 
-    /// The suicidal item in proportion to how far the total is from baseline.
-    private func scaledSuicidal(_ instrument: SyntheticInstrument, total: Int) -> Int {
+    /// The suicidal item in proportion to how far the total is from baseline, never above its baseline value
+    /// (so a patient negative before the first infusion never turns positive later).
+    private func scaledSuicidal(_ instrument: Instrument, total: Int) -> Int {
         let baselineItem = instrument == .phq9 ? suicidalPHQ9 : suicidalMADRS
         let baselineTotal = instrument == .phq9 ? baselinePHQ9 : baselineMADRS
         let scaled = Double(baselineItem) * Double(total) / Double(baselineTotal)
-        return min(instrument.itemMaximum, Int(scaled.rounded()))
+        return min(baselineItem, instrument.maximumItemScore, Int(scaled.rounded()))
+    }
+
+    /// Number of resolution marks (40, 90, 240 minutes); a drawn mark equal to it means "not by 240 minutes".
+    static let suicidalMarkCount = SyntheticCohortModel.suicidalItemMarkMinutes.count
+    /// Positive cut-offs of the plan's defaults (PHQ-9 item 9 ≥ 1, MADRS item 10 ≥ 2); resolved is below them.
+    static func suicidalPositive(_ instrument: Instrument) -> Int { instrument == .phq9 ? 1 : 2 }
+
+    /// For a score up to one day after the first infusion's start, on a scale positive before it: whether
+    /// the item is resolved, from the elapsed time's mark and the drawn resolution mark. nil otherwise.
+    private func suicidalResolvedAfterFirstInfusion(_ instrument: Instrument, minute: Int) -> Bool? {
+        guard let first = firstInfusionStart, let drawn = suicidalResolvedMark[instrument],
+              minute > first, minute - first <= SyntheticClock.minutesPerDay else { return nil }
+        let elapsed = minute - first
+        let marks = SyntheticCohortModel.suicidalItemMarkMinutes
+        let reached = marks.firstIndex { elapsed <= $0 } ?? (marks.count - 1)
+        return reached >= drawn
     }
 
     /// Adds an assessment whose items sum to `total`: the suicidal item is set first (limited so the total
     /// stays reachable), then the remaining points go one at a time to the other items in proportion to the
     /// patient's fixed item profile.
-    private mutating func addAssessment(_ instrument: SyntheticInstrument, minute: Int, total: Int, suicidal: Int) {
+    private mutating func addAssessment(_ instrument: Instrument, minute: Int, total: Int, suicidal: Int) {
         let count = instrument.itemCount
-        let maximum = instrument.itemMaximum
+        let maximum = instrument.maximumItemScore
         let suicidalIndex = instrument.suicidalItemIndex
-        let total = clamp(total, 0, instrument.totalMaximum)
+        var total = clamp(total, 0, instrument.maximumTotal)
+        var suicidal = suicidal
+        if let resolved = suicidalResolvedAfterFirstInfusion(instrument, minute: minute) {
+            let positive = Self.suicidalPositive(instrument)
+            if resolved {
+                suicidal = min(suicidal, positive - 1)
+                total = min(total, (count - 1) * maximum + suicidal)
+            } else {
+                suicidal = max(suicidal, positive)
+                total = max(total, suicidal)
+            }
+        }
         let suicidalValue = clamp(min(suicidal, total), total - (count - 1) * maximum, maximum)
         var items = [UInt8](repeating: 0, count: count)
         items[suicidalIndex] = UInt8(suicidalValue)
@@ -470,7 +553,7 @@ struct PatientSimulation {
     /// assessment that repeats the previous one's time and instrument (a visit coinciding with an infusion).
     private mutating func finishOrdering() {
         infusions.sort { $0.startMinute < $1.startMinute }
-        let instrumentRank: (SyntheticInstrument) -> Int = { $0 == .phq9 ? 0 : 1 }
+        let instrumentRank: (Instrument) -> Int = { $0 == .phq9 ? 0 : 1 }
         let ordered = assessments.enumerated().sorted { lhs, rhs in
             if lhs.element.minute != rhs.element.minute { return lhs.element.minute < rhs.element.minute }
             if lhs.element.instrument != rhs.element.instrument { return instrumentRank(lhs.element.instrument) < instrumentRank(rhs.element.instrument) }

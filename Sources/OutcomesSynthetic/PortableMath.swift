@@ -47,4 +47,45 @@ public enum PortableMath {
 
     /// ln 2 to double precision.
     public static let ln2 = 0.6931471805599453
+
+    /// e^x for finite `x` below 700, accurate to a few units in the last place; 0 below −708 (where the
+    /// result would be subnormal).
+    ///
+    /// Writes `x = k ln 2 + r` with |r| ≤ ½ ln 2 (k ln 2 subtracted in two parts, as in ``log(_:)``), sums the
+    /// Taylor series of e^r to r^22 (truncation below 1e-21 relative), and scales by 2^k through the exponent bits.
+    public static func exp(_ x: Double) -> Double {
+        precondition(!x.isNaN && x < 700, "PortableMath.exp needs x < 700")
+        if x < -708 { return 0 }
+        let k = (x / ln2).rounded()
+        let r = (x - k * ln2High) - k * ln2Low
+        var series = 1.0
+        var term = 22.0
+        while term >= 1 {
+            series = 1 + series * r / term
+            term -= 1
+        }
+        let scale = Double(bitPattern: UInt64(Int(k) + 1023) << 52)
+        return series * scale
+    }
+
+    /// P(Z ≥ z) for a standard normal Z and |z| ≤ 3, from the Taylor series of erf (terms to below 1e-17).
+    ///
+    /// Used only for the truth of the generator's own discrete draws, where z is moderate.
+    public static func standardNormalUpperTail(_ z: Double) -> Double {
+        precondition(abs(z) <= 3, "standardNormalUpperTail supports |z| <= 3")
+        let x = z / 2.0.squareRoot()
+        // erf(x) = 2/√π Σ (−1)^n x^(2n+1) / (n! (2n+1))
+        var power = x
+        var sum = 0.0
+        var n = 0.0
+        while true {
+            let term = power / (2 * n + 1)
+            sum += term
+            if abs(term) < 1e-18 { break }
+            n += 1
+            power *= -x * x / n
+        }
+        let erf = 2 / 3.14159265358979323846.squareRoot() * sum
+        return 0.5 * (1 - erf)
+    }
 }

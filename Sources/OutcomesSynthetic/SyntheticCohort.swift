@@ -1,31 +1,26 @@
 import OutcomesClinical
 /// A seeded synthetic cohort of ketamine-practice patients in the project's dataset schema.
 ///
-/// The model, per patient (all parameters in ``SyntheticCohortModel`` and `truth.json`):
+/// The model, per patient (all parameters in ``SyntheticCohortModel`` and `truth.json`; datasets/sample/README.md
+/// describes it in full, "Model 2"):
 /// 1. Diagnosis, sex, age, prior failed treatments and site are drawn; sites hold a few hundred patients each.
-///    A true strategy (maintenance or as-needed) is drawn; its column is blank for some patients.
-/// 2. A latent responder flag is drawn with probability by diagnosis, and responders remit with a fixed
-///    probability. Baseline PHQ-9 is 10–27 and MADRS 22–60 (correlated).
-/// 3. Induction: 4–8 (mostly 6) IV infusions over 12–21 days (0.5 mg/kg over 40 minutes typical, some
-///    longer). Scores before each infusion move linearly from baseline toward the end-of-induction totals.
-///    The end-of-induction visit, 1–7 days after the last infusion, shows response exactly as drawn: a
-///    responder's PHQ-9 is ≤ half of baseline and < 10 (< 5 when remitting), MADRS ≤ half and ≤ 21
-///    (≤ 10 when remitting); a non-responder's totals are above half of baseline. Dropout during induction
-///    (per infusion, and adverse events) is independent of the responder flag, so the response share among
-///    patients with an end-of-induction visit estimates the response probability.
-/// 4. Acute assessments about 40, 90 and 240 minutes after some infusions show a transient drop. Patients whose
-///    baseline PHQ-9 item 9 is above 0 were drawn to have it reach 0 (MADRS item 10 ≤ 1) by 90 minutes after
-///    the first infusion, or not.
-/// 5. Responders relapse after an exponential time (hazard ln 2 / median, by true strategy) counted from the
-///    end-of-induction visit. Before relapse every follow-up PHQ-9 is < 10 and MADRS < 22; from relapse on
-///    they are ≥ 10 and ≥ 22, so relapse shows as two consecutive high follow-ups. At that second high visit a
-///    re-induction series is decided once, with a probability by strategy; it restores response with a fixed
-///    probability and restarts the relapse clock (a series without response starts a new episode).
-/// 6. Responders on maintenance get an infusion every 28–42 days (a few IM, IN or oral). Follow-up visits
-///    every 14–42 days continue to one year after the first infusion; visits are missed at random and patients
-///    drop out with a per-visit probability that is higher when not responding.
-/// 7. Each infusion may bring adverse events (nausea, dizziness, dissociation, elevated blood pressure,
-///    headache) with severities; a few are serious and some stop treatment.
+/// 2. Latent PHQ-9 response (by diagnosis) and remission; MADRS response and remission drawn given them, so the
+///    scales agree imperfectly. Baseline PHQ-9 is 10–27 and MADRS 22–60 (correlated).
+/// 3. A true strategy (maintenance or as-needed): at random, or chosen by baseline severity and remission when
+///    ``SyntheticCohortModel/strategyAssignment`` is `.confounded`. Its column is blank for some patients.
+/// 4. Induction: 4–8 (mostly 6) IV infusions over 12–21 days. The end-of-induction visit, 1–7 days after the
+///    last infusion, shows each scale's response and remission exactly; the MADRS follows the PHQ-9 by minutes.
+///    Dropout during induction is independent of response.
+/// 5. Acute assessments about 40, 90 and 240 minutes after some infusions show a transient drop. After the
+///    first infusion a positive suicidal item resolves by a drawn mark (40, 90, 240 minutes), per scale.
+/// 6. Responders relapse after an exponential time from the last induction infusion's start (hazard by
+///    strategy, severity and remission). Non-acute scores are the latent level plus noise, with transient
+///    excursions while responding, so thresholds are crossed by chance. At the second consecutive relapsed
+///    visit a re-induction series is decided once, with a probability by strategy.
+/// 7. Responders on maintenance get an infusion every 28–42 days. Follow-up visits every 14–42 days continue
+///    to one year after the first infusion; visits are missed at random and patients drop out.
+/// 8. Each infusion may bring adverse events with severities; some stop treatment; 1.5 % of IV infusions are
+///    interrupted for other reasons.
 /// Some infusion phases and assessment totals are left blank; items are always present and sum to the total.
 ///
 /// Every draw comes from ``Xoshiro256StarStar`` streams, one per patient, derived from the seed, so the

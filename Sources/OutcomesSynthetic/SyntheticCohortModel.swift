@@ -18,9 +18,9 @@ public struct SyntheticCohortModel: Sendable {
     public var enrollmentWindowDays = 730
 
     /// Share of each diagnosis.
-    public var diagnosisShares: [SyntheticDiagnosis: Double] = [.mdd: 0.60, .bipolar: 0.15, .ptsd: 0.15, .other: 0.10]
+    public var diagnosisShares: [Diagnosis: Double] = [.mdd: 0.60, .bipolar: 0.15, .ptsd: 0.15, .other: 0.10]
     /// Share of each recorded sex; the remainder (`sexBlankProbability`) is left blank.
-    public var sexShares: [SyntheticSex: Double] = [.female: 0.57, .male: 0.39, .other: 0.02]
+    public var sexShares: [Sex: Double] = [.female: 0.57, .male: 0.39, .other: 0.02]
     /// Probability that sex is left blank.
     public var sexBlankProbability = 0.02
     /// Age: normal with this mean and standard deviation, rounded and clamped to `ageRange`.
@@ -34,13 +34,22 @@ public struct SyntheticCohortModel: Sendable {
     /// Scale of that gamma draw.
     public var priorTreatmentsGammaScale = 1.5
 
-    /// Share of each true strategy.
-    public var strategyShares: [SyntheticStrategy: Double] = [.maintenance: 0.45, .asNeeded: 0.55]
+    /// How the true strategy is assigned: at random with ``strategyShares``, or by indication (see
+    /// ``confoundedMaintenanceLogit``).
+    public var strategyAssignment = SyntheticStrategyAssignment.random
+    /// Share of each true strategy under random assignment.
+    public var strategyShares: [TreatmentStrategy: Double] = [.maintenance: 0.45, .asNeeded: 0.55]
+    /// Confounded assignment: log-odds of maintenance = intercept + severe × (baseline PHQ-9 ≥
+    /// ``severeBaselinePHQ9AtLeast``) + notRemitted × (not a remitter at the end of induction). Sicker and
+    /// non-remitted patients are steered to maintenance, and they also relapse sooner (confounding by indication).
+    public var confoundedMaintenanceLogit = (intercept: -1.0, severe: 1.2, notRemitted: 1.0)
+    /// Baseline PHQ-9 total at or above which a patient counts as severe (for assignment and relapse hazard).
+    public var severeBaselinePHQ9AtLeast = 20
     /// Probability that the strategy column is blank (the patient still follows a true strategy).
     public var strategyBlankProbability = 0.12
 
     /// Probability that a patient responds to induction, by diagnosis (latent flag).
-    public var responseProbability: [SyntheticDiagnosis: Double] = [.mdd: 0.60, .bipolar: 0.55, .ptsd: 0.50, .other: 0.45]
+    public var responseProbability: [Diagnosis: Double] = [.mdd: 0.60, .bipolar: 0.55, .ptsd: 0.50, .other: 0.45]
     /// Probability that a responder also remits.
     public var remissionProbabilityGivenResponse = 0.50
     /// Baseline PHQ-9 total: normal with this mean and standard deviation, rounded, clamped to 10…27.
@@ -49,16 +58,54 @@ public struct SyntheticCohortModel: Sendable {
     public var baselinePHQ9StandardDeviation = 4.0
     /// Probability that baseline PHQ-9 item 9 is above 0.
     public var baselineSuicidalItemPositiveProbability = 0.35
-    /// Among patients with baseline item 9 > 0 and a 90-minute assessment after the first infusion: probability
-    /// that item 9 is 0 there (and MADRS item 10 ≤ 1).
-    public var suicidalItemResolutionWithin90MinutesProbability = 0.45
+    /// Among patients whose suicidal item is positive before the first infusion (PHQ-9 item 9 ≥ 1; MADRS item
+    /// 10 ≥ 2): cumulative probability that it is resolved (PHQ-9 item 9 = 0; MADRS item 10 ≤ 1) in every
+    /// score taken up to 40, 90 and 240 minutes after the infusion's start and until one day after it. A score
+    /// taken at elapsed time e shows the state of the first of these marks that is ≥ e (e ≤ 40 → the 40-minute
+    /// state, 40 < e ≤ 90 → the 90-minute state, 90 < e ≤ 1440 → the 240-minute state).
+    public var suicidalItemResolvedByMinutes: [Instrument: [Double]] = [.phq9: [0.25, 0.45, 0.55], .madrs: [0.30, 0.50, 0.65]]
+    /// Probability that the MADRS resolution draw reuses the PHQ-9 one (the same uniform), so the scales agree
+    /// often but not always; otherwise MADRS draws afresh. Each scale keeps its own marginal probabilities.
+    public var suicidalItemScaleAgreement = 0.70
+    /// Minutes after the infusion's start of the resolution marks (the report's windows up to one day).
+    public static let suicidalItemMarkMinutes = [40, 90, 240]
 
-    /// Median days from the end-of-induction visit to relapse among responders, by true strategy
-    /// (exponential, hazard = ln 2 / median).
-    public var medianRelapseDays: [SyntheticStrategy: Double] = [.maintenance: 150, .asNeeded: 60]
+    /// PHQ-9 resolution by 90 minutes (the plan's primary window).
+    public var suicidalItemResolutionWithin90MinutesProbability: Double { suicidalItemResolvedByMinutes[.phq9]![1] }
+
+    /// MADRS response at the end of induction given PHQ-9 response and given PHQ-9 non-response: the scales
+    /// agree imperfectly and MADRS responds more often (SUSTAIN-3 subgroup, CNS Drugs 2023;37:715-723).
+    public var madrsResponseProbability = (givenPHQ9Response: 0.92, givenPHQ9NonResponse: 0.30)
+    /// MADRS remission (≤ 10) among MADRS responders, given PHQ-9 remission and given no PHQ-9 remission.
+    public var madrsRemissionProbability = (givenPHQ9Remission: 0.80, otherwise: 0.20)
+    /// Minutes after a visit's PHQ-9 at which the clinician's MADRS is taken.
+    public var madrsDelayMinutes = 10...45
+
+    /// Follow-up measurement model. While responding, a score is the patient's level (the end-of-induction
+    /// total, capped at these values) plus normal noise, and with ``transientExcursionProbability`` a
+    /// transient "bad week" adds points; nothing is clamped below the relapse threshold.
+    public var respondingLevelCap: [Instrument: Double] = [.phq9: 7, .madrs: 17]
+    /// Standard deviation of the measurement noise around the latent level, while responding and after relapse.
+    public var measurementNoiseSD: [Instrument: Double] = [.phq9: 1.0, .madrs: 2.0]
+    /// Probability that a PHQ-9 taken while responding carries a transient excursion.
+    public var transientExcursionProbability = 0.06
+    /// Probability of a MADRS excursion at the same visit given a PHQ-9 excursion, and without one.
+    public var madrsExcursionProbability = (givenPHQ9Excursion: 0.50, otherwise: 0.03)
+    /// Points a transient excursion adds.
+    public var transientExcursionPoints: [Instrument: ClosedRange<Int>] = [.phq9: 4...8, .madrs: 8...16]
+    /// After relapse, the latent level is at least this (else baseline × uniform(0.65, 1)).
+    public var relapsedLevelFloor: [Instrument: Double] = [.phq9: 13, .madrs: 28]
+
+    /// Median days from the last induction infusion's start to relapse for a reference responder (not severe,
+    /// not remitted), by true strategy: exponential with hazard ln 2 / median, times the multipliers below.
+    public var medianRelapseDays: [TreatmentStrategy: Double] = [.maintenance: 150, .asNeeded: 60]
+    /// Relapse hazard multiplier for a severe baseline (PHQ-9 ≥ ``severeBaselinePHQ9AtLeast``).
+    public var relapseHazardMultiplierSevere = 1.3
+    /// Relapse hazard multiplier for a remitter.
+    public var relapseHazardMultiplierRemitter = 0.75
     /// Probability of a re-induction series after a confirmed relapse (second consecutive relapsed follow-up
     /// visit), by true strategy; drawn once per episode. A re-induction without response starts a new episode.
-    public var reinductionProbability: [SyntheticStrategy: Double] = [.maintenance: 0.50, .asNeeded: 0.70]
+    public var reinductionProbability: [TreatmentStrategy: Double] = [.maintenance: 0.50, .asNeeded: 0.70]
     /// Probability that a re-induction series restores response.
     public var reinductionResponseProbability = 0.65
     /// Most re-induction series per patient.
@@ -115,12 +162,12 @@ public struct SyntheticCohortModel: Sendable {
     public var adverseEventProbability: [SyntheticAdverseEventTerm: Double] =
         [.nausea: 0.12, .dizziness: 0.10, .dissociation: 0.25, .elevatedBloodPressure: 0.08, .headache: 0.07]
     /// Share of each severity.
-    public var severityShares: [SyntheticSeverity: Double] = [.mild: 0.72, .moderate: 0.23, .severe: 0.05]
+    public var severityShares: [Severity: Double] = [.mild: 0.72, .moderate: 0.23, .severe: 0.05]
     /// Probability that an event is serious, by severity.
-    public var seriousProbability: [SyntheticSeverity: Double] = [.mild: 0, .moderate: 0.005, .severe: 0.25]
+    public var seriousProbability: [Severity: Double] = [.mild: 0, .moderate: 0.005, .severe: 0.25]
     /// Probability that an event stops treatment, by severity. A discontinuation during induction ends
     /// the patient's records; later ones end infusions but not follow-up visits.
-    public var discontinuationProbability: [SyntheticSeverity: Double] = [.mild: 0, .moderate: 0.02, .severe: 0.30]
+    public var discontinuationProbability: [Severity: Double] = [.mild: 0, .moderate: 0.02, .severe: 0.30]
     /// Probability that an infusion is stopped early for another reason (for example lost IV access).
     public var infusionInterruptedProbability = 0.015
 
@@ -139,19 +186,39 @@ public struct SyntheticCohortModel: Sendable {
     /// session's dose (and, separately, its duration) is drawn afresh instead.
     public var intravenousSessionDeviationProbability = 0.10
     /// Shares of non-IV routes among maintenance sessions (the rest are IV).
-    public var maintenanceRouteShares: [SyntheticRoute: Double] = [.intramuscular: 0.04, .intranasal: 0.02, .oral: 0.02]
+    public var maintenanceRouteShares: [Route: Double] = [.intramuscular: 0.04, .intranasal: 0.02, .oral: 0.02]
 
     /// The default model.
     public init() {}
 
-    /// Relapse hazard per day for a strategy: ln 2 divided by the median.
-    public func relapseHazardPerDay(_ strategy: SyntheticStrategy) -> Double {
+    /// Relapse hazard per day for a strategy and the reference responder: ln 2 divided by the median.
+    public func relapseHazardPerDay(_ strategy: TreatmentStrategy) -> Double {
         PortableMath.ln2 / medianRelapseDays[strategy, default: 1]
+    }
+
+    /// Relapse hazard per day for one responder.
+    public func relapseHazardPerDay(_ strategy: TreatmentStrategy, severe: Bool, remitter: Bool) -> Double {
+        relapseHazardPerDay(strategy) * (severe ? relapseHazardMultiplierSevere : 1) * (remitter ? relapseHazardMultiplierRemitter : 1)
+    }
+
+    /// Probability of maintenance under confounded assignment.
+    public func confoundedMaintenanceProbability(severe: Bool, remitter: Bool) -> Double {
+        let c = confoundedMaintenanceLogit
+        let logit = c.intercept + (severe ? c.severe : 0) + (remitter ? 0 : c.notRemitted)
+        return 1 / (1 + PortableMath.exp(-logit))
     }
 
     /// Probability that one adverse event leads to discontinuation, averaged over severities.
     public var discontinuationProbabilityPerEvent: Double {
-        SyntheticSeverity.allCases.reduce(0) { $0 + severityShares[$1, default: 0] * discontinuationProbability[$1, default: 0] }
+        Severity.allCases.reduce(0) { $0 + severityShares[$1, default: 0] * discontinuationProbability[$1, default: 0] }
     }
 
+}
+
+/// How `outcomes generate` assigns the continuation strategy (`--strategy-assignment`).
+public enum SyntheticStrategyAssignment: String, Sendable, CaseIterable {
+    /// Drawn with fixed shares, independent of everything else: strategy comparisons are unconfounded.
+    case random
+    /// Chosen by baseline severity and remission (confounding by indication).
+    case confounded
 }

@@ -108,8 +108,11 @@ extension SyntheticCohort {
 extension SyntheticCohort {
     /// The entry point of `outcomes generate`: generates a cohort and writes it to `directory`.
     /// Returns a one-line summary of what was written.
-    public static func generateAndWrite(patients count: Int, seed: UInt64, to directory: URL, replacingExisting: Bool) throws -> String {
-        let cohort = generate(patients: count, seed: seed)
+    public static func generateAndWrite(patients count: Int, seed: UInt64, to directory: URL, replacingExisting: Bool,
+                                        strategyAssignment: SyntheticStrategyAssignment = .random) throws -> String {
+        var model = SyntheticCohortModel()
+        model.strategyAssignment = strategyAssignment
+        let cohort = generate(patients: count, seed: seed, model: model)
         try cohort.write(to: directory, replacingExisting: replacingExisting)
         return "wrote \(directory.path): \(cohort.patients.count) patients, \(cohort.infusions.count) infusions, "
             + "\(cohort.assessments.count) assessments, \(cohort.adverseEvents.count) adverse events, \(cohort.sites.count) sites"

@@ -1,71 +1,12 @@
 import OutcomesClinical
-/// Diagnosis categories of the synthetic cohort, spelled as in `patients.csv`.
-public enum SyntheticDiagnosis: String, Sendable, CaseIterable {
-    /// Major depressive disorder.
-    case mdd = "MDD"
-    /// Bipolar depression.
-    case bipolar
-    /// Post-traumatic stress disorder.
-    case ptsd = "PTSD"
-    /// Any other indication.
-    case other
-}
 
-/// Sex as recorded in `patients.csv` (blank when not recorded).
-public enum SyntheticSex: String, Sendable, CaseIterable {
-    /// Female.
-    case female = "F"
-    /// Male.
-    case male = "M"
-    /// Another or unspecified sex.
-    case other = "X"
-}
+// The generator writes the clinical layer's vocabulary (`Diagnosis`, `Sex`, `TreatmentStrategy`, `Route`,
+// `TreatmentPhase`, `Instrument`, `Severity`): one spelling of each category, owned by the dataset schema.
+// Draws go through `allCases`, whose order is the schema's declaration order.
 
-/// Continuation strategy after induction, spelled as in `patients.csv`.
-public enum SyntheticStrategy: String, Sendable, CaseIterable {
-    /// Scheduled infusions every few weeks.
-    case maintenance
-    /// No scheduled infusions; a re-induction series after relapse.
-    case asNeeded = "as_needed"
-}
-
-/// Route of administration, spelled as in `infusions.csv`.
-public enum SyntheticRoute: String, Sendable, CaseIterable {
-    /// Intravenous infusion.
-    case intravenous = "IV"
-    /// Intranasal spray.
-    case intranasal = "IN"
-    /// Intramuscular injection.
-    case intramuscular = "IM"
-    /// Oral (lozenge).
-    case oral
-}
-
-/// Treatment phase of an infusion, spelled as in `infusions.csv` (blank when not recorded).
-public enum SyntheticPhase: String, Sendable, CaseIterable {
-    /// The first series.
-    case induction
-    /// Scheduled sessions after a response.
-    case maintenance
-    /// A new series after relapse.
-    case reinduction
-}
-
-/// Rating scales in `assessments.csv`.
-public enum SyntheticInstrument: String, Sendable, CaseIterable {
-    /// Patient Health Questionnaire, nine items scored 0–3 (Kroenke et al. 2001).
-    case phq9 = "PHQ-9"
-    /// Montgomery–Åsberg Depression Rating Scale, ten items scored 0–6 (Montgomery & Åsberg 1979).
-    case madrs = "MADRS"
-
-    /// Number of scored items.
-    public var itemCount: Int { self == .phq9 ? 9 : 10 }
-    /// Highest score of one item.
-    public var itemMaximum: Int { self == .phq9 ? 3 : 6 }
-    /// Highest possible total.
-    public var totalMaximum: Int { itemCount * itemMaximum }
+extension Instrument {
     /// Zero-based index of the suicidal-thoughts item (PHQ-9 item 9, MADRS item 10).
-    public var suicidalItemIndex: Int { itemCount - 1 }
+    var suicidalItemIndex: Int { itemCount - 1 }
 }
 
 /// Adverse-event terms, spelled as in `adverse_events.csv`.
@@ -82,24 +23,14 @@ public enum SyntheticAdverseEventTerm: String, Sendable, CaseIterable {
     case headache
 }
 
-/// Adverse-event severity, spelled as in `adverse_events.csv`.
-public enum SyntheticSeverity: String, Sendable, CaseIterable {
-    /// Mild.
-    case mild
-    /// Moderate.
-    case moderate
-    /// Severe.
-    case severe
-}
-
 /// One row of `patients.csv`.
 public struct SyntheticPatient: Sendable, Equatable {
     /// Identifier such as `P00042`.
     public var id: String
     /// Diagnosis.
-    public var diagnosis: SyntheticDiagnosis
+    public var diagnosis: Diagnosis
     /// Recorded sex, `nil` when blank.
-    public var sex: SyntheticSex?
+    public var sex: Sex?
     /// Age in whole years at the first infusion.
     public var age: Int
     /// Number of earlier treatments that failed.
@@ -107,29 +38,41 @@ public struct SyntheticPatient: Sendable, Equatable {
     /// Site identifier such as `site-03`.
     public var site: String
     /// Recorded strategy, `nil` when blank (the patient still follows a true strategy; see ``SyntheticLatentState``).
-    public var strategy: SyntheticStrategy?
+    public var strategy: TreatmentStrategy?
 }
 
 /// The hidden state of one patient: what the model drew, which analyses should recover.
 public struct SyntheticLatentState: Sendable, Equatable {
     /// Strategy the patient actually follows (equals the recorded one when that is not blank).
-    public var trueStrategy: SyntheticStrategy
-    /// Whether the patient responds to the induction series (PHQ-9 and MADRS at its end ≤ half of baseline).
+    public var trueStrategy: TreatmentStrategy
+    /// Whether the patient responds to the induction series on PHQ-9 (total at its end ≤ half of baseline).
     public var isResponder: Bool
-    /// Whether the responder remits (PHQ-9 < 5 and MADRS ≤ 10 at the end of induction).
+    /// Whether the PHQ-9 responder remits (PHQ-9 < 5 at the end of induction).
     public var isRemitter: Bool
+    /// Whether MADRS at the end of induction is ≤ half of baseline (drawn given the PHQ-9 flag).
+    public var isMADRSResponder: Bool
+    /// Whether MADRS at the end of induction is ≤ 10.
+    public var isMADRSRemitter: Bool
+    /// Baseline PHQ-9 at or above the model's severe cut-off.
+    public var isSevere: Bool
     /// Baseline PHQ-9 total (before the first infusion).
     public var baselinePHQ9: Int
     /// Baseline MADRS total.
     public var baselineMADRS: Int
     /// Baseline PHQ-9 item 9.
     public var baselineSuicidalItem: Int
-    /// For patients with baseline item 9 > 0: whether it was drawn to reach 0 within 90 minutes of the first infusion.
-    public var suicidalItemResolvesWithin90Minutes: Bool?
+    /// Baseline MADRS item 10.
+    public var baselineMADRSSuicidalItem: Int
+    /// For each scale whose suicidal item is positive at baseline: the index of the first mark (40, 90, 240
+    /// minutes after the first infusion's start) by which it is resolved, 3 when not by 240 minutes.
+    public var suicidalItemResolvedMark: [Instrument: Int]
     /// Whether the patient completed the induction series and its end-of-induction visit was scheduled.
     public var completedInduction: Bool
-    /// Days from the end-of-induction visit to the first relapse, for responders (may exceed follow-up).
+    /// Days from the last induction infusion's start to the first relapse, for responders (may exceed follow-up).
     public var firstRelapseDays: Double?
+
+    /// For a PHQ-9-positive patient: whether item 9 is resolved by 90 minutes after the first infusion.
+    public var suicidalItemResolvesWithin90Minutes: Bool? { suicidalItemResolvedMark[.phq9].map { $0 <= 1 } }
 }
 
 /// One row of `infusions.csv`.
@@ -139,13 +82,13 @@ public struct SyntheticInfusion: Sendable, Equatable {
     /// Start, in minutes after the study origin (2023-01-09T00:00:00 by default).
     public var startMinute: Int
     /// Route.
-    public var route: SyntheticRoute
+    public var route: Route
     /// Dose in hundredths of mg/kg (50 means 0.50 mg/kg), kept as an integer so output never depends on float printing.
     public var doseHundredthsMgPerKg: Int
     /// Duration in whole minutes (shorter than planned when stopped early).
     public var durationMinutes: Int
     /// Phase, `nil` when left blank for later derivation.
-    public var phase: SyntheticPhase?
+    public var phase: TreatmentPhase?
     /// Whether the planned dose was given in full.
     public var completed: Bool
 
@@ -160,7 +103,7 @@ public struct SyntheticAssessment: Sendable, Equatable {
     /// Time, in minutes after the study origin.
     public var minute: Int
     /// Instrument.
-    public var instrument: SyntheticInstrument
+    public var instrument: Instrument
     /// Item scores in order (9 for PHQ-9, 10 for MADRS).
     public var items: [UInt8]
     /// Whether the total column is left blank (the items are always present).
@@ -179,7 +122,7 @@ public struct SyntheticAdverseEvent: Sendable, Equatable {
     /// Term.
     public var term: SyntheticAdverseEventTerm
     /// Severity.
-    public var severity: SyntheticSeverity
+    public var severity: Severity
     /// Whether the event was serious.
     public var serious: Bool
     /// Whether treatment was stopped because of it.

@@ -22,6 +22,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Replace the generated files in a non-empty output directory (other files there are kept).")
     var force = false
 
+    @Option(help: "How the continuation strategy is assigned: random (independent of everything) or confounded (chosen by baseline severity and remission; truth.json records relapse_marginal_hazard_ratio).")
+    var strategyAssignment: SyntheticStrategyAssignment = .random
+
     func validate() throws {
         guard patients >= 1 && patients <= 10_000_000 else {
             throw ValidationError("--patients must be between 1 and 10000000, got \(patients)")
@@ -30,7 +33,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let summary = try SyntheticCohort.generateAndWrite(patients: patients, seed: seed, to: URL(fileURLWithPath: out), replacingExisting: force)
+            let summary = try SyntheticCohort.generateAndWrite(patients: patients, seed: seed, to: URL(fileURLWithPath: out), replacingExisting: force,
+                                                               strategyAssignment: strategyAssignment)
             print(summary)
         } catch let error as SyntheticCohortWriteError {
             FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
@@ -38,3 +42,5 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+extension SyntheticStrategyAssignment: ExpressibleByArgument {}

@@ -80,7 +80,7 @@ import Testing
     static let tables: DerivedTables = {
         func one(_ id: String, _ d: Diagnosis, end: Double) -> PatientTimeline {
             PatientTimeline(patientID: id, diagnosis: d, strategy: nil, infusions: induction6,
-                            scores: [phq9(-1, total: 20), phq9(11.5, total: end)], adverseEvents: [])
+                            scores: [phq9(-1, total: 20), phq9(12.5, total: end)], adverseEvents: [])
         }
         return ClinicalDerivation.derive([one("A", .mdd, end: 8), one("B", .bipolar, end: 6), one("C", .ptsd, end: 4), one("D", .mdd, end: 15)])
     }()

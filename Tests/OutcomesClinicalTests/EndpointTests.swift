@@ -18,7 +18,7 @@ import Testing
 
 @Test func partialResponseAndRemissionCutoffs() throws {
     // 20 → 12 is 40 %: partial. MADRS 30 → 10 is remission at ≤ 10 but not at a plan of ≤ 9.
-    let p = patient(infusions: induction6, scores: [phq9(-1, total: 20), phq9(11.5, total: 12)])
+    let p = patient(infusions: induction6, scores: [phq9(-1, total: 20), phq9(12.5, total: 12)])
     let e = try #require(ClinicalDerivation.derive([p]).endpoints.first)
     #expect(e.response == false && e.partialResponse == true)
     var plan = AnalysisPlan()
@@ -68,15 +68,16 @@ import Testing
     #expect(lenient.response == true)   // 20 → 9 is a 55 % reduction
 }
 
-// Scores 40 minutes (PHQ-9 4) and 2 days (PHQ-9 12) after the last infusion on day 11: by default the
-// in-session score is the end of series (80 % reduction from 20); with a 24-hour minimum the day-13 score is
-// (40 %: partial response, not response).
-@Test func endOfSeriesCanSkipInSessionScores() throws {
+// Scores 40 minutes (PHQ-9 4) and 2 days (PHQ-9 12) after the last infusion on day 11: by default (24-hour
+// minimum) the day-13 score is the end of series (40 %: partial response, not response); with a 0-hour
+// minimum the in-session score is (80 % reduction from 20).
+@Test func endOfSeriesSkipsInSessionScoresByDefault() throws {
     let p = patient(infusions: induction6, scores: [phq9(-1, total: 20), phq9(11 + 40.0 / 1440, total: 4), phq9(13, total: 12)])
     let byDefault = try #require(ClinicalDerivation.derive([p]).endpoints.first)
-    #expect(byDefault.endOfSeries?.total == 4 && byDefault.response == true)
+    #expect(AnalysisPlan().endOfSeriesMinimumHours == 24)
+    #expect(byDefault.endOfSeries?.total == 12 && byDefault.response == false && byDefault.partialResponse == true)
     var plan = AnalysisPlan()
-    plan.endOfSeriesMinimumHours = 24
-    let nextDay = try #require(ClinicalDerivation.derive([p], plan: plan).endpoints.first)
-    #expect(nextDay.endOfSeries?.total == 12 && nextDay.response == false && nextDay.partialResponse == true)
+    plan.endOfSeriesMinimumHours = 0
+    let inSession = try #require(ClinicalDerivation.derive([p], plan: plan).endpoints.first)
+    #expect(inSession.endOfSeries?.total == 4 && inSession.response == true)
 }

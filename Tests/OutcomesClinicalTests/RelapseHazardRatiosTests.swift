@@ -3,7 +3,9 @@ import Testing
 @testable import OutcomesClinical
 
 /// Cox models behind the report's maintenance comparison, on the committed sample cohort, against R's coxph
-/// (Fixtures/relapse/hazard_ratios.R, run on `outcomes derive datasets/sample` output). Tolerance: 1e-6 relative.
+/// (Fixtures/relapse/hazard_ratios.R, run on `outcomes derive datasets/sample` output made with
+/// `windows.end_of_series_min_hours_after: 0`, the default when the fixture was made; the plan is pinned so
+/// the fixture stays valid). Tolerance: 1e-6 relative.
 @Suite struct RelapseHazardRatiosTests {
     let tables: DerivedTables
     let patients: [PatientTimeline]
@@ -11,7 +13,9 @@ import Testing
     init() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         patients = try ClinicDataset.load(at: root.appendingPathComponent("datasets/sample").path).dataset.timelines()
-        tables = ClinicalDerivation.derive(patients)
+        var plan = AnalysisPlan()
+        plan.endOfSeriesMinimumHours = 0
+        tables = ClinicalDerivation.derive(patients, plan: plan)
     }
 
     func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-6 * abs(b) }

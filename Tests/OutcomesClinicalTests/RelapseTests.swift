@@ -12,6 +12,32 @@ private let responderScores = [phq9(-1, total: 20), phq9(12, total: 6)]
     let r = try #require(ClinicalDerivation.derive([p]).relapse.first)
     #expect(r.outcome == .scoreThreshold && r.event == 1 && r.days == 19)
     #expect(r.source.line == 30)
+    // Interval form: last score below 10 is day 20 (9 days after the origin), first at or above is day 30.
+    #expect(r.intervalLeftDays == 9 && r.intervalRightDays == 19)
+}
+
+// The interval form confirms a run however far apart its scores are: two high scores 20 days apart are
+// censored in the event-time form but a relapse in (day 12, day 30] in the interval form. A single high score
+// at the end is right-censored at the last low score. A re-induction that came before any high score gives
+// (last low score, re-induction start]; one after an unconfirmed high score, (last low score, that score].
+@Test func intervalFormOfCensoredAndReinductionRecords() throws {
+    let gap = patient(infusions: induction6, scores: responderScores + [phq9(30, total: 12), phq9(50, total: 14)])
+    let g = try #require(ClinicalDerivation.derive([gap]).relapse.first)
+    #expect(g.event == 0 && g.intervalLeftDays == 1 && g.intervalRightDays == 19)
+    #expect(g.assessmentGapsDays == [1, 18, 20])
+
+    let single = patient(infusions: induction6, scores: responderScores + [phq9(30, total: 5), phq9(50, total: 14)])
+    let c = try #require(ClinicalDerivation.derive([single]).relapse.first)
+    #expect(c.event == 0 && c.intervalLeftDays == 19 && c.intervalRightDays == nil)
+
+    let infs = induction6 + [infusion(60), infusion(62), infusion(64)]
+    let quiet = patient(infusions: infs, scores: responderScores + [phq9(40, total: 6), phq9(70, total: 15)])
+    let q = try #require(ClinicalDerivation.derive([quiet]).relapse.first)
+    #expect(q.outcome == .reinduction && q.intervalLeftDays == 29 && q.intervalRightDays == 49)
+
+    let warned = patient(infusions: infs, scores: responderScores + [phq9(40, total: 6), phq9(55, total: 15)])
+    let w = try #require(ClinicalDerivation.derive([warned]).relapse.first)
+    #expect(w.outcome == .reinduction && w.intervalLeftDays == 29 && w.intervalRightDays == 44)
 }
 
 @Test func aGapLongerThanFifteenDaysBreaksTheRun() throws {
@@ -47,5 +73,4 @@ private let responderScores = [phq9(-1, total: 20), phq9(12, total: 6)]
     #expect(iv.map(\.stop) == [14, 71, 89])
     #expect(iv.map(\.onMaintenance) == [0, 1, 0])
     #expect(iv.map(\.event) == [0, 0, 0])
-    #expect(t.relapse.first?.hadMaintenance == true)
 }

@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func responseByDiagnosisRecoversTruth() {
-        for d in SyntheticDiagnosis.allCases {
-            let flags = tables.endpoints.filter { $0.series.label == "induction" && $0.scale == .phq9 && $0.diagnosis.rawValue == d.rawValue }
+        for d in Diagnosis.allCases {
+            let flags = tables.endpoints.filter { $0.series.label == "induction" && $0.scale == .phq9 && $0.diagnosis == d }
                 .compactMap(\.response)
             let truth = Self.cohort.model.responseProbability[d]!
             #expect(flags.count > 100, "\(d)")
@@ -64,6 +64,7 @@ import Testing
         try Self.cohort.write(to: dir)
         let t = ClinicalDerivation.derive(try ClinicDataset.load(at: dir.path).dataset.timelines(), plan: plan)
         let v = ClaimEvaluation.evaluate(Self.comparison, tables: t)
-        #expect(v.lower! < 0.4 && 0.4 < v.upper!, "HR \(v.observed!) [\(v.lower!), \(v.upper!)] should cover 0.4")
+        let truth = SyntheticTruthValues(model: Self.cohort.model).relapseMarginalHazardRatio
+        #expect(v.lower! < truth && truth < v.upper!, "HR \(v.observed!) [\(v.lower!), \(v.upper!)] should cover \(truth)")
     }
 }

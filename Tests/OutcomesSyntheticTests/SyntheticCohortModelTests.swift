@@ -63,63 +63,86 @@ struct SyntheticCohortModelTests {
                 "observed \(responders) responders of \(evaluable), expected \(expected) ± \(4 * variance.squareRoot())")
     }
 
-    /// Among patients with PHQ-9 item 9 > 0 at baseline and acute assessments after the first infusion, the
-    /// share with item 9 = 0 at the second (about 90-minute) one is within 4 sigma of the truth.
-    @Test func suicidalItemResolutionShareIsNearTruth() {
+    /// Suicidal item after the first infusion, per scale: every score up to a day after the start shows the
+    /// drawn resolution state of the mark its elapsed time reaches (≤ 40, ≤ 90, else 240 minutes), and the
+    /// share resolved at the latest score within 90 minutes is within 4 binomial sigma of the truth
+    /// (false failure about 1 in 16 000 per scale).
+    @Test func suicidalItemResolutionFollowsTheDrawnMarks() {
         let cohort = SyntheticFixtureCohort.cohort
-        let p = cohort.model.suicidalItemResolutionWithin90MinutesProbability
-        var eligible = 0, resolved = 0
-        for (index, patient) in cohort.patients.enumerated() {
-            let observed = Self.observed[patient.id]!
-            guard let first = observed.infusionStarts.first, let baseline = observed.phq9.first, baseline.time <= first, baseline.item9 > 0 else { continue }
-            let acute = observed.phq9.filter { $0.time > first && $0.time - first <= 6 * 60 }
-            guard acute.count == 3 else { continue }
-            eligible += 1
-            let isResolved = acute[1].item9 == 0
-            resolved += isResolved ? 1 : 0
-            #expect(isResolved == cohort.latent[index].suicidalItemResolvesWithin90Minutes, "patient \(patient.id)")
+        var firstStart: [Int: Int] = [:]
+        for infusion in cohort.infusions where firstStart[infusion.patientIndex] == nil { firstStart[infusion.patientIndex] = infusion.startMinute }
+        for instrument in Instrument.allCases {
+            let positive = instrument == .phq9 ? 1 : 2
+            var latestWithin90: [Int: (minute: Int, resolved: Bool)] = [:]
+            var checked = 0
+            for assessment in cohort.assessments where assessment.instrument == instrument {
+                guard let mark = cohort.latent[assessment.patientIndex].suicidalItemResolvedMark[instrument],
+                      let first = firstStart[assessment.patientIndex] else { continue }
+                let elapsed = assessment.minute - first
+                guard elapsed > 0 && elapsed <= 1440 else { continue }
+                let reached = elapsed <= 40 ? 0 : (elapsed <= 90 ? 1 : 2)
+                let resolved = Int(assessment.items[instrument.suicidalItemIndex]) < positive
+                #expect(resolved == (mark <= reached), "\(instrument) patient \(assessment.patientIndex) at \(elapsed) min")
+                checked += 1
+                if elapsed <= 90 { latestWithin90[assessment.patientIndex] = (assessment.minute, resolved) }
+            }
+            let p = cohort.model.suicidalItemResolvedByMinutes[instrument]![1]
+            let n = latestWithin90.count
+            let resolved = latestWithin90.values.filter(\.resolved).count
+            #expect(n > 200 && checked > n, "\(instrument): \(n) assessed within 90 minutes")
+            #expect(abs(Double(resolved) - Double(n) * p) <= 4 * (Double(n) * p * (1 - p)).squareRoot(), "\(instrument): \(resolved) of \(n) vs \(p)")
         }
-        #expect(eligible > 200, "eligible \(eligible)")
-        let sigma = (Double(eligible) * p * (1 - p)).squareRoot()
-        #expect(abs(Double(resolved) - Double(eligible) * p) <= 4 * sigma, "resolved \(resolved) of \(eligible)")
     }
 
-    /// Relapse shows in the scores: for each responder, non-acute follow-up PHQ-9 totals are below 10 before
-    /// the latent relapse time and the first total of 10 or more comes at or after it.
-    @Test func relapseShowsInFollowUpScores() {
+    /// Relapse shows in the follow-up scores with measurement noise: among responders' non-acute PHQ-9
+    /// totals before the latent relapse, a few (transient excursions and noise) reach 10 — the model's rate
+    /// is about 5 % — and after it nearly all do. Bands are wide (1–12 % and ≥ 95 %) so the test fails only
+    /// when the measurement model changes, not by chance (each share rests on thousands of scores).
+    @Test func relapseShowsInFollowUpScoresWithTransientExcursions() {
         let cohort = SyntheticFixtureCohort.cohort
-        var checked = 0
+        var before = 0, highBefore = 0, after = 0, highAfter = 0
         for (index, patient) in cohort.patients.enumerated() {
             let latent = cohort.latent[index]
             guard latent.isResponder, let days = latent.firstRelapseDays,
                   let scores = Self.inductionScores(Self.observed[patient.id]!) else { continue }
             let observed = Self.observed[patient.id]!
-            let relapseMinute = Double(scores.endTime) + days * 1440
-            let followUps = observed.phq9.filter { assessment in
-                assessment.time > scores.endTime
-                    && !observed.infusionStarts.contains { assessment.time > $0 && assessment.time - $0 <= 6 * 60 }
+            let lastInduction = observed.infusionStarts.filter { $0 < scores.endTime }.last!
+            let relapseMinute = Double(lastInduction) + days * 1440
+            // Before the first re-induction: later episodes restart the clock.
+            let firstLater = observed.infusionStarts.first { $0 > scores.endTime } ?? Int.max
+            for assessment in observed.phq9 where assessment.time > scores.endTime
+                && !observed.infusionStarts.contains(where: { assessment.time > $0 && assessment.time - $0 <= 6 * 60 }) {
+                if Double(assessment.time) < relapseMinute - 1 {
+                    before += 1
+                    highBefore += assessment.total >= 10 ? 1 : 0
+                } else if latent.trueStrategy == .asNeeded && assessment.time < firstLater {
+                    after += 1
+                    highAfter += assessment.total >= 10 ? 1 : 0
+                }
             }
-            if let firstHigh = followUps.first(where: { $0.total >= 10 }) {
-                #expect(Double(firstHigh.time) >= relapseMinute - 1, "patient \(patient.id) high before relapse")
-            }
-            for assessment in followUps where Double(assessment.time) < relapseMinute - 1 {
-                #expect(assessment.total < 10, "patient \(patient.id)")
-            }
-            checked += 1
         }
-        #expect(checked > 600)
+        let shareBefore = Double(highBefore) / Double(before)
+        let shareAfter = Double(highAfter) / Double(after)
+        #expect(before > 2000 && after > 500, "\(before) scores before relapse, \(after) after")
+        #expect(shareBefore > 0.01 && shareBefore < 0.12, "share >= 10 before relapse \(shareBefore)")
+        #expect(shareAfter >= 0.95, "share >= 10 after relapse \(shareAfter)")
     }
 
-    /// The latent relapse times recover the hazard by strategy: the exponential rate estimate n / Σt is within
-    /// 4 standard errors (rate/√n) of the truth.
+    /// The latent relapse times recover the hazards: each responder's time times its kind's multipliers is
+    /// exponential with the reference hazard of its strategy; the rate estimate n / Σ(c·t) is within 4
+    /// standard errors (rate/√n) of the truth (false failure about 1 in 16 000 per strategy).
     @Test func latentRelapseTimesRecoverHazards() {
-        let cohort = SyntheticFixtureCohort.cohort
-        for strategy in SyntheticStrategy.allCases {
-            let times = cohort.latent.filter { $0.trueStrategy == strategy }.compactMap(\.firstRelapseDays)
-            let rate = cohort.model.relapseHazardPerDay(strategy)
-            let estimate = Double(times.count) / times.reduce(0, +)
-            #expect(times.count > 300)
-            #expect(abs(estimate - rate) <= 4 * rate / Double(times.count).squareRoot(), "\(strategy): \(estimate) vs \(rate)")
+        let model = SyntheticFixtureCohort.cohort.model
+        for strategy in TreatmentStrategy.allCases {
+            let scaled = SyntheticFixtureCohort.cohort.latent.filter { $0.trueStrategy == strategy }.compactMap { latent in
+                latent.firstRelapseDays.map {
+                    $0 * model.relapseHazardPerDay(strategy, severe: latent.isSevere, remitter: latent.isRemitter) / model.relapseHazardPerDay(strategy)
+                }
+            }
+            let rate = model.relapseHazardPerDay(strategy)
+            let estimate = Double(scaled.count) / scaled.reduce(0, +)
+            #expect(scaled.count > 300)
+            #expect(abs(estimate - rate) <= 4 * rate / Double(scaled.count).squareRoot(), "\(strategy): \(estimate) vs \(rate)")
         }
     }
 

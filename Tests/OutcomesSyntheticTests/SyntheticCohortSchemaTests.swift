@@ -144,7 +144,7 @@ struct SyntheticCohortSchemaTests {
         #expect(object["seed"] as? String == String(SyntheticFixtureCohort.seed))
         #expect(object["patients"] as? Int == SyntheticFixtureCohort.patientCount)
         let response = try #require(object["response_probability_by_diagnosis"] as? [String: Double])
-        for diagnosis in SyntheticDiagnosis.allCases {
+        for diagnosis in Diagnosis.allCases {
             // Tolerance 5e-5: the file carries four decimals.
             #expect(abs(response[diagnosis.rawValue]! - SyntheticCohortModel().responseProbability[diagnosis]!) < 5e-5)
         }

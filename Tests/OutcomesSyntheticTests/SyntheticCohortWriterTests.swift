@@ -90,3 +90,26 @@ struct SyntheticCohortWriterTests {
         }
     }
 }
+
+/// `outcomes generate --strategy-assignment confounded`: the entry point records the assignment and the
+/// marginal hazard ratio in truth.json, and the same seed under the two assignments gives the same patients'
+/// latent response (strategy is drawn after it) but different strategies.
+@Test func strategyAssignmentReachesTruthJSON() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("assign-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    _ = try SyntheticCohort.generateAndWrite(patients: 50, seed: 3, to: dir, replacingExisting: false, strategyAssignment: .confounded)
+    let truth = try String(contentsOf: dir.appendingPathComponent("truth.json"), encoding: .utf8)
+    #expect(truth.contains("\"strategy_assignment\": \"confounded\""))
+    #expect(truth.contains("\"relapse_marginal_hazard_ratio\": 0.4107"))
+    var model = SyntheticCohortModel()
+    model.strategyAssignment = .confounded
+    let confounded = SyntheticCohort.generate(patients: 400, seed: 3, model: model)
+    let random = SyntheticCohort.generate(patients: 400, seed: 3)
+    #expect(confounded.latent.map(\.isResponder) == random.latent.map(\.isResponder))
+    #expect(confounded.latent.map(\.trueStrategy) != random.latent.map(\.trueStrategy))
+    // Under confounding, severe non-remitted patients choose maintenance more often than mild remitters.
+    let severe = confounded.latent.filter { $0.isSevere && !$0.isRemitter }
+    let mild = confounded.latent.filter { !$0.isSevere && $0.isRemitter }
+    let share = { (rows: [SyntheticLatentState]) in Double(rows.filter { $0.trueStrategy == .maintenance }.count) / Double(rows.count) }
+    #expect(share(severe) > share(mild) + 0.3, "\(share(severe)) vs \(share(mild))")
+}

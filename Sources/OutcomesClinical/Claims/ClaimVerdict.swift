@@ -44,4 +44,7 @@ public struct ClaimVerdict: Sendable, Equatable {
     public let definition: String
     /// Caveats that belong beside the verdict (adjustment, denominators, vagueness of the claim).
     public let note: String?
+    /// The verdict under each alternative definition the plan declares (``ClaimSensitivity``); empty when
+    /// none applies.
+    public var sensitivity: [SensitivityRow] = []
 }

@@ -78,7 +78,7 @@ public enum ClinicalDerivation {
             if series.isEmpty {
                 exclusions.append(.init(patientID: p.patientID, analysis: .series, reason: "no infusions", source: nil))
             }
-            if let t = TolerabilityBuilder.induction(patient: p, series: series) { tolerability.append(t) }
+            if let t = TolerabilityBuilder.induction(patient: p, series: series, plan: plan) { tolerability.append(t) }
             intervals += TolerabilityBuilder.maintenanceIntervals(patient: p, series: series)
             for scale in Scale.all {
                 let (usable, unusable) = p.scores(of: scale, plan: plan)

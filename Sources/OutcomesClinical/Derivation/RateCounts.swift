@@ -112,7 +112,9 @@ extension DerivedTables {
                 included(t.diagnosis) && period.contains(self.series[t.patientID]?.first { $0.phase == .induction }?.start ?? -.infinity)
             }
             return RateCount(successes: rows.count(where: \.tolerated), patients: rows.count,
-                             definition: "first induction completed without discontinuation for an adverse event; \(who)")
+                             definition: (plan.tolerabilityCountsOtherInterruptions
+                                ? "first induction completed, every infusion in full, without discontinuation for an adverse event; "
+                                : "first induction without discontinuation for an adverse event; ") + who)
         case .priorTreatmentsFailedAtLeast2:
             let rows = patients.filter { p in included(p.diagnosis) && period.contains(p.infusions.first?.time ?? -.infinity) }
             let known = rows.compactMap(\.priorTreatmentsFailed)

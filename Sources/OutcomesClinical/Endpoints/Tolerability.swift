@@ -1,14 +1,21 @@
 /// Whether a patient got through the first induction series.
 ///
-/// Tolerated means every infusion of the induction series was completed and no adverse event between the
-/// series' first infusion and one day after its last led to discontinuation.
+/// Tolerated means no adverse event between the series' first infusion and one day after its last led to
+/// discontinuation; when the plan's `tolerability.other_interruptions_count` is true, every infusion of the
+/// series must also have been completed. An infusion interrupted for another reason (not completed, without
+/// a discontinuing adverse event) is reported separately either way.
 public struct InductionTolerability: Sendable, Equatable {
     public let patientID: String
     public let diagnosis: Diagnosis
     public let inductionInfusions: Int
     public let completedInfusions: Int
     public let discontinuedForAdverseEvent: Bool
-    public var tolerated: Bool { completedInfusions == inductionInfusions && !discontinuedForAdverseEvent }
+    /// Whether interruptions for other reasons count against tolerability (the plan's setting).
+    public let otherInterruptionsCount: Bool
+    /// Some infusion of the series was not completed, and no adverse event led to discontinuation.
+    public var interruptedForOtherReason: Bool { completedInfusions < inductionInfusions && !discontinuedForAdverseEvent }
+    /// Tolerated under the plan's definition.
+    public var tolerated: Bool { !discontinuedForAdverseEvent && !(otherInterruptionsCount && completedInfusions < inductionInfusions) }
 }
 
 /// Adverse-event counts for one term and severity.
@@ -31,14 +38,15 @@ public struct MaintenanceInterval: Sendable, Equatable {
 }
 
 enum TolerabilityBuilder {
-    static func induction(patient: PatientTimeline, series: [InfusionSeries]) -> InductionTolerability? {
+    static func induction(patient: PatientTimeline, series: [InfusionSeries], plan: AnalysisPlan) -> InductionTolerability? {
         guard let ind = series.first(where: { $0.phase == .induction }) else { return nil }
         let last = ind.end + 86_400
         let stopped = patient.adverseEvents.contains { $0.ledToDiscontinuation && $0.time >= ind.start && $0.time <= last }
         return InductionTolerability(patientID: patient.patientID, diagnosis: patient.diagnosis,
                                      inductionInfusions: ind.infusions.count,
                                      completedInfusions: ind.infusions.filter(\.completed).count,
-                                     discontinuedForAdverseEvent: stopped)
+                                     discontinuedForAdverseEvent: stopped,
+                                     otherInterruptionsCount: plan.tolerabilityCountsOtherInterruptions)
     }
 
     static func maintenanceIntervals(patient: PatientTimeline, series: [InfusionSeries]) -> [MaintenanceInterval] {
@@ -75,5 +83,25 @@ enum TolerabilityBuilder {
             AdverseEventCount(term: k.term, severity: k.severity, events: v.events, patients: v.patients,
                               serious: v.serious, ledToDiscontinuation: v.stop)
         }.sorted { ($0.term, order[$0.severity] ?? 9, $0.severity) < ($1.term, order[$1.severity] ?? 9, $1.severity) }
+    }
+}
+
+extension DerivedTables {
+    /// Patients whose first induction series had an infusion interrupted for a reason other than an adverse
+    /// event (not completed, no discontinuing adverse event), among patients with one of `diagnoses`: reported
+    /// beside tolerability, which by default counts adverse-event discontinuation only.
+    public func interruptedForOtherReason(diagnoses: Set<Diagnosis>? = nil) -> RateCount {
+        let rows = tolerability.filter { diagnoses?.contains($0.diagnosis) ?? true }
+        return RateCount(successes: rows.count(where: \.interruptedForOtherReason), patients: rows.count,
+                         definition: "first induction with an infusion interrupted for a reason other than an adverse event; \(Self.populationText(diagnoses))")
+    }
+}
+
+extension RateCount {
+    /// The same successes among every selected patient, those without an evaluable value counted as failures
+    /// (intention to treat, as CMS159 counts patients without a follow-up score).
+    public var intentionToTreat: RateCount {
+        RateCount(successes: successes, patients: patients + notEvaluable,
+                  definition: definition + "; by intention to treat (not evaluable = not a success)")
     }
 }

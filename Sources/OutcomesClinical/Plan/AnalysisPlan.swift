@@ -32,8 +32,8 @@ public struct AnalysisPlan: Equatable, Sendable {
     /// End of series: the first score from the last infusion up to this many days after it.
     public var endOfSeriesWindowDays = 7.0
     /// End of series: scores earlier than this many hours after the last infusion's start are skipped
-    /// (0 keeps in-session scores; 24 skips the acute, dissociative hours after an infusion).
-    public var endOfSeriesMinimumHours = 0.0
+    /// (24, the default, skips the acute, dissociative hours after an infusion; 0 keeps in-session scores).
+    public var endOfSeriesMinimumHours = 24.0
 
     // Series
     /// Derived induction: a run of at least this many infusions...
@@ -70,6 +70,31 @@ public struct AnalysisPlan: Equatable, Sendable {
     public var reinductionIsRelapse = true
     /// Days after each maintenance infusion during which a patient counts as exposed to maintenance.
     public var maintenanceExposureDays = 42.0
+    /// Which relapse analysis leads: `auto` (the interval-censored one when the median gap between
+    /// consecutive follow-up scores exceeds `relapseMaxDaysApart`), `event_time` or `interval_censored`.
+    public var relapsePrimaryAnalysis = "auto"
+
+    // Tolerability
+    /// Whether an induction infusion interrupted for a reason other than an adverse event (not completed, no
+    /// discontinuation for an adverse event) also makes the series "not tolerated". Default false: tolerability
+    /// is no discontinuation for an adverse event, as trials report it; other interruptions are counted apart.
+    public var tolerabilityCountsOtherInterruptions = false
+
+    // Sensitivity: the alternative definitions every verdict is re-checked under (ClaimSensitivity).
+    /// End-of-series minimum delays, in hours, tried for response, partial response and remission claims.
+    public var sensitivityEndOfSeriesHours: [Double] = [0, 24]
+    /// Relapse confirmation windows, in days, tried for relapse claims.
+    public var sensitivityRelapseMaxDaysApart: [Double] = [15, 30, 60]
+    /// Relapse claims also on a single score at or above the threshold.
+    public var sensitivityRelapseSingleScore = true
+    /// Relapse claims also with re-induction counted the other way.
+    public var sensitivityRelapseReinductionEitherWay = true
+    /// Relapse claims also interval-censored (Weibull on the interval form).
+    public var sensitivityRelapseIntervalCensored = true
+    /// Tolerability claims also under the other definition.
+    public var sensitivityTolerabilityEitherDefinition = true
+    /// Response, partial response and remission claims also by intention to treat.
+    public var sensitivityIntentionToTreat = true
 
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".

@@ -21,11 +21,14 @@ enum RelapseBuilder {
         }
         let reinduction = plan.reinductionIsRelapse
             ? series.first { $0.phase == .reinduction && $0.start > origin }?.infusions.first : nil
-        let maintenanceTimes = series.filter { $0.phase == .maintenance }.flatMap(\.infusions).map(\.time).filter { $0 > origin }
+        let interval = intervalForm(later: later, origin: origin, threshold: threshold, reinduction: reinduction?.time, plan: plan)
+        let followUp = later.map(\.time)
         func made(_ time: Double, _ outcome: RelapseOutcome, _ source: SourceLine) -> RelapseRecord {
-            RelapseRecord(patientID: patient.patientID, diagnosis: patient.diagnosis, strategy: patient.strategy,
-                          scale: endpoint.scale, origin: origin, days: (time - origin) / day, outcome: outcome,
-                          source: source, hadMaintenance: maintenanceTimes.contains { $0 < time })
+            let times = [origin] + followUp.filter { $0 <= time }
+            return RelapseRecord(patientID: patient.patientID, diagnosis: patient.diagnosis, strategy: patient.strategy,
+                                 scale: endpoint.scale, origin: origin, days: (time - origin) / day, outcome: outcome, source: source,
+                                 intervalLeftDays: interval.left, intervalRightDays: interval.right,
+                                 assessmentGapsDays: zip(times, times.dropFirst()).map { ($1 - $0) / day })
         }
         switch (onset, reinduction) {
         case let (s?, r?): return s.time <= r.time ? made(s.time, .scoreThreshold, s.record.source) : made(r.time, .reinduction, r.source)
@@ -37,6 +40,29 @@ enum RelapseBuilder {
             }
             return made(last.time, .censored, last.record.source)
         }
+    }
+
+    /// The interval form: relapse is `relapse.consecutive` scores in a row at or above the threshold, however
+    /// far apart (spanning at least `relapse.min_days_apart`), or the start of a re-induction series when the
+    /// plan counts it; it lies in (last score below the threshold, first score of that run] (the re-induction
+    /// start when no high score came before it). Without a relapse the follow-up is right-censored at the last
+    /// score, or at the last score below the threshold when unconfirmed high scores follow it.
+    static func intervalForm(later: [UsableScore], origin: Double, threshold: Double, reinduction: Double?,
+                             plan: AnalysisPlan) -> (left: Double, right: Double?) {
+        let day = 86_400.0
+        var lastLow = origin
+        var run: [UsableScore] = []
+        for s in later {
+            if let reinduction, s.time >= reinduction { break }
+            guard s.total >= threshold else { lastLow = s.time; run = []; continue }
+            run.append(s)
+            if run.count >= plan.relapseConsecutive && s.time - run[0].time >= plan.relapseMinDaysApart * day {
+                return ((lastLow - origin) / day, (run[0].time - origin) / day)
+            }
+        }
+        if let reinduction { return ((lastLow - origin) / day, ((run.first?.time ?? reinduction) - origin) / day) }
+        let censoredAt = run.isEmpty ? (later.last?.time ?? origin) : lastLow
+        return ((censoredAt - origin) / day, nil)
     }
 
     /// Splits a follow-up at the moments maintenance exposure switches on or off.

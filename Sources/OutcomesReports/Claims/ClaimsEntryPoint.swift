@@ -14,8 +14,9 @@ extension Reports {
         let claims: [Claim]
         do { claims = try ClaimsFile.load(path: claimsPath) } catch { throw .claimsFile(error) }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
-        let verdicts: [ClaimVerdict]
+        var verdicts: [ClaimVerdict]
         do { verdicts = try ClaimEvaluation.evaluate(claims, tables: analysed.tables, file: claimsPath) } catch { throw .claimsFile(error) }
+        verdicts = ClaimSensitivity.attach(verdicts, tables: analysed.tables)
         let text: String
         switch format {
         case .md:

@@ -8,13 +8,17 @@ public enum ClaimsReport {
 
     static func document(_ verdicts: [ClaimVerdict], plan: AnalysisPlan, dataset: String, accounting: [String]) -> ReportDocument {
         let columns = ["id", "kind", "verdict", "observed", "n", "events", "lower", "upper", "interval_level", "method", "claimed", "claimed_low",
-                       "claimed_high", "p_value", "power", "n_needed", "definition", "note", "text", "source"]
+                       "claimed_high", "p_value", "power", "n_needed", "definition", "note", "text", "source", "fragile", "sensitivity"]
         let rows: [[ReportValue]] = verdicts.map { v in
             [.text(v.claim.id), .text(v.claim.check.kind), .text(v.verdict.rawValue), .optional(v.observed),
              v.n.map { .integer($0) } ?? .missing, v.events.map { .integer($0) } ?? .missing, .optional(v.lower), .optional(v.upper),
              .optional(v.intervalLevel), .text(v.method), .optional(v.claimed), .optional(v.claimedLow), .optional(v.claimedHigh), .optional(v.pValue),
              .optional(v.power), v.nNeeded.map { .integer($0) } ?? .missing, .text(v.definition), v.note.map { .text($0) } ?? .missing,
-             .text(v.claim.text), .text(v.claim.source)]
+             .text(v.claim.text), .text(v.claim.source), .boolean(v.fragile),
+             .array(v.sensitivity.map { r in
+                 .object([("definition", .text(r.definition)), ("observed", .optional(r.observed)), ("lower", .optional(r.lower)),
+                          ("upper", .optional(r.upper)), ("n", r.n.map { .integer($0) } ?? .missing), ("verdict", .text(r.verdict.rawValue))])
+             })]
         }
         return ReportDocument(analysis: "claims", title: "Claims checked against \(dataset)",
                               conventions: [("verdicts", verdictRule)] + plan.settingLines().map { line in
@@ -46,7 +50,7 @@ public enum ClaimsReport {
         for v in verdicts {
             var cell = interval(v)
             if let l = v.intervalLevel, abs(l - level) > 1e-12 { cell += " (\(Formatting.level(l)) interval)" }
-            s += "| \(v.claim.id) | **\(v.verdict.rawValue)** | \(value(v.observed, v)) | \(cell) | \(v.n.map(String.init) ?? "") | \(claimed(v)) |\n"
+            s += "| \(v.claim.id) | **\(v.verdict.rawValue)**\(v.fragile ? " (fragile)" : "") | \(value(v.observed, v)) | \(cell) | \(v.n.map(String.init) ?? "") | \(claimed(v)) |\n"
         }
         for v in verdicts {
             s += "\n\(h)# \(v.claim.id): \(v.verdict.rawValue)\n\n"
@@ -63,8 +67,24 @@ public enum ClaimsReport {
                 if let nn = v.nNeeded { s += "- Patients needed for an 80 % chance of deciding, if the observed rate held: \(nn)\n" }
             }
             if let note = v.note { s += "- Note: \(note)\n" }
+            s += sensitivity(v)
         }
         return s
+    }
+
+    /// The verdict under each alternative definition, and whether any changes it.
+    static func sensitivity(_ v: ClaimVerdict) -> String {
+        guard !v.sensitivity.isEmpty else { return "" }
+        var s = v.fragile
+            ? "- **Fragile**: a defensible alternative definition changes the verdict.\n"
+            : "- Robust: every alternative definition below gives the same verdict.\n"
+        s += "\n| alternative definition | observed | interval | n | verdict |\n|---|---|---|---|---|\n"
+        for r in v.sensitivity {
+            let interval = r.lower == nil && r.upper == nil ? "" : "\(r.lower == nil ? "not estimable" : value(r.lower, v)) to \(r.upper == nil ? "not estimable" : value(r.upper, v))"
+            let changed = r.verdict != v.verdict && [.supported, .consistent, .contradicted].contains(r.verdict)
+            s += "| \(r.definition) | \(value(r.observed, v)) | \(interval) | \(r.n.map(String.init) ?? "") | \(r.verdict.rawValue)\(changed ? " (changed)" : "") |\n"
+        }
+        return s + "\n"
     }
 
     static func isRate(_ v: ClaimVerdict) -> Bool {

@@ -44,10 +44,11 @@ public enum DerivedTablesCSV {
 
     static func relapse(_ t: DerivedTables) -> String {
         var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "param", "startdt", "aval_days", "cnsr", "event",
-                                 "rule", "had_maintenance", "source"])
+                                 "rule", "interval_left_days", "interval_right_days", "source"])
         for r in t.relapse {
             c.append([r.patientID, r.diagnosis.rawValue, r.strategy?.rawValue ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
-                      String(1 - r.event), String(r.event), r.outcome.rawValue, F.flag(r.hadMaintenance), "\(r.source)"])
+                      String(1 - r.event), String(r.event), r.outcome.rawValue, F.fixed(r.intervalLeftDays, 4),
+                      F.fixed(r.intervalRightDays, 4), "\(r.source)"])
         }
         return c.text
     }
@@ -72,10 +73,11 @@ public enum DerivedTablesCSV {
     }
 
     static func tolerability(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated"])
+        var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated",
+                                 "interrupted_other_reason"])
         for r in t.tolerability {
             c.append([r.patientID, r.diagnosis.rawValue, String(r.inductionInfusions), String(r.completedInfusions),
-                      F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated)])
+                      F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated), F.flag(r.interruptedForOtherReason)])
         }
         return c.text
     }

@@ -73,6 +73,7 @@ extension Reports {
         var verdicts: [ClaimVerdict]?
         if let claims, let claimsPath {
             do { verdicts = try ClaimEvaluation.evaluate(claims, tables: analysed.tables, file: claimsPath) } catch { throw .claimsFile(error) }
+            verdicts = verdicts.map { ClaimSensitivity.attach($0, tables: analysed.tables) }
         }
         let summary = ValidationRendering.summaryLines(DatasetSummary(analysed.validated.dataset))
         let files = OutcomeReport.files(datasetName: labels?.dataset ?? path, analysed: analysed, summary: summary, verdicts: verdicts,

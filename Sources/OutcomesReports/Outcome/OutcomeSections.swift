@@ -46,17 +46,19 @@ enum OutcomeSections {
 
     static func response(_ t: DerivedTables) -> String {
         var s = "## Response and remission at the end of the first induction series\n\n" + intervalNote(t.plan) + " "
-        s += "PHQ-9 and MADRS are reported separately: they disagree for the same patients (CNS Drugs 2023;37:715-723).\n\n"
+        s += "PHQ-9 and MADRS are reported separately: they disagree for the same patients (CNS Drugs 2023;37:715-723). "
+        s += "Response is shown among patients with an end-of-series score (\(F.compact(t.plan.endOfSeriesMinimumHours)) hours to \(F.compact(t.plan.endOfSeriesWindowDays)) days after the last infusion's start) "
+        s += "and by intention to treat: all patients who started the induction series, those without an end-of-series score counted as not responding (as CMS159 counts).\n\n"
         for scale in Scale.all {
             let rows = t.endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale }
             guard !rows.isEmpty else { continue }
             let rules = t.plan.rules(for: scale)
-            s += "### \(scale.id)\n\n| group | response (\(rules.responseText)) | partial response | remission (\(rules.remissionText)) | no endpoint |\n|---|---|---|---|---|\n"
+            s += "### \(scale.id)\n\n| group | response (\(rules.responseText)) among patients with an endpoint | response by intention to treat (no endpoint = not responding) | partial response | remission (\(rules.remissionText)) | no endpoint |\n|---|---|---|---|---|---|\n"
             for g in groups(t) where rows.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
                 let response = t.count(.response, scale: scale, diagnoses: g.diagnoses)
                 let partial = t.count(.partialResponse, scale: scale, diagnoses: g.diagnoses)
                 let remission = t.count(.remission, scale: scale, diagnoses: g.diagnoses)
-                s += "| \(g.name) | \(rate(response, t)) | \(rate(partial, t)) "
+                s += "| \(g.name) | \(rate(response, t)) | \(rate(response.intentionToTreat, t)) | \(rate(partial, t)) "
                 s += "| \(rate(remission, t)) | \(response.notEvaluable) |\n"
             }
             if let m = t.firstResponseMedian(scale: scale) {
@@ -108,10 +110,13 @@ enum OutcomeSections {
 
     static func tolerability(_ t: DerivedTables) -> String {
         var s = "## Tolerability\n\n"
-        s += "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last. " + intervalNote(t.plan) + "\n\n"
-        s += "| group | tolerated |\n|---|---|\n"
+        s += t.plan.tolerabilityCountsOtherInterruptions
+            ? "Tolerated: every infusion of the first induction series completed, and no adverse event leading to discontinuation from its first infusion to one day after its last (plan: tolerability.other_interruptions_count = true). "
+            : "Tolerated: no adverse event leading to discontinuation from the first infusion of the first induction series to one day after its last. Infusions interrupted for another reason (not completed, without a discontinuing adverse event) are counted separately. "
+        s += intervalNote(t.plan) + "\n\n"
+        s += "| group | tolerated | interrupted for another reason |\n|---|---|---|\n"
         for g in groups(t) where t.tolerability.contains(where: { g.diagnoses?.contains($0.diagnosis) ?? true }) {
-            s += "| \(g.name) | \(rate(t.count(.tolerability, diagnoses: g.diagnoses), t)) |\n"
+            s += "| \(g.name) | \(rate(t.count(.tolerability, diagnoses: g.diagnoses), t)) | \(rate(t.interruptedForOtherReason(diagnoses: g.diagnoses), t)) |\n"
         }
         s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
         for a in t.adverseEvents {
@@ -139,11 +144,15 @@ enum OutcomeSections {
         s += "at most \(F.compact(t.plan.relapseMaxDaysApart)) days apart and spanning at least \(F.compact(t.plan.relapseMinDaysApart)) days (SUSTAIN-1)"
         s += t.plan.reinductionIsRelapse ? ", or the start of a re-induction series" : ""
         s += ". A median the curve never reaches is *not estimable*. RMST: restricted mean relapse-free days up to \(F.compact(RelapseSurvival.rmstHorizonDays)) days (26 weeks).\n\n"
+        s += RelapseIntervalSection.notice(t)
         for scale in Scale.all {
             let summary = t.relapseSummary(scale: scale)
             let rows = summary.curves
             guard !rows.isEmpty else { continue }
-            s += "### \(scale.id)\n\n| group | responders | relapses | median days (\(F.level(t.plan.confidenceLevel)) CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (\(F.level(t.plan.confidenceLevel)) CI) |\n|---|---|---|---|---|---|\n"
+            let intervalLeads = RelapseIntervalCensored.spacing(t.relapse, scale: scale, plan: t.plan).intervalCensoredLeads
+            let intervalBlock = RelapseIntervalSection.block(t, scale: scale)
+            s += "### \(scale.id)\n\n" + (intervalLeads ? intervalBlock + "Kaplan–Meier, confirmed rule (event-time form):\n\n" : "")
+            s += "| group | responders | relapses | median days (\(F.level(t.plan.confidenceLevel)) CI) | relapse-free at 4 / 8 / 12 / 16 weeks | RMST 26 weeks (\(F.level(t.plan.confidenceLevel)) CI) |\n|---|---|---|---|---|---|\n"
             for (label, c) in rows {
                 let m = c.median
                 let med = m.estimate.map { "\(F.fixed($0, 1)) (\(m.lower.map { F.fixed($0, 1) } ?? "not estimable")–\(m.upper.map { F.fixed($0, 1) } ?? "not estimable"))" }
@@ -163,7 +172,7 @@ enum OutcomeSections {
             s += hazardRatios(summary.hazardRatios, plan: t.plan)
             let figure = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if figures.contains(figure) { s += "\n![Relapse-free by strategy (\(scale.id))](\(figure))\n" }
-            s += "\n"
+            s += "\n" + (intervalLeads ? "" : intervalBlock)
         }
         s += "Strategy is the plan recorded at the end of induction, not a randomized assignment: differences between strategies mix the strategy's effect with who chose it.\n\n"
         return s

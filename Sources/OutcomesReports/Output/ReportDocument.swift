@@ -9,6 +9,8 @@ enum ReportValue {
     case boolean(Bool)
     case missing
     case object([(String, ReportValue)])
+    /// A list (JSON array; in text and CSV cells, items separated by " | ").
+    case array([ReportValue])
 
     static func optional(_ x: Double?) -> ReportValue { x.map { $0.isNaN ? .missing : .number($0) } ?? .missing }
 }
@@ -70,6 +72,7 @@ struct ReportDocument {
         case .boolean(let b): return b ? "true" : "false"
         case .missing: return "NA"
         case .object(let fields): return fields.map { "\($0.0)=\(cell($0.1, exact: exact))" }.joined(separator: "; ")
+        case .array(let items): return items.map { cell($0, exact: exact) }.joined(separator: " | ")
         }
     }
 
@@ -168,6 +171,7 @@ struct ReportDocument {
         case .boolean(let b): return b ? "true" : "false"
         case .missing: return "null"
         case .object(let fields): return jsonObject(fields, indent: indent)
+        case .array(let items): return "[" + items.map { json($0, indent: indent + 1) }.joined(separator: ", ") + "]"
         }
     }
 

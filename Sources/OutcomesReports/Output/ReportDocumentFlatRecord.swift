@@ -41,6 +41,7 @@ extension ReportDocument {
         case .boolean(let b): return b ? "true" : "false"
         case .missing: return json ? "null" : ""
         case .object(let fields): return json ? jsonObject(fields, indent: 1) : CSVText.escape(cell(value, exact: true))
+        case .array: return json ? Self.json(value, indent: 1) : CSVText.escape(cell(value, exact: true))
         }
     }
 
@@ -53,7 +54,7 @@ extension ReportDocument {
         case .text(let s): return s
         case .boolean(let b): return b ? "yes" : "no"
         case .missing: return "-"
-        case .object: return cell(value, exact: false)
+        case .object, .array: return cell(value, exact: false)
         }
     }
 
