@@ -122,7 +122,7 @@ public enum ClaimSensitivity {
             let records = tables.relapse.filter { population.diagnoses.isEmpty || population.diagnoses.contains($0.diagnosis) }
             let n = records.filter { $0.scale == population.instrument }.count
             guard n >= plan.claimsMinimumN,
-                  let m = (try? RelapseIntervalCensored.estimates(records, scale: population.instrument, level: plan.claimsLevel))?.first?.weibullMedian else {
+                  let m = (try? RelapseIntervalCensored.estimates(records, scale: population.instrument, level: plan.confidenceLevel))?.first?.weibullMedian else {
                 return SensitivityRow(definition: definition, observed: nil, lower: nil, upper: nil, n: n, verdict: .insufficientData)
             }
             let verdict: Verdict = m.lower >= low && m.upper <= high ? .supported : (m.upper < low || m.lower > high) ? .contradicted : .consistent
@@ -130,7 +130,7 @@ public enum ClaimSensitivity {
         case let .comparison(instrument, better, than):
             let rows = tables.relapse.filter { $0.strategy == better || $0.strategy == than }
             guard better == .maintenance && than == .asNeeded || better == .asNeeded && than == .maintenance,
-                  let fit = try? RelapseIntervalCensored.strategyHazardRatio(rows, scale: instrument, level: plan.claimsLevel),
+                  let fit = try? RelapseIntervalCensored.strategyHazardRatio(rows, scale: instrument, level: plan.confidenceLevel),
                   fit.patients >= plan.claimsMinimumN else {
                 return SensitivityRow(definition: definition, observed: nil, lower: nil, upper: nil, n: nil, verdict: .insufficientData)
             }

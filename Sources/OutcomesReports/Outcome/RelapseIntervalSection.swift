@@ -26,7 +26,7 @@ enum RelapseIntervalSection {
 
     /// Turnbull and Weibull estimates for one scale, overall and by strategy, with the Weibull hazard ratio.
     static func block(_ t: DerivedTables, scale: Scale) -> String {
-        let level = t.plan.claimsLevel
+        let level = t.plan.confidenceLevel
         var rows: [(String, RelapseIntervalEstimate)] = []
         for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("strategy", { $0.strategy?.rawValue })] as [(String, (RelapseRecord) -> String?)] {
             for e in (try? RelapseIntervalCensored.estimates(t.relapse, scale: scale, level: level, groupOf: groupOf)) ?? [] {
