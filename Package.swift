@@ -3,14 +3,14 @@ import PackageDescription
 
 // Layers (data flows downward only; nothing imports a layer above it):
 //   1. OutcomesTabular                      libcsv-backed streaming CSV into typed columns
-//   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival
+//   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival, OutcomesModels
 //                                           generic numerics and statistics; no clinical terms
 //   3. OutcomesClinical                     dataset schema, scales, series, endpoints, relapse, plan, claims
 //      OutcomesSynthetic (beside it)        the seeded synthetic cohort generator and its truth.json
 //   4. OutcomesReports                      Markdown, CSV, JSON and SVG writers; the library entry points the CLI calls
 // `InfusionOutcomes` re-exports all of them; `outcomes` is a thin command-line shell over OutcomesReports.
 
-let statistics: [Target.Dependency] = ["OutcomesLinearAlgebra", "OutcomesDistributions", "OutcomesProportions", "OutcomesSurvival"]
+let statistics: [Target.Dependency] = ["OutcomesLinearAlgebra", "OutcomesDistributions", "OutcomesProportions", "OutcomesSurvival", "OutcomesModels"]
 
 let package = Package(
     name: "InfusionOutcomes",
@@ -19,6 +19,9 @@ let package = Package(
         .executable(name: "outcomes", targets: ["outcomes"]),
         .executable(name: "outcomes-benchmark", targets: ["outcomes-benchmark"]),
         .executable(name: "outcomes-fuzz-csv", targets: ["outcomes-fuzz-csv"]),
+        .executable(name: "outcomes-fuzz-plan", targets: ["outcomes-fuzz-plan"]),
+        .executable(name: "outcomes-fuzz-claims", targets: ["outcomes-fuzz-claims"]),
+        .executable(name: "outcomes-fuzz-iso8601", targets: ["outcomes-fuzz-iso8601"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +44,7 @@ let package = Package(
         .target(name: "OutcomesDistributions"),
         .target(name: "OutcomesProportions", dependencies: ["OutcomesDistributions"]),
         .target(name: "OutcomesSurvival", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
+        .target(name: "OutcomesModels", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
 
         // Layer 3: clinical.
         .target(name: "OutcomesClinical",
@@ -60,6 +64,10 @@ let package = Package(
         ]),
         // libFuzzer target for the CSV reader; a plain build is a file checker (scripts/fuzz-csv.sh).
         .executableTarget(name: "outcomes-fuzz-csv", dependencies: ["OutcomesTabular", "OutcomesClinical"]),
+        // libFuzzer targets for the plan and claims YAML readers and the ISO 8601 parser (scripts/fuzz.sh).
+        .executableTarget(name: "outcomes-fuzz-plan", dependencies: ["OutcomesClinical"]),
+        .executableTarget(name: "outcomes-fuzz-claims", dependencies: ["OutcomesClinical"]),
+        .executableTarget(name: "outcomes-fuzz-iso8601", dependencies: ["OutcomesTabular"]),
         .executableTarget(name: "outcomes-benchmark", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -72,6 +80,8 @@ let package = Package(
         .testTarget(name: "OutcomesProportionsTests", dependencies: ["OutcomesProportions"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesSurvivalTests", dependencies: ["OutcomesSurvival"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OutcomesModelsTests", dependencies: ["OutcomesModels", "OutcomesLinearAlgebra"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),

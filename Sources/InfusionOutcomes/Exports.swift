@@ -4,6 +4,7 @@
 @_exported import OutcomesDistributions
 @_exported import OutcomesProportions
 @_exported import OutcomesSurvival
+@_exported import OutcomesModels
 @_exported import OutcomesClinical
 @_exported import OutcomesSynthetic
 @_exported import OutcomesReports

@@ -114,3 +114,22 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { ab
     #expect(try a.transposeMultiplied(by: a) == a.gram())
     #expect(throws: LinearAlgebraError.self) { try a.transposeMultiplied(by: Matrix(rows: 2, columns: 1)) }
 }
+
+@Suite struct TriangularAndCollinearityTests {
+    @Test func forwardSubstitutionWhitens() throws {
+        let a = try Matrix([[4, 2, 0.4], [2, 5, 1], [0.4, 1, 3]])
+        let b = try Matrix([[1, 0], [2, 1], [3, -1]])
+        let chol = try CholeskyFactorization(a)
+        let w = try chol.solveLower(b)
+        let direct = try b.transposeMultiplied(by: a.inverse().multiplied(by: b))
+        let whitened = w.gram()
+        for k in 0..<4 { #expect(abs(whitened.storage[k] - direct.storage[k]) < 1e-12) }
+    }
+
+    @Test func laterCollinearColumnIsAliased() throws {
+        let x = try Matrix([[1, 1, 2, 0], [1, 2, 4, 1], [1, 3, 6, 0], [1, 4, 8, 1]])
+        #expect(try x.gram().collinearColumns() == [2])
+        let v = try x.transposeMultiplied(by: [1, 0, 0, 1])
+        #expect(v == [2, 5, 10, 1])
+    }
+}
