@@ -19,6 +19,9 @@ let package = Package(
         .executable(name: "outcomes", targets: ["outcomes"]),
         .executable(name: "outcomes-benchmark", targets: ["outcomes-benchmark"]),
         .executable(name: "outcomes-fuzz-csv", targets: ["outcomes-fuzz-csv"]),
+        .executable(name: "outcomes-fuzz-plan", targets: ["outcomes-fuzz-plan"]),
+        .executable(name: "outcomes-fuzz-claims", targets: ["outcomes-fuzz-claims"]),
+        .executable(name: "outcomes-fuzz-iso8601", targets: ["outcomes-fuzz-iso8601"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +64,10 @@ let package = Package(
         ]),
         // libFuzzer target for the CSV reader; a plain build is a file checker (scripts/fuzz-csv.sh).
         .executableTarget(name: "outcomes-fuzz-csv", dependencies: ["OutcomesTabular", "OutcomesClinical"]),
+        // libFuzzer targets for the plan and claims YAML readers and the ISO 8601 parser (scripts/fuzz.sh).
+        .executableTarget(name: "outcomes-fuzz-plan", dependencies: ["OutcomesClinical"]),
+        .executableTarget(name: "outcomes-fuzz-claims", dependencies: ["OutcomesClinical"]),
+        .executableTarget(name: "outcomes-fuzz-iso8601", dependencies: ["OutcomesTabular"]),
         .executableTarget(name: "outcomes-benchmark", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The scale on which a pointwise confidence interval for a survival probability is built, as R's
-/// `survfit(conf.type=)`. The standard error is always Greenwood's, on the log-survival scale.
+/// `survfit(conf.type=)`. The standard error is on the log-survival scale (Greenwood, Nelson–Aalen or jackknife).
 public enum ConfidenceTransform: String, Sendable, CaseIterable {
     /// S ± z·se(S), clipped to [0, 1].
     case plain

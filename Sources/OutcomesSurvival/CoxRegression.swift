@@ -69,21 +69,34 @@ public enum CoxRegression {
             }
         }
         var robust: Matrix? = nil
+        var robustStatus = RobustVarianceStatus.notRequested
         let nonIntegerWeights = data.weights.contains { $0 != $0.rounded() }
         if clusters != nil || (options.robust ?? nonIntegerWeights) {
-            robust = try sandwich(sets, newton.evaluation, variance: variance, clusters: clusters)
+            // The sandwich's middle is a sum over clusters of rank-one terms: with fewer clusters than
+            // coefficients (or fewer than two) it is singular and the "standard errors" it gives mean nothing.
+            let clusterCount = clusters.map { Set($0.codes).count } ?? n
+            if clusterCount < 2 || clusterCount < p {
+                let reason = "the robust variance is not estimable: \(clusterCount) cluster\(clusterCount == 1 ? "" : "s") for \(p) coefficient\(p == 1 ? "" : "s") (at least 2, and at least one per coefficient, are needed)"
+                robustStatus = .notEstimable(reason: reason)
+                warnings.append(reason)
+            } else {
+                robust = try sandwich(sets, newton.evaluation, variance: variance, clusters: clusters)
+                robustStatus = .estimated
+            }
         }
+        let robustRequested = robustStatus != .notRequested
         let z = Normal.quantile(1 - (1 - options.level) / 2)
         var terms: [CoxTerm] = []
         for j in 0..<covariates.columns {
             guard let k = kept.firstIndex(of: j) else {
-                terms.append(CoxTerm(name: names[j], coefficient: .nan, standardError: .nan, robustStandardError: robust == nil ? nil : .nan,
+                terms.append(CoxTerm(name: names[j], coefficient: .nan, standardError: .nan, robustStandardError: robustRequested ? .nan : nil,
                                      z: .nan, pValue: .nan, hazardRatioLower: .nan, hazardRatioUpper: .nan))
                 continue
             }
             let b = newton.beta[k]
             let se = variance[k, k].squareRoot()
-            let rse = robust.map { $0[k, k].squareRoot() }
+            // Not estimable robust variance: the robust columns, z and p are NaN rather than model-based in disguise.
+            let rse = robustRequested ? (robust.map { $0[k, k].squareRoot() } ?? .nan) : nil
             let used = rse ?? se
             let zz = b / used
             terms.append(CoxTerm(name: names[j], coefficient: b, standardError: se, robustStandardError: rse, z: zz,
@@ -104,7 +117,7 @@ public enum CoxRegression {
                         logLikelihoodNull: newton.nullLogLikelihood, logLikelihood: newton.evaluation.logLikelihood, ties: options.ties,
                         likelihoodRatio: ChiSquareTest(2 * (newton.evaluation.logLikelihood - newton.nullLogLikelihood), p),
                         wald: ChiSquareTest(wald, p), robustWald: robustWald, score: ChiSquareTest(newton.scoreTest, p), robustScore: robustScore,
-                        warnings: warnings, level: options.level, linearPredictors: eta)
+                        warnings: warnings, level: options.level, linearPredictors: eta, robustVarianceStatus: robustStatus)
     }
 
     struct NewtonResult {

@@ -114,5 +114,19 @@ public struct CoxModel: Sendable {
     public let level: Double
     /// Linear predictors x·β of each input row (centred covariates), in input order.
     public let linearPredictors: [Double]
+    /// Whether a robust (sandwich) variance was asked for and could be estimated. When it is not estimable the
+    /// robust standard errors, z, p and intervals of every term are NaN and `robustWald`/`robustScore` are nil.
+    public let robustVarianceStatus: RobustVarianceStatus
+}
+
+/// The state of the robust (sandwich) variance of a Cox fit.
+public enum RobustVarianceStatus: Sendable, Equatable {
+    /// No robust variance was requested (and R's default did not call for one).
+    case notRequested
+    /// Computed; `robustVariance` holds it.
+    case estimated
+    /// Requested but not estimable, for the reason given (fewer than two clusters, or fewer clusters than
+    /// coefficients).
+    case notEstimable(reason: String)
 }
 func _exp(_ x: Double) -> Double { Foundation.exp(x) }

@@ -11,10 +11,19 @@ public struct KaplanMeierRow: Sendable, Equatable {
     public let events: Double
     /// Weighted number censored at `time`.
     public let censored: Double
-    /// Survival estimate just after `time`.
+    /// Survival estimate just after `time`: the Kaplan–Meier product, or exp(−cumulativeHazard) for the
+    /// Fleming–Harrington estimator (R's `survfit()$surv` with `stype = 1` or `2`).
     public let survival: Double
-    /// Greenwood standard error of log survival (R's `survfit()$std.err`).
+    /// Standard error on the log-survival scale, from which the interval is built: Greenwood's for Kaplan–Meier
+    /// and the Nelson–Aalen `std.chaz` for Fleming–Harrington (both R's `survfit()$std.err`), or the infinitesimal
+    /// jackknife (for which R's `survfit()$std.err` holds `standardError`, the error of S, instead).
     public let logStandardError: Double
+    /// Nelson–Aalen cumulative hazard H(t) = Σ_{tⱼ ≤ t} dⱼ/nⱼ with weighted counts (R's `survfit()$cumhaz`,
+    /// default `ctype = 1`).
+    public let cumulativeHazard: Double
+    /// Standard error of the cumulative hazard (R's `survfit()$std.chaz`): √Σ dⱼ/nⱼ², or the infinitesimal
+    /// jackknife √Σᵢ (wᵢ ∂H/∂wᵢ)² when that variance is in use.
+    public let cumulativeHazardStandardError: Double
     /// Standard error of the survival estimate, `survival × logStandardError` (R's `summary.survfit` `std.err`).
     public var standardError: Double { survival * logStandardError }
     /// Lower confidence limit (NaN where R reports NA).
@@ -43,12 +52,26 @@ public struct RiskTableEntry: Sendable, Equatable {
     public let atRisk: Double
     /// Survival at `time` (the curve value at the last time at or before it; 1 before the first).
     public let survival: Double
+    /// Weighted events at or before `time` (the cumulative sum of R's `summary(fit, times=)$n.event` from 0).
+    public let cumulativeEvents: Double
+    /// Weighted censorings at or before `time` (cumulative `n.censor`), for KMunicate-style risk tables.
+    public let cumulativeCensored: Double
 }
 
-/// A Kaplan–Meier curve for one stratum.
+/// How the survival curve is estimated from the same risk sets (R's `survfit(stype =)`).
+public enum SurvivalEstimator: String, Sendable, CaseIterable {
+    /// The Kaplan–Meier product-limit estimate Π (1 − dⱼ/nⱼ) (`stype = 1`, R's default).
+    case kaplanMeier = "kaplan-meier"
+    /// The Fleming–Harrington (Breslow) estimate exp(−H), H the Nelson–Aalen cumulative hazard (`stype = 2`).
+    case flemingHarrington = "fleming-harrington"
+}
+
+/// A survival curve (Kaplan–Meier or Fleming–Harrington) for one stratum.
 public struct KaplanMeierCurve: Sendable {
     /// The stratum label.
     public let label: String
+    /// How `survival` was estimated.
+    public let estimator: SurvivalEstimator
     /// Rows at every distinct exit time, ascending.
     public let rows: [KaplanMeierRow]
     /// The interval transform.
@@ -68,16 +91,42 @@ public struct KaplanMeierCurve: Sendable {
         }
     }
 
-    /// The median survival time with its interval.
-    public var median: SurvivalQuantile { quantiles([0.5])[0] }
+    /// The median survival time with its interval, as R prints it (`print.survfit`, `summary(fit)$table`):
+    /// the first time the curve is below 0.5 + √ε; where the curve is exactly 0.5 over a stretch, the midpoint
+    /// of that stretch's start and the next time the curve drops, and, when it never drops again (the curve ends
+    /// at 0.5), the time it reached 0.5. The limits apply the same rule to the confidence curves. This differs
+    /// from `quantiles([0.5])` (R's `quantile.survfit`) only for a curve ending exactly at 0.5, where
+    /// `quantile.survfit` averages with the last follow-up time.
+    public var median: SurvivalQuantile {
+        let times = rows.map(\.time)
+        return SurvivalQuantile(probability: 0.5, estimate: Self.printedMedian(rows.map(\.survival), times),
+                                lower: Self.printedMedian(rows.map(\.lower), times),
+                                upper: Self.printedMedian(rows.map(\.upper), times))
+    }
+
+    /// R's `survmean` `minmin`: y a survival curve (NaN for NA) at times x.
+    static func printedMedian(_ yAll: [Double], _ xAll: [Double]) -> Double? {
+        let tolerance = Double.ulpOfOne.squareRoot()
+        let keep = yAll.indices.filter { !yAll[$0].isNaN && yAll[$0] < 0.5 + tolerance }
+        guard let first = keep.first else { return nil }
+        let y0 = yAll[first]
+        if abs(y0 - 0.5) < tolerance, let lower = keep.first(where: { yAll[$0] < y0 }) {
+            return (xAll[first] + xAll[lower]) / 2
+        }
+        return xAll[first]
+    }
 
     /// Number at risk and survival at each requested time.
     public func riskTable(at times: [Double]) -> [RiskTableEntry] {
-        times.map { t in
+        var events = [Double](), censored = [Double]()
+        var e = 0.0, c = 0.0
+        for row in rows { e += row.events; c += row.censored; events.append(e); censored.append(c) }
+        return times.map { t in
             let next = rows.firstIndex { $0.time >= t }
             let last = rows.lastIndex { $0.time <= t }
             return RiskTableEntry(time: t, atRisk: next.map { rows[$0].atRisk } ?? 0,
-                                  survival: last.map { rows[$0].survival } ?? 1)
+                                  survival: last.map { rows[$0].survival } ?? 1,
+                                  cumulativeEvents: last.map { events[$0] } ?? 0, cumulativeCensored: last.map { censored[$0] } ?? 0)
         }
     }
 
@@ -97,13 +146,14 @@ public struct KaplanMeierCurve: Sendable {
             if yi.isNaN { if seenNaN { continue }; seenNaN = true } else { if seen.contains(yi) { continue }; seen.insert(yi) }
             x.append(xi); y.append(yi)
         }
-        // R's approx(..., method = "constant", f = 1) on the non-missing pairs: the first index whose
-        // shifted y reaches p, or nil beyond the range.
+        // R's approx(y + shift, 1:n, p, method = "constant", f = 1) on the non-missing pairs: approx sorts by
+        // y, so the answer is the index with the smallest y ≥ p, or nil outside [min y, max y]. A confidence
+        // curve from the infinitesimal jackknife need not be monotone, so this is not the first index in time.
+        let sortedPairs = y.indices.filter { !y[$0].isNaN }.sorted { y[$0] < y[$1] }
         func firstIndex(shift: Double, _ p: Double) -> Int? {
-            let pairs = y.indices.filter { !y[$0].isNaN }
-            guard let first = pairs.first, let last = pairs.last else { return nil }
+            guard let first = sortedPairs.first, let last = sortedPairs.last else { return nil }
             if p < y[first] + shift || p > y[last] + shift { return nil }
-            return pairs.first { y[$0] + shift >= p }
+            return sortedPairs.first { y[$0] + shift >= p }
         }
         return probabilities.map { p -> Double? in
             if p == 0 { return x[0] }
@@ -137,9 +187,11 @@ public enum KaplanMeierVariance: String, Sendable, CaseIterable {
 public enum KaplanMeier {
     /// Fits one curve per stratum (a single curve when `strata` is nil).
     /// `variance` nil follows R: Greenwood, or the infinitesimal jackknife when weights are not all integers.
+    /// `estimator` chooses the product-limit curve or exp(−H) (`stype`); both carry the Nelson–Aalen hazard.
     public static func fit(_ data: SurvivalData, strata: Grouping? = nil,
                            transform: ConfidenceTransform = .log, level: Double = 0.95,
-                           variance: KaplanMeierVariance? = nil) throws(SurvivalError) -> [KaplanMeierCurve] {
+                           variance: KaplanMeierVariance? = nil,
+                           estimator: SurvivalEstimator = .kaplanMeier) throws(SurvivalError) -> [KaplanMeierCurve] {
         let method = variance ?? .rDefault(for: data)
         guard data.count > 0 else { throw .empty }
         guard level > 0 && level < 1 else { throw .invalidArgument("confidence level must lie in (0, 1), got \(level)") }
@@ -152,20 +204,21 @@ public enum KaplanMeier {
         for (i, c) in groups.codes.enumerated() { members[c].append(i) }
         return members.enumerated().compactMap { k, rows -> KaplanMeierCurve? in
             guard !rows.isEmpty else { return nil }
-            return KaplanMeierCurve(label: groups.labels[k], rows: curveRows(data, rows, transform: transform, z: z, variance: method),
+            return KaplanMeierCurve(label: groups.labels[k], estimator: estimator,
+                                    rows: curveRows(data, rows, transform: transform, z: z, variance: method, estimator: estimator),
                                     transform: transform, level: level)
         }
     }
 
     static func curveRows(_ data: SurvivalData, _ members: [Int], transform: ConfidenceTransform, z: Double,
-                          variance: KaplanMeierVariance) -> [KaplanMeierRow] {
+                          variance: KaplanMeierVariance, estimator: SurvivalEstimator = .kaplanMeier) -> [KaplanMeierRow] {
         let byExit = members.sorted { data.exit[$0] < data.exit[$1] }
         let byEntry = data.entry.map { e in members.sorted { e[$0] < e[$1] } }
         var total = 0.0
         if byEntry == nil { for i in members { total += data.weights[i] } }
         var entered = total, exited = 0.0
         var entryPointer = 0
-        var survival = 1.0, greenwood = 0.0
+        var survival = 1.0, greenwood = 0.0, hazard = 0.0, hazardVariance = 0.0
         var result: [KaplanMeierRow] = []
         var k = 0
         while k < byExit.count {
@@ -187,28 +240,46 @@ public enum KaplanMeier {
             if events > 0 {
                 survival *= (atRisk - events) / atRisk
                 greenwood += events / (atRisk * (atRisk - events))
+                hazard += events / atRisk
+                hazardVariance += events / (atRisk * atRisk)
             }
-            let se = greenwood.squareRoot()  // replaced below for the infinitesimal jackknife
-            let (lower, upper) = transform.interval(survival: survival, logStandardError: se, z: z)
+            let chazSE = hazardVariance.squareRoot()
+            // Both replaced below for the infinitesimal jackknife.
+            let (surv, se) = estimator == .kaplanMeier ? (survival, greenwood.squareRoot()) : (Foundation.exp(-hazard), chazSE)
+            let (lower, upper) = transform.interval(survival: surv, logStandardError: se, z: z)
             result.append(KaplanMeierRow(time: t, atRisk: atRisk, events: events, censored: censored,
-                                         survival: survival, logStandardError: se, lower: lower, upper: upper))
+                                         survival: surv, logStandardError: se, cumulativeHazard: hazard,
+                                         cumulativeHazardStandardError: chazSE, lower: lower, upper: upper))
             exited += events + censored
             k = j
         }
         guard variance == .infinitesimalJackknife else { return result }
-        let logSE = jackknifeLogStandardErrors(data, byExit: byExit, byEntry: byEntry, rows: result)
-        return zip(result, logSE).map { row, se in
+        // log S: increments d/(n(n − d)) and own-event term 1/(n − d); H: d/n² and 1/n.
+        let logSE = jackknifeStandardErrors(data, byExit: byExit, byEntry: byEntry, rows: result,
+                                            increment: { n, d in n - d > 0 ? d / (n * (n - d)) : .infinity },
+                                            own: { n, d in 1 / (n - d) })
+        let chazSE = jackknifeStandardErrors(data, byExit: byExit, byEntry: byEntry, rows: result,
+                                             increment: { n, d in d / (n * n) }, own: { n, _ in 1 / n })
+        return result.indices.map { k in
+            let row = result[k]
+            // R (survival 3.5) treats the jackknife std.err of the Fleming–Harrington curve, which is the
+            // standard error of H, as that of S when it builds the interval, so the log-scale error is se(H)/S.
+            let se = estimator == .kaplanMeier ? logSE[k] : chazSE[k] / row.survival
             let (lower, upper) = transform.interval(survival: row.survival, logStandardError: se, z: z)
             return KaplanMeierRow(time: row.time, atRisk: row.atRisk, events: row.events, censored: row.censored,
-                                  survival: row.survival, logStandardError: se, lower: lower, upper: upper)
+                                  survival: row.survival, logStandardError: se, cumulativeHazard: row.cumulativeHazard,
+                                  cumulativeHazardStandardError: chazSE[k], lower: lower, upper: upper)
         }
     }
 
-    /// Infinitesimal-jackknife standard errors of log S at each curve time: √Σᵢ (wᵢ Lᵢ(t))², where
-    /// Lᵢ(t) = Σ over curve times tⱼ ≤ t at which row i is at risk of dⱼ/(nⱼ(nⱼ − dⱼ)), minus 1/(nⱼ − dⱼ) at the
-    /// row's own event time. One sweep: rows still at risk share the running sum A(t), so their part is
+    /// Infinitesimal-jackknife standard errors at each curve time: √Σᵢ (wᵢ Lᵢ(t))², where
+    /// Lᵢ(t) = Σ over curve times tⱼ ≤ t at which row i is at risk of `increment(nⱼ, dⱼ)`, minus `own(nⱼ, dⱼ)` at
+    /// the row's own event time (log S: d/(n(n − d)) and 1/(n − d); H, up to sign: d/n² and 1/n).
+    /// One sweep: rows still at risk share the running sum A(t), so their part is
     /// A²·Σw² − 2A·Σw²a + Σw²a² with a = A at entry; finished rows keep a constant influence.
-    static func jackknifeLogStandardErrors(_ data: SurvivalData, byExit: [Int], byEntry: [Int]?, rows: [KaplanMeierRow]) -> [Double] {
+    static func jackknifeStandardErrors(_ data: SurvivalData, byExit: [Int], byEntry: [Int]?, rows: [KaplanMeierRow],
+                                        increment: (Double, Double) -> Double,
+                                        own: (Double, Double) -> Double) -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(rows.count)
         var cumulative = 0.0                 // A(t)
@@ -232,14 +303,14 @@ public enum KaplanMeier {
                     entryPointer += 1
                 }
             }
-            if d > 0 { cumulative += n - d > 0 ? d / (n * (n - d)) : .infinity }
+            if d > 0 { cumulative += increment(n, d) }
             while exitPointer < byExit.count && data.exit[byExit[exitPointer]] == t {
                 let i = byExit[exitPointer]
                 let w = data.weights[i]
                 let a = entryAtA[i] ?? 0
                 w0 -= w * w; w1 -= w * w * a; w2 -= w * w * a * a
                 var influence = cumulative - a
-                if data.event[i] { influence -= 1 / (n - d) }
+                if data.event[i] { influence -= own(n, d) }
                 finished += w * w * influence * influence
                 exitPointer += 1
             }

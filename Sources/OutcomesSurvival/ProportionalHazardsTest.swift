@@ -14,13 +14,25 @@ public struct ProportionalHazardsRow: Sendable, Equatable {
     public let pValue: Double
 }
 
-/// The test of proportional hazards as R's `cox.zph(fit, transform = "km")` in survival ≥ 3.0: for each term a
-/// score test, at the fitted β, of adding g(t)·x, where g(t) = 1 − KM(t−) of the pooled unweighted data,
-/// centred on its mean over the events; and a global test over all terms.
+/// The function g(t) of time against which `cox.zph` tests each coefficient (R's `transform =`).
+public enum TimeTransform: String, Sendable, CaseIterable {
+    /// g(t) = 1 − S(t−), S the Kaplan–Meier curve of the pooled, unweighted data (R's default).
+    case km
+    /// g(t) = the rank of t among the exit times of all rows (ties given their average rank), as R ranks them.
+    case rank
+    /// g(t) = t.
+    case identity
+    /// g(t) = log t.
+    case log
+}
+
+/// The test of proportional hazards as R's `cox.zph(fit, transform =)` in survival ≥ 3.0: for each term a
+/// score test, at the fitted β, of adding g(t)·x, with g(t) the chosen time transform centred on its mean over
+/// the events; and a global test over all terms.
 public struct ProportionalHazardsTest: Sendable {
     /// One row per term, then "GLOBAL".
     public let rows: [ProportionalHazardsRow]
-    /// The time transform ("km").
+    /// The time transform ("km", "rank", "identity" or "log").
     public let transform: String
 }
 
@@ -29,7 +41,8 @@ extension CoxRegression {
     /// (for example the indicators of one categorical variable), each with a name; by default each column is
     /// its own term.
     public static func proportionalHazardsTest(covariates: Matrix, names: [String], data: SurvivalData, strata: Grouping? = nil,
-                                               model: CoxModel, terms: [(name: String, columns: [Int])]? = nil) throws(SurvivalError) -> ProportionalHazardsTest {
+                                               model: CoxModel, terms: [(name: String, columns: [Int])]? = nil,
+                                               transform: TimeTransform = .km) throws(SurvivalError) -> ProportionalHazardsTest {
         let n = data.count
         let keptIndices = (0..<covariates.columns).filter { !model.dropped.contains(names[$0]) }
         let p = keptIndices.count
@@ -41,20 +54,11 @@ extension CoxRegression {
         let sets = CoxRiskSets(covariates: design, data: data, strata: strata?.codes ?? Array(repeating: 0, count: n), ties: model.ties)
         let ev = sets.evaluate(beta)
 
-        // g(t) = 1 − S(t−) from the unweighted, unstratified Kaplan–Meier of the same (entry, exit] data.
-        let plain = try SurvivalData(exit: data.exit, event: data.event, entry: data.entry)
-        let curve = try KaplanMeier.fit(plain)[0]
-        let kmTimes = curve.rows.map(\.time), kmSurv = curve.rows.map(\.survival)
-        func leftLimit(_ t: Double) -> Double {
-            // Last KM time strictly below t.
-            var lo = 0, hi = kmTimes.count
-            while lo < hi { let mid = (lo + hi) / 2; if kmTimes[mid] < t { lo = mid + 1 } else { hi = mid } }
-            return lo == 0 ? 1 : kmSurv[lo - 1]
-        }
+        let g = try timeTransform(transform, data: data)
         var sum = 0.0, count = 0
-        for i in 0..<n where data.event[i] { sum += 1 - leftLimit(data.exit[i]); count += 1 }
+        for i in 0..<n where data.event[i] { sum += g(data.exit[i]); count += 1 }
         let centre = sum / Double(max(count, 1))
-        let h = sets.eventTime.map { 1 - leftLimit($0) - centre }
+        let h = sets.eventTime.map { g($0) - centre }
 
         // Score for the g(t)·x block: Σ_e h_e (Σ_deaths w x − Σ_terms weight · a).
         var u = [Double](repeating: 0, count: p)
@@ -103,6 +107,39 @@ extension CoxRegression {
         let global = try statistic(Array(0..<p))
         rows.append(ProportionalHazardsRow(term: "GLOBAL", chiSquare: global, degreesOfFreedom: p,
                                            pValue: ChiSquared(degreesOfFreedom: Double(p)).sf(global)))
-        return ProportionalHazardsTest(rows: rows, transform: "km")
+        return ProportionalHazardsTest(rows: rows, transform: transform.rawValue)
+    }
+
+    /// g(t) of the transform, evaluated at event times of `data`.
+    static func timeTransform(_ transform: TimeTransform, data: SurvivalData) throws(SurvivalError) -> (Double) -> Double {
+        switch transform {
+        case .identity:
+            return { $0 }
+        case .log:
+            if let i = data.exit.indices.first(where: { data.event[$0] && data.exit[$0] <= 0 }) {
+                throw .invalidArgument("the log transform needs positive event times; row \(i + 1) has an event at \(data.exit[i])")
+            }
+            return { Foundation.log($0) }
+        case .rank:
+            // R's rank(times) over every row's exit time, ties averaged: (rows before t) + (rows at t + 1)/2.
+            let times = data.exit.sorted()
+            return { t in
+                var lo = 0, hi = times.count
+                while lo < hi { let mid = (lo + hi) / 2; if times[mid] < t { lo = mid + 1 } else { hi = mid } }
+                var end = lo
+                while end < times.count && times[end] == t { end += 1 }
+                return Double(lo) + Double(end - lo + 1) / 2
+            }
+        case .km:
+            // 1 − S(t−) from the unweighted, unstratified Kaplan–Meier of the same (entry, exit] data.
+            let plain = try SurvivalData(exit: data.exit, event: data.event, entry: data.entry)
+            let curve = try KaplanMeier.fit(plain)[0]
+            let kmTimes = curve.rows.map(\.time), kmSurv = curve.rows.map(\.survival)
+            return { t in
+                var lo = 0, hi = kmTimes.count
+                while lo < hi { let mid = (lo + hi) / 2; if kmTimes[mid] < t { lo = mid + 1 } else { hi = mid } }
+                return 1 - (lo == 0 ? 1 : kmSurv[lo - 1])
+            }
+        }
     }
 }

@@ -61,13 +61,21 @@ public struct SurvivalData: Sendable {
     public let weights: [Double]
     /// Whether case weights were supplied.
     public let isWeighted: Bool
+    /// Number of rows whose entry or exit time was moved by `timefix` (0 when off or nothing was nearly tied).
+    public let timesMerged: Int
 
     /// Number of rows.
     public var count: Int { exit.count }
 
     /// Validates and stores the data. Times must be finite and non-negative, entry strictly before exit,
     /// weights finite and positive.
-    public init(exit: [Double], event: [Bool], entry: [Double]? = nil, weights: [Double]? = nil) throws(SurvivalError) {
+    ///
+    /// `timefix` (on by default, as in R's `survfit`, `survdiff` and `coxph`) merges times that differ only by
+    /// floating-point noise, as R's `aeqSurv`: the distinct entry and exit values are sorted and a value within
+    /// √ε absolutely, or √ε relative to the mean absolute distinct value, of the one before it is replaced by the
+    /// first value of its run. A merge that leaves a row's entry equal to its exit is an error.
+    public init(exit: [Double], event: [Bool], entry: [Double]? = nil, weights: [Double]? = nil,
+                timefix: Bool = true) throws(SurvivalError) {
         let n = exit.count
         guard event.count == n else { throw .lengthMismatch("\(n) times but \(event.count) event indicators") }
         if let entry, entry.count != n { throw .lengthMismatch("\(n) exit times but \(entry.count) entry times") }
@@ -88,10 +96,60 @@ public struct SurvivalData: Sendable {
                 if w <= 0 { throw .nonPositiveWeight(row: i, value: w) }
             }
         }
+        var exit = exit, entry = entry
+        var merged = 0
+        if timefix, let cuts = TimeFix.cuts(exit, entry ?? []) {
+            var changed = [Bool](repeating: false, count: n)
+            for i in 0..<n {
+                let x = TimeFix.snap(exit[i], cuts)
+                if x != exit[i] { exit[i] = x; changed[i] = true }
+            }
+            if var e = entry {
+                for i in 0..<n {
+                    let s = TimeFix.snap(e[i], cuts)
+                    if s != e[i] { e[i] = s; changed[i] = true }
+                    if s >= exit[i] {
+                        throw .invalidArgument("row \(i + 1): merging nearly tied times (timefix) leaves the interval (\(s), \(exit[i])] of length 0; turn timefix off or round the times")
+                    }
+                }
+                entry = e
+            }
+            merged = changed.filter { $0 }.count
+        }
         self.exit = exit
         self.event = event
         self.entry = entry
         self.weights = weights ?? Array(repeating: 1, count: n)
         self.isWeighted = weights != nil
+        self.timesMerged = merged
+    }
+}
+
+/// R's `aeqSurv`: which nearly tied times to merge.
+enum TimeFix {
+    static let tolerance = Double.ulpOfOne.squareRoot()
+
+    /// The run starts to snap values to, or nil when no two distinct values are nearly tied. Integer times below
+    /// 1/√ε can never be nearly tied, so the common case costs one pass and no sort.
+    static func cuts(_ values: [Double], _ more: [Double] = []) -> [Double]? {
+        let safe: (Double) -> Bool = { $0 == $0.rounded() && abs($0) < 1 / tolerance }
+        if values.allSatisfy(safe) && more.allSatisfy(safe) { return nil }
+        let unique = Array(Set(values).union(more)).sorted()
+        guard unique.count > 1 else { return nil }
+        let meanAbs = unique.reduce(0) { $0 + abs($1) } / Double(unique.count)
+        var cuts = [unique[0]]
+        var any = false
+        for k in 1..<unique.count {
+            let dy = unique[k] - unique[k - 1]
+            if dy <= tolerance || dy / meanAbs <= tolerance { any = true } else { cuts.append(unique[k]) }
+        }
+        return any ? cuts : nil
+    }
+
+    /// The largest cut ≤ t (R's `findInterval`).
+    static func snap(_ t: Double, _ cuts: [Double]) -> Double {
+        var lo = 0, hi = cuts.count
+        while lo < hi { let mid = (lo + hi) / 2; if cuts[mid] <= t { lo = mid + 1 } else { hi = mid } }
+        return lo == 0 ? t : cuts[lo - 1]
     }
 }

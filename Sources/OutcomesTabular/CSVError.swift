@@ -20,13 +20,16 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingColumns(file: String, names: [String])
     /// One field grew beyond the reader's buffer limit (usually an unterminated quote in a big file).
     case fieldExceedsBuffer(file: String, line: Int, limitBytes: Int)
+    /// An input limit (``CSVLimits``) was exceeded; `what` says which, with the limit.
+    case limitExceeded(file: String, line: Int, what: String)
 
     /// The file name the error is about.
     public var file: String {
         switch self {
         case .cannotOpen(let file, _), .readFailed(let file, _), .emptyFile(let file), .binaryContent(let file, _),
              .malformedQuoting(let file, _, _), .unterminatedQuote(let file, _, _), .invalidHeader(let file, _, _, _),
-             .duplicateColumn(let file, _, _, _), .missingColumns(let file, _), .fieldExceedsBuffer(let file, _, _):
+             .duplicateColumn(let file, _, _, _), .missingColumns(let file, _), .fieldExceedsBuffer(let file, _, _),
+             .limitExceeded(let file, _, _):
             file
         }
     }
@@ -36,6 +39,7 @@ public enum CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         func at(_ column: String?) -> String { column.map { " in column '\($0)'" } ?? "" }
         switch self {
         case .cannotOpen(let file, let reason): return "\(file): cannot open: \(reason)"
+        case .limitExceeded(let file, let line, let what): return "\(file):\(line): \(what)"
         case .readFailed(let file, let reason): return "\(file): read failed: \(reason)"
         case .emptyFile(let file): return "\(file): empty file (no header line)"
         case .binaryContent(let file, let line): return "\(file):\(line): binary content (NUL byte); not a CSV text file"

@@ -40,8 +40,10 @@ public enum CSVReader {
     }
 
     static func readFile(path: String, file: String, schema: CSVSchema?, chunkBytes: Int) throws(CSVError) -> CSVTable {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .cannotOpen(file: file, reason: String(cString: strerror(errno))) }
+        // A FIFO or device would block or never end: refuse anything but a regular file before opening it.
+        if let cause = RegularFile.cause(path) { throw .cannotOpen(file: file, reason: cause) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(file: file, reason: FileSystemErrorText.cause(errno: errno)) }
         defer { close(descriptor) }
         var status = stat()
         let totalBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : nil
@@ -51,7 +53,7 @@ public enum CSVReader {
                 let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw .readFailed(file: file, reason: String(cString: strerror(errno)))
+                    throw .readFailed(file: file, reason: FileSystemErrorText.cause(errno: errno))
                 }
                 if count == 0 { break }
                 filled += count

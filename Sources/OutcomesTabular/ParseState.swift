@@ -18,6 +18,8 @@ struct ParseState {
     /// nil reads any CSV: every column as text.
     var schema: CSVSchema?
     let maxFieldBytes: Int
+    /// Bytes of the current record so far (for CSVLimits.maximumRecordBytes).
+    var recordBytes = 0
 
     // Header.
     var headerDone = false
@@ -68,8 +70,20 @@ struct ParseState {
         if fatal != nil { return }
         let position = fieldIndex
         fieldIndex += 1
+        // Input limits (CSVLimits): bytes per record, columns per header.
+        recordBytes += count + 1
+        if recordBytes > CSVLimits.maximumRecordBytes {
+            fatal = .limitExceeded(file: file, line: recordStartLine,
+                                   what: "a record longer than \(CSVLimits.maximumRecordBytes >> 20) MiB (the reader's limit per line)")
+            return
+        }
         let data = raw.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
         guard headerDone else {
+            if headerFields.count >= CSVLimits.maximumColumns {
+                fatal = .limitExceeded(file: file, line: recordStartLine,
+                                       what: "the header has more than \(CSVLimits.maximumColumns) columns (the reader's limit)")
+                return
+            }
             if let data { breaksInRecord += FieldParsers.lineBreaks(data, count) }
             headerFields.append(data.map { Array(UnsafeBufferPointer(start: $0, count: count)) })
             return
@@ -180,6 +194,7 @@ struct ParseState {
         line += breaksInRecord + (terminator >= 0 ? 1 : 0)
         recordStartLine = line
         breaksInRecord = 0
+        recordBytes = 0
         fieldIndex = 0
         lastTerminator = terminator
     }

@@ -7,6 +7,8 @@ case "survival":
     do { try SurvivalBenchmark.run(Array(arguments.dropFirst())) } catch { print("survival benchmark failed: \(error)") }
 case "models":
     do { try ModelsBenchmark.run(Array(arguments.dropFirst())) } catch { print("models benchmark failed: \(error)") }
+case "scale":
+    ScaleBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: outcomes-benchmark ingest [--rows N] [--keep]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]")
+    print("usage: outcomes-benchmark ingest [--rows N] [--keep]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N]")
 }

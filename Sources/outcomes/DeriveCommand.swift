@@ -21,9 +21,12 @@ struct DeriveCommand: ParsableCommand {
     @Flag(name: .customLong("allow-rejected"), help: "Analyse the accepted rows even when some rows were rejected.")
     var allowRejected = false
 
+    @Flag(name: .customLong("no-wait"), help: "If another run is writing the same --out folder, exit with status 2 instead of waiting.")
+    var noWait = false
+
     func run() throws {
         do {
-            print(try Reports.derive(datasetAt: dataset, planPath: plan, allowRejected: allowRejected, outputPath: out), terminator: "")
+            print(try Reports.derive(datasetAt: dataset, planPath: plan, allowRejected: allowRejected, outputPath: out, noWait: noWait), terminator: "")
         } catch {
             printError("error: \(error)")
             throw ExitCode(error.exitStatus)

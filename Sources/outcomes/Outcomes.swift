@@ -7,6 +7,7 @@ struct Outcomes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
         abstract: "Outcomes research for ketamine infusion practices: validate data, derive endpoints, check claims.",
+        version: ToolVersion.current,
         subcommands: [ValidateCommand.self, ReportCommand.self, DeriveCommand.self, ClaimsCommand.self, PlanCommand.self, GenerateCommand.self, SurvivalCommand.self,
                       ProportionCommand.self, CompareProportionsCommand.self,
                       ModelCommand.self]

@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("allow-rejected"), help: "Analyse the accepted rows even when some rows were rejected.")
     var allowRejected = false
 
+    @Flag(name: .customLong("no-wait"), help: "If another run is writing the same --out folder, exit with status 2 instead of waiting.")
+    var noWait = false
+
     func validate() throws {
         if let failOn, failOn != "contradicted" { throw ValidationError("--fail-on accepts only 'contradicted' (got '\(failOn)')") }
         if failOn != nil && claims == nil { throw ValidationError("--fail-on needs --claims FILE") }
@@ -38,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let result = try Reports.report(datasetAt: dataset, planPath: plan, claimsPath: claims, allowRejected: allowRejected,
-                                            outputPath: out, failOnContradicted: failOn != nil, publishedPath: published)
+                                            outputPath: out, failOnContradicted: failOn != nil, publishedPath: published, noWait: noWait)
             print(result.text, terminator: "")
             if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
         } catch let error as AnalysisInputError {

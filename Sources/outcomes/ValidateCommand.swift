@@ -16,6 +16,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or md.")
     var format: String = "text"
 
+    @Option(help: "Analysis plan (YAML); only time.assume_zone matters here (the zone of times written without a UTC offset).")
+    var plan: String?
+
     func validate() throws {
         guard ValidationReportFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of: \(ValidationReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -25,7 +28,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let result: (text: String, exitStatus: Int32)
         do {
-            result = try Reports.validate(datasetAt: dataset, format: ValidationReportFormat(rawValue: format)!)
+            let zone = try plan.map { path throws(PlanError) in try AnalysisPlan(contentsOfFile: path) }?.assumedTimeZone
+            result = try Reports.validate(datasetAt: dataset, format: ValidationReportFormat(rawValue: format)!, assumeZone: zone)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

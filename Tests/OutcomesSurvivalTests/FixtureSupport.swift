@@ -2,12 +2,16 @@ import Foundation
 import Testing
 @testable import OutcomesSurvival
 
-/// Reference values written by Fixtures/make_fixtures.R: case → quantity → space-separated tokens.
+/// Reference values written by Fixtures/make_fixtures.R (`shared`) and Fixtures/make_fixtures_estimators.R
+/// (`estimators`): case → quantity → space-separated tokens.
 struct Reference {
     let table: [String: [String: [String]]]
 
-    static let shared: Reference = {
-        let text = Fixture.text("reference.csv")
+    static let shared = load("reference.csv")
+    static let estimators = load("estimators_reference.csv")
+
+    static func load(_ file: String) -> Reference {
+        let text = Fixture.text(file)
         var table: [String: [String: [String]]] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let parts = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
@@ -15,8 +19,8 @@ struct Reference {
             let values = parts[2].split(separator: " ").map(String.init)
             table[String(parts[0]), default: [:]][String(parts[1])] = values
         }
-        return table.isEmpty ? Reference(table: [:]) : Reference(table: table)
-    }()
+        return Reference(table: table)
+    }
 
     func strings(_ c: String, _ q: String) -> [String] {
         guard let v = table[c]?[q] else { Issue.record("missing reference \(c).\(q)"); return [] }

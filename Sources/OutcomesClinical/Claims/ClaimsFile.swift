@@ -15,20 +15,25 @@ public enum ClaimsFile {
     /// Reads a claims file from disk.
     public static func load(path: String) throws(ClaimsFileError) -> [Claim] {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ClaimsFileError(file: path, line: nil, message: "cannot read the claims file: \(error.localizedDescription)")
+        switch YAMLLimits.readText(path, what: "the claims file") {
+        case .success(let t): text = t
+        case .failure(let e): throw ClaimsFileError(file: path, line: nil, message: e.message)
         }
         return try parse(text, file: path)
     }
 
     /// Parses claims from YAML text.
     public static func parse(_ text: String, file: String = "<string>") throws(ClaimsFileError) -> [Claim] {
+        if let problem = YAMLLimits.sizeProblem(text) { throw ClaimsFileError(file: file, line: nil, message: problem) }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             throw ClaimsFileError(file: file, line: nil, message: "not valid YAML: \(error)")
         }
         guard let list = root?.mapping?["claims"], case .sequence(let items) = list else {
             throw ClaimsFileError(file: file, line: root?.mark?.line, message: "expected a top-level 'claims:' list")
+        }
+        if items.count > YAMLLimits.maximumClaims {
+            throw ClaimsFileError(file: file, line: list.mark?.line, message: "\(items.count) claims; the limit for one claims file is \(YAMLLimits.maximumClaims)")
         }
         var claims: [Claim] = []
         var seen = Set<String>()
@@ -132,6 +137,7 @@ private struct Reader {
     func optionalStrings(_ key: String) throws(ClaimsFileError) -> [String]? {
         guard let v = node.mapping?[key] else { return nil }
         guard case .sequence(let seq) = v else { throw error("'\(key)' must be a list") }
+        if let problem = YAMLLimits.listProblem(seq.count) { throw error("'\(key)' is \(problem)") }
         var out: [String] = []
         for item in seq {
             guard let s = item.string else { throw error("'\(key)' must be a list of text") }

@@ -50,23 +50,29 @@ enum TolerabilityBuilder {
         }
     }
 
+    /// One pass over the events, each counted in place: a patient is counted once per term and severity by
+    /// remembering the last patient seen for it (patients come one after another), so the cost is linear in
+    /// events. (A set of patient IDs copied on every event made this quadratic at registry scale.)
     static func adverseEventCounts(_ patients: [PatientTimeline]) -> [AdverseEventCount] {
         struct Key: Hashable { let term: String; let severity: String }
-        var events: [Key: (n: Int, serious: Int, stop: Int, who: Set<String>)] = [:]
-        for p in patients {
+        struct Tally {
+            var events = 0, serious = 0, stop = 0, patients = 0, lastPatient = -1
+            mutating func count(_ ae: AdverseEventRecord, patient: Int) {
+                events += 1
+                if ae.serious { serious += 1 }
+                if ae.ledToDiscontinuation { stop += 1 }
+                if patient != lastPatient { patients += 1; lastPatient = patient }
+            }
+        }
+        var tallies: [Key: Tally] = [:]
+        for (patientIndex, p) in patients.enumerated() {
             for ae in p.adverseEvents {
-                let k = Key(term: ae.term, severity: ae.severity)
-                var v = events[k] ?? (0, 0, 0, [])
-                v.n += 1
-                if ae.serious { v.serious += 1 }
-                if ae.ledToDiscontinuation { v.stop += 1 }
-                v.who.insert(p.patientID)
-                events[k] = v
+                tallies[Key(term: ae.term, severity: ae.severity), default: Tally()].count(ae, patient: patientIndex)
             }
         }
         let order = ["mild": 0, "moderate": 1, "severe": 2]
-        return events.map { k, v in
-            AdverseEventCount(term: k.term, severity: k.severity, events: v.n, patients: v.who.count,
+        return tallies.map { k, v in
+            AdverseEventCount(term: k.term, severity: k.severity, events: v.events, patients: v.patients,
                               serious: v.serious, ledToDiscontinuation: v.stop)
         }.sorted { ($0.term, order[$0.severity] ?? 9, $0.severity) < ($1.term, order[$1.severity] ?? 9, $1.severity) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 /// Every threshold, window and rule the clinical layer uses, in one value.
 ///
 /// Defaults are published conventions; `PlanSettings.all` names the source of each one, and
@@ -74,6 +75,10 @@ public struct AnalysisPlan: Equatable, Sendable {
     public var claimsIntervalMethod = "exact"
     /// Margin, in proportion points, for "similar rates" equivalence claims.
     public var equivalenceMargin = 0.10
+    /// `time.assume_zone`: IANA zone of times written without a UTC offset, or "none" (see TimeZoneRules).
+    public var timeAssumeZone = "none"
+    /// The zone named by `time.assume_zone`, or nil for "none".
+    public var assumedTimeZone: TimeZone? { timeAssumeZone == "none" ? nil : PlanTimeZone.zone(named: timeAssumeZone) }
 
     /// The plan of published defaults.
     public init() {}

@@ -5,6 +5,8 @@ public enum PlanSettingKind: Sendable {
     case numbers(ClosedRange<Double>)
     case flag
     case choice([String])
+    /// An IANA time-zone name, or `none`.
+    case timeZone
 
     /// What the YAML must hold, in words, for error messages.
     public var allowed: String {
@@ -14,6 +16,7 @@ public enum PlanSettingKind: Sendable {
         case .numbers(let r): return "a list of numbers from \(PlanNumber.format(r.lowerBound)) to \(PlanNumber.format(r.upperBound))"
         case .flag: return "true or false"
         case .choice(let c): return "one of " + c.joined(separator: ", ")
+        case .timeZone: return "an IANA time zone such as America/New_York, or none"
         }
     }
 }
@@ -131,6 +134,9 @@ public enum PlanSettings {
         .init(section: "claims", key: "equivalence_margin", kind: .number(0.001...0.5),
               source: "margin for 'similar rates', as a proportion (0.10, the ELEKT-D precedent)",
               access: .number(\.equivalenceMargin)),
+        .init(section: "time", key: "assume_zone", kind: .timeZone,
+              source: "zone of times written without a UTC offset (IANA name, daylight saving applied); none = take them as written, and reject them when other times have an offset (datasets/README.md, Times)",
+              access: .text(\.timeAssumeZone)),
     ]
 }
 

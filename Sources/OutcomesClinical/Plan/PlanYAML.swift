@@ -6,6 +6,7 @@ extension AnalysisPlan {
     /// wrong types and impossible values are errors naming the key and what is allowed.
     public init(yaml text: String, file: String = "<string>") throws(PlanError) {
         self.init()
+        if let problem = YAMLLimits.sizeProblem(text) { throw PlanError(file: file, line: nil, key: "", message: problem) }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             throw PlanError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
@@ -40,8 +41,9 @@ extension AnalysisPlan {
     /// Reads a plan file.
     public init(contentsOfFile path: String) throws(PlanError) {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw PlanError(file: path, line: nil, key: "", message: "cannot read the plan file: \(error.localizedDescription)")
+        switch YAMLLimits.readText(path, what: "the plan file") {
+        case .success(let t): text = t
+        case .failure(let e): throw PlanError(file: path, line: nil, key: "", message: e.message)
         }
         try self.init(yaml: text, file: path)
     }
@@ -60,6 +62,7 @@ extension AnalysisPlan {
             self[keyPath: kp] = v
         case (.numbers(let range), .numbers(let kp)):
             guard case .sequence(let seq) = node else { throw bad() }
+            if let problem = YAMLLimits.listProblem(seq.count) { throw PlanError(file: file, line: node.line, key: s.path, message: problem) }
             var values: [Double] = []
             for item in seq {
                 guard let v = item.number, range.contains(v) else { throw bad() }
@@ -71,6 +74,9 @@ extension AnalysisPlan {
             self[keyPath: kp] = v
         case (.choice(let options), .text(let kp)):
             guard let v = node.string, options.contains(v) else { throw bad() }
+            self[keyPath: kp] = v
+        case (.timeZone, .text(let kp)):
+            guard let v = node.string, v == "none" || PlanTimeZone.zone(named: v) != nil else { throw bad() }
             self[keyPath: kp] = v
         default:
             preconditionFailure("plan setting \(s.path) has a kind that does not match its storage")

@@ -9,9 +9,9 @@ extension RecordBuilders {
     /// - a blank total is computed from the items when every item is present; with items missing the row is
     ///   accepted with no total, and the analysis plan's missing-item rule (no proration by default) decides
     ///   later whether the score is usable; unusable scores are listed in every analysis's exclusions.
-    static func assessments(_ table: CSVTable, patientIndex: [String: Int]) -> (records: [Assessment], validation: FileValidation) {
+    static func assessments(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten) -> (records: [Assessment], validation: FileValidation) {
         var rules = RuleCollector(table: table)
-        let ids = table.texts("patient_id"), times = table.dateTimes("time"), instruments = table.categories("instrument")
+        let ids = table.texts("patient_id"), times = zones.times(table, "time", .assessments), instruments = table.categories("instrument")
         let totals = table.integers("total")
         let items = (1...10).map { table.integers("item_\($0)") }
         var records: [Assessment] = []
@@ -25,6 +25,7 @@ extension RecordBuilders {
             lastID = id
             lastPatient = patient
             if patient == nil { rules.reject(row, "patient_id", id, unknownPatientReason(id)) }
+            zones.check(row, table, "time", .assessments, times[row], &rules)
             let instrument = Instrument.fromLevel(instruments[row])!
             var scores = ItemScores()
             var sum = 0

@@ -5,19 +5,29 @@ extension ClinicDataset {
     /// Reads and validates the dataset folder at `path` (see datasets/README.md for the schema and rules).
     ///
     /// Rejected rows do not make this throw: they are left out of the dataset and listed in the report.
+    /// `assumeZone` is the plan's `time.assume_zone`: the zone of times written without a UTC offset
+    /// (see ``TimeZoneRules``).
     /// - Throws: ``DatasetError`` when the folder or a required file is missing, or a file cannot be read as CSV.
-    public static func load(at path: String) throws(DatasetError) -> ValidatedDataset {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missingFolder(path: path) }
-        guard isFolder.boolValue else { throw .notAFolder(path: path) }
+    public static func load(at path: String, assumeZone: TimeZone? = nil) throws(DatasetError) -> ValidatedDataset {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { throw .missingFolder(path: path) }
+            throw .inaccessible(path: path, cause: FileSystemErrorText.cause(errno: errno))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notAFolder(path: path) }
+        // A folder that cannot be listed or entered would make every file look missing: say so instead.
+        guard access(path, R_OK | X_OK) == 0 else { throw .inaccessible(path: path, cause: FileSystemErrorText.cause(errno: errno)) }
         let folder = URL(fileURLWithPath: path)
 
         func table(_ file: DatasetFile) throws(DatasetError) -> CSVTable? {
             let filePath = folder.appendingPathComponent(file.fileName).path
-            guard FileManager.default.fileExists(atPath: filePath) else {
+            var fileInfo = stat()
+            guard stat(filePath, &fileInfo) == 0 else {
+                guard errno == ENOENT else { throw .inaccessible(path: filePath, cause: FileSystemErrorText.cause(errno: errno)) }
                 if file.isRequired { throw .missingFile(folder: path, file: file.fileName) }
                 return nil
             }
+            if let cause = RegularFile.cause(filePath) { throw .inaccessible(path: filePath, cause: cause) }
             do {
                 return try CSVReader.read(fileAt: filePath, schema: DatasetSchemas.schema(for: file), name: file.fileName)
             } catch {
@@ -32,15 +42,16 @@ extension ClinicDataset {
         let infusionTable = try table(.infusions)!
         let adverseEventTable = try table(.adverseEvents)
 
+        let zones = TimeZoneRules(folder: folder, assumeZone: assumeZone)
         let patients = RecordBuilders.patients(patientTable)
         var index: [String: Int] = [:]
         index.reserveCapacity(patients.records.count)
         for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
-        let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index)
-        let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index) }
+        let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index, zones: zones)
+        let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index, zones: zones) }
         let (assessments, assessmentExtras) = try { () throws(DatasetError) -> ((records: [Assessment], validation: FileValidation), [DatasetExtraColumn]) in
             let assessmentTable = try table(.assessments)!
-            let built = RecordBuilders.assessments(assessmentTable, patientIndex: index)
+            let built = RecordBuilders.assessments(assessmentTable, patientIndex: index, zones: zones)
             return (built, extraColumns(assessmentTable, .assessments, accepted: built.records.map(\.source.line)))
         }()
         let absent = FileValidation(file: .adverseEvents, isPresent: false,

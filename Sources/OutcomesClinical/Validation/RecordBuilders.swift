@@ -30,9 +30,9 @@ enum RecordBuilders {
         return (records, rules.validation(of: .patients, accepted: records.count))
     }
 
-    static func infusions(_ table: CSVTable, patientIndex: [String: Int]) -> (records: [Infusion], validation: FileValidation) {
+    static func infusions(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten) -> (records: [Infusion], validation: FileValidation) {
         var rules = RuleCollector(table: table)
-        let ids = table.texts("patient_id"), starts = table.dateTimes("start"), routes = table.categories("route")
+        let ids = table.texts("patient_id"), starts = zones.times(table, "start", .infusions), routes = table.categories("route")
         let doses = table.doubles("dose_mg_per_kg"), durations = table.doubles("duration_min")
         let phases = table.categories("phase"), completed = table.categories("completed")
         var records: [Infusion] = []
@@ -43,6 +43,7 @@ enum RecordBuilders {
             if patient == nil { rules.reject(row, "patient_id", id, unknownPatientReason(id)) }
             if doses[row] < 0 { rules.reject(row, "dose_mg_per_kg", numberText(doses[row]), "negative dose") }
             if durations[row] < 0 { rules.reject(row, "duration_min", numberText(durations[row]), "negative duration") }
+            zones.check(row, table, "start", .infusions, starts[row], &rules)
             guard rules.finishRow(), let patient else { continue }
             records.append(Infusion(
                 patientIndex: patient, start: starts[row], route: Route.fromLevel(routes[row])!,
@@ -53,9 +54,9 @@ enum RecordBuilders {
         return (records, rules.validation(of: .infusions, accepted: records.count))
     }
 
-    static func adverseEvents(_ table: CSVTable, patientIndex: [String: Int]) -> (records: [AdverseEvent], validation: FileValidation) {
+    static func adverseEvents(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten) -> (records: [AdverseEvent], validation: FileValidation) {
         var rules = RuleCollector(table: table)
-        let ids = table.texts("patient_id"), times = table.dateTimes("time"), terms = table.texts("term")
+        let ids = table.texts("patient_id"), times = zones.times(table, "time", .adverseEvents), terms = table.texts("term")
         let severities = table.categories("severity"), serious = table.categories("serious")
         let discontinued = table.categories("led_to_discontinuation")
         var records: [AdverseEvent] = []
@@ -64,6 +65,7 @@ enum RecordBuilders {
             let id = ids[row] ?? ""
             let patient = patientIndex[id]
             if patient == nil { rules.reject(row, "patient_id", id, unknownPatientReason(id)) }
+            zones.check(row, table, "time", .adverseEvents, times[row], &rules)
             guard rules.finishRow(), let patient else { continue }
             records.append(AdverseEvent(
                 patientIndex: patient, time: times[row], term: terms[row] ?? "", severity: Severity.fromLevel(severities[row])!,

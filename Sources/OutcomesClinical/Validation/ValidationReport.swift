@@ -48,6 +48,9 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingFile(folder: String, file: String)
     /// A file could not be read as CSV (unterminated quote, invalid or duplicate header, binary content...).
     case unreadable(CSVError)
+    /// The folder or a file in it exists but cannot be used (permission, not a regular file, I/O error):
+    /// one sentence naming the path and the cause.
+    case inaccessible(path: String, cause: String)
 
     /// A one-line message.
     public var description: String {
@@ -56,6 +59,7 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notAFolder(let path): "'\(path)' is not a folder (a dataset is a folder of CSV files)"
         case .missingFile(let folder, let file): "required file '\(file)' is missing from dataset folder '\(folder)'"
         case .unreadable(let error): error.description
+        case .inaccessible(let path, let cause): "cannot read '\(path)': \(cause)"
         }
     }
 }

@@ -35,7 +35,7 @@ public struct AnalysedDataset: Sendable {
         let plan: AnalysisPlan
         do { plan = try planPath.map { path throws(PlanError) in try AnalysisPlan(contentsOfFile: path) } ?? AnalysisPlan() } catch { throw .plan(error) }
         let validated: ValidatedDataset
-        do { validated = try Reports.loadValidatedDataset(at: path, allowRejected: allowRejected) } catch { throw .dataset(error) }
+        do { validated = try Reports.loadValidatedDataset(at: path, allowRejected: allowRejected, assumeZone: plan.assumedTimeZone) } catch { throw .dataset(error) }
         let timelines = validated.dataset.timelines()
         return AnalysedDataset(validated: validated, timelines: timelines, tables: ClinicalDerivation.derive(timelines, plan: plan))
     }
@@ -46,12 +46,17 @@ public struct AnalysedDataset: Sendable {
 
 extension Reports {
     /// Entry point of `outcomes derive`: writes the derived tables as CSV into `outputPath` (replacing the
-    /// folder only once every file is written) and returns a summary to print.
-    public static func derive(datasetAt path: String, planPath: String?, allowRejected: Bool, outputPath: String) throws(AnalysisInputError) -> String {
+    /// folder only once every file is written) and returns a summary to print. Holds the output lock from the
+    /// start (see ``OutputLock``); with `noWait` a run that finds it held fails at once instead of waiting.
+    public static func derive(datasetAt path: String, planPath: String?, allowRejected: Bool, outputPath: String,
+                              noWait: Bool = false) throws(AnalysisInputError) -> String {
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(forOutput: outputPath, noWait: noWait) } catch { throw .output(path: outputPath, message: "\(error)") }
+        defer { lock.release() }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
         let t = analysed.tables
         let files = DerivedTablesCSV.files(t)
-        do { try OutputFolder.write(files, to: outputPath) } catch {
+        do { try OutputFolder.write(files, to: outputPath, lock: lock) } catch {
             throw .output(path: outputPath, message: "\(error)")
         }
         var lines = ["dataset: \(path)", ""] + analysed.accountingLines + [""]

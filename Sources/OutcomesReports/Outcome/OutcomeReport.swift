@@ -54,7 +54,12 @@ extension Reports {
     /// depend on where they were produced); by default the paths as given are printed.
     public static func report(datasetAt path: String, planPath: String?, claimsPath: String?, allowRejected: Bool,
                               outputPath: String, failOnContradicted: Bool = false, publishedPath: String? = nil,
-                              labels: (dataset: String, plan: String?, claims: String?)? = nil) throws(AnalysisInputError) -> (text: String, exitStatus: Int32) {
+                              labels: (dataset: String, plan: String?, claims: String?)? = nil,
+                              noWait: Bool = false) throws(AnalysisInputError) -> (text: String, exitStatus: Int32) {
+        // One writer at a time, from the start (OutputLock); with `noWait` a held lock fails at once.
+        let lock: OutputLock
+        do { lock = try OutputLock.acquire(forOutput: outputPath, noWait: noWait) } catch { throw .output(path: outputPath, message: "\(error)") }
+        defer { lock.release() }
         var claims: [Claim]?
         if let claimsPath {
             do { claims = try ClaimsFile.load(path: claimsPath) } catch { throw .claimsFile(error) }
@@ -69,7 +74,7 @@ extension Reports {
         let files = OutcomeReport.files(datasetName: labels?.dataset ?? path, analysed: analysed, summary: summary, verdicts: verdicts,
                                         planName: (labels == nil ? planPath : labels?.plan) ?? "defaults",
                                         claimsName: labels == nil ? claimsPath : labels?.claims, published: published)
-        do { try OutputFolder.write(files, to: outputPath) } catch { throw .output(path: outputPath, message: "\(error)") }
+        do { try OutputFolder.write(files, to: outputPath, lock: lock) } catch { throw .output(path: outputPath, message: "\(error)") }
         var lines = ["dataset: \(path)", ""] + analysed.accountingLines + [""]
         if let verdicts {
             for v in Verdict.allCases {

@@ -196,7 +196,9 @@ struct ReportDocument {
 
     func renderJSON() -> String {
         var top: [(String, ReportValue)] = [("analysis", .text(analysis))]
-        top.append(("conventions", .object(conventions.map { ($0.0, .text($0.1)) })))
+        // Every JSON conventions block names the tool's version (provenance), first unless the document did.
+        let versioned = conventions.contains { $0.0 == "version" } ? conventions : [("version", "outcomes \(ToolVersion.current)")] + conventions
+        top.append(("conventions", .object(versioned.map { ($0.0, .text($0.1)) })))
         var entries = top.map { "  " + Self.jsonString($0.0) + ": " + Self.json($0.1, indent: 1) }
         entries.append("  \"notes\": [" + notes.map(Self.jsonString).joined(separator: ", ") + "]")
         for section in sections {

@@ -1,3 +1,4 @@
+import Foundation
 import OutcomesClinical
 
 /// Why ``Reports/loadValidatedDataset(at:allowRejected:)`` refused a dataset.
@@ -29,9 +30,10 @@ extension Reports {
     /// Entry point of `outcomes validate`: validates the dataset folder at `path` and renders the report.
     /// - Returns: the rendered report and the exit status (0 clean, 1 rows rejected).
     /// - Throws: ``DatasetError`` when the dataset cannot be read (exit status 2).
-    public static func validate(datasetAt path: String, format: ValidationReportFormat = .text) throws(DatasetError)
+    /// `assumeZone` is the plan's `time.assume_zone` (times without a UTC offset are read in that zone).
+    public static func validate(datasetAt path: String, format: ValidationReportFormat = .text, assumeZone: TimeZone? = nil) throws(DatasetError)
         -> (text: String, exitStatus: Int32) {
-        let loaded = try ClinicDataset.load(at: path)
+        let loaded = try ClinicDataset.load(at: path, assumeZone: assumeZone)
         let summary = DatasetSummary(loaded.dataset)
         let text = switch format {
         case .text: ValidationRendering.text(loaded.report, summary: summary)
@@ -42,9 +44,10 @@ extension Reports {
 
     /// Loads a dataset for a later command: refuses one with rejected rows unless `allowRejected`, and returns
     /// the report so the command can print the accounting (``ValidationRendering/accountingLines(_:)``).
-    public static func loadValidatedDataset(at path: String, allowRejected: Bool = false) throws(DatasetLoadError) -> ValidatedDataset {
+    public static func loadValidatedDataset(at path: String, allowRejected: Bool = false,
+                                            assumeZone: TimeZone? = nil) throws(DatasetLoadError) -> ValidatedDataset {
         let loaded: ValidatedDataset
-        do { loaded = try ClinicDataset.load(at: path) } catch { throw .unreadable(error) }
+        do { loaded = try ClinicDataset.load(at: path, assumeZone: assumeZone) } catch { throw .unreadable(error) }
         if loaded.report.hasRejectedRows && !allowRejected { throw .rowsRejected(loaded.report) }
         return loaded
     }

@@ -50,7 +50,7 @@ func coxReport() throws {
     }
 }
 
-@Test("Kaplan–Meier CSV uses the stable column names and states its conventions")
+@Test("Kaplan–Meier CSV uses the stable column names; JSON states the conventions")
 func kaplanMeierCSV() throws {
     let path = try temporaryCSV(sample)
     var request = SurvivalRequest(analysis: .km, dataPath: path, time: "time", event: "status")
@@ -58,9 +58,10 @@ func kaplanMeierCSV() throws {
     request.confType = .logLog
     request.format = .csv
     let out = try SurvivalReports.run(request)
-    #expect(out.contains("\nstrata,time,n_risk,n_event,n_censor,surv,std_err,lower,upper\n"))
-    #expect(out.contains("# conf_type: log-log\n"))
+    #expect(out.hasPrefix("strata,time,n_risk,n_event,n_censor,surv,std_err,lower,upper,cumhaz,std_chaz\n"))
     #expect(out.contains("\narm=A,8,5,1,1,"))
+    request.format = .json
+    #expect(try SurvivalReports.run(request).contains("\"conf_type\": \"log-log\""))
 }
 
 @Test("Log-rank and RMST reports carry their statistics")
@@ -91,7 +92,7 @@ func badInput() throws {
     let e2 = #expect(throws: SurvivalReportError.self) {
         try SurvivalReports.run(SurvivalRequest(analysis: .km, dataPath: badEvent, time: "time", event: "status"))
     }
-    #expect(e2?.description == "\(badEvent): line 3, column 'status': 'yes' is not an event indicator (use 1/0 or TRUE/FALSE)")
+    #expect(e2?.description == "\(badEvent): line 3, column 'status': 'yes' is not an event indicator (use 0/1, 1/2 with 2 = event, TRUE/FALSE, or --event-value)")
 
     let badNumber = try temporaryCSV("time,status\n1,1\nabc,0\n")
     let e3 = #expect(throws: SurvivalReportError.self) {
