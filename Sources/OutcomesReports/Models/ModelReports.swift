@@ -16,7 +16,7 @@ public enum ModelReports {
         do throws(ModelError) {
             switch request.analysis {
             case .glm: doc = try glm(request, input.table)
-            case .lmm: doc = try lmm(request, input.table)
+            case .lmm: (doc, replacements) = try lmm(request, input.table)
             case .mmrm: (doc, replacements) = try mmrm(request, input.table)
             }
         } catch {

@@ -11,7 +11,7 @@ extension ModelReports {
         return (labels.map { index[$0]! }, levels)
     }
 
-    static func lmm(_ r: ModelRequest, _ table: ModelTable) throws(ModelError) -> ReportDocument {
+    static func lmm(_ r: ModelRequest, _ table: ModelTable) throws(ModelError) -> (ReportDocument, json: [(String, String)]) {
         guard let randomText = r.random else { throw ModelError("the linear mixed model needs --random, e.g. '1+week|id'") }
         let spec = try RandomEffectsSpecification(parsing: randomText)
         let fixedTerms = try ModelTerms(parsing: r.covariates)
@@ -58,12 +58,17 @@ extension ModelReports {
             ("loglik", .number(fit.logLikelihood)), ("aic", .number(fit.aic)), ("bic", .number(fit.bic)),
             ("method", .text(r.method.rawValue)), ("groups", .integer(fit.groups)), ("sigma", .number(fit.sigma)),
         ]
-        return ReportDocument(analysis: "lmm", title: "Linear mixed model (\(r.method == .reml ? "REML" : "ML"))",
+        // JSON: a correlation's `terms` is the pair of names as an array (text and Markdown show "a, b").
+        let pairs = fit.randomCorrelations.map { c in
+            ("\"terms\": " + ReportDocument.jsonString("\(c.0), \(c.1)"), "\"terms\": [" + ReportDocument.jsonString(c.0) + ", " + ReportDocument.jsonString(c.1) + "]")
+        }
+        let doc = ReportDocument(analysis: "lmm", title: "Linear mixed model (\(r.method == .reml ? "REML" : "ML"))",
                               conventions: conventions, notes: notes, sections: [
             .table(name: "terms", columns: ["term", "coef", "se", "df", "t", "p", "lower", "upper"], rows: terms),
             .fields(name: "model", model),
             .table(name: "random", columns: ["group", "term", "variance", "sd"], rows: random),
             .table(name: "random_correlations", columns: ["group", "terms", "corr"], rows: correlations),
         ])
+        return (doc, pairs)
     }
 }

@@ -84,6 +84,7 @@ import Testing
         for key in ["group", "term", "variance", "sd"] { #expect(random[0].keys.contains(key)) }
         let correlations = object["random_correlations"] as! [[String: Any]]
         for key in ["group", "terms", "corr"] { #expect(correlations[0].keys.contains(key)) }
+        #expect(correlations[0]["terms"] as? [String] == ["(Intercept)", "t"])
         #expect((object["notes"] as! [String]).contains { $0.contains("'p9'") })
     }
 }
