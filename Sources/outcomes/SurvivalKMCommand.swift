@@ -16,6 +16,8 @@ struct SurvivalKMCommand: ParsableCommand {
     var estimator: SurvivalEstimator = .kaplanMeier
     @Option(name: .customLong("conf-type"), help: "Interval transform: log, log-log, plain, logit or arcsin.")
     var confType: ConfidenceTransform = .log
+    @Option(help: "Turnbull computation with --left/--right: em-icm (the NPMLE, default) or survfit (R's iteration and stopping rule).")
+    var turnbull: TurnbullAlgorithm?
     @Option(help: "Times for the number-at-risk table, comma-separated or repeated.")
     var times: [String] = []
     @Flag(help: "Also print the full curve in the text output.")
@@ -44,6 +46,10 @@ struct SurvivalKMCommand: ParsableCommand {
         r.confType = confType
         r.estimator = estimator
         r.showCurve = curve
+        if let turnbull {
+            guard outcome.left != nil else { throw ValidationError("--turnbull goes with --left/--right") }
+            r.turnbullAlgorithm = turnbull
+        }
         r.riskTimes = try SurvivalArguments.splitList(times).map { s in
             guard let v = Double(s) else { throw ValidationError("--times: '\(s)' is not a number") }
             return v

@@ -9,6 +9,7 @@ extension SurvivalEstimator: ExpressibleByArgument {}
 extension CoxResidualType: ExpressibleByArgument {}
 extension TimeTransform: ExpressibleByArgument {}
 extension SurvivalDistribution: ExpressibleByArgument {}
+extension TurnbullAlgorithm: ExpressibleByArgument {}
 
 /// The time-to-event columns of the analyses of one event: time, status and its coding, entry, weights.
 struct SurvivalOutcomeOptions: ParsableArguments {

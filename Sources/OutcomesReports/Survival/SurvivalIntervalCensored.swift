@@ -5,7 +5,9 @@ extension SurvivalReports {
     /// `km --left --right`: the Turnbull NPMLE per group, as R's survfit(Surv(left, right, type = "interval2") ~ group).
     static func turnbull(_ r: SurvivalRequest, _ input: SurvivalInput) throws(SurvivalError) -> SurvivalResult {
         guard let data = input.interval else { throw .invalidArgument("no interval-censored data") }
-        let curves = try Turnbull.fit(data, groups: input.group)
+        var options = TurnbullOptions()
+        options.algorithm = r.turnbullAlgorithm
+        let curves = try Turnbull.fit(data, groups: input.group, options: options)
         var rows: [[ReportValue]] = [], summary: [[ReportValue]] = [], quantileRows: [[ReportValue]] = [], masses: [[ReportValue]] = []
         for c in curves {
             for row in c.rows {
@@ -16,18 +18,23 @@ extension SurvivalReports {
             }
             let q = c.quantiles([0.25, 0.5, 0.75])
             for (p, v) in zip([0.25, 0.5, 0.75], q) { quantileRows.append([.text(c.label), .number(p), .optional(v)]) }
-            summary.append([.text(c.label), .integer(c.count), .number(c.expectedEvents), .optional(c.median), .integer(c.iterations), .boolean(c.converged)])
+            summary.append([.text(c.label), .integer(c.count), .number(c.expectedEvents), .optional(c.median), .integer(c.iterations), .boolean(c.converged),
+                            .number(c.logLikelihood), .number(c.optimality)])
         }
-        let answer = SurvivalResult.alignedTable(["", "n", "events", "median", "iterations", "converged"],
+        let answer = SurvivalResult.alignedTable(["", "n", "events", "median", "iterations", "converged", "loglik", "optimality"],
                                                  summary.map { $0.map { ReportDocument.cell($0, exact: false) } })
         var notes: [String] = []
         if curves.contains(where: { !$0.converged }) { notes.append("the Turnbull iteration did not converge for every group; the curves are the last iterate") }
         let document = ReportDocument(analysis: "km", title: "Turnbull survival curves (interval-censored)", conventions: [
-            ("estimator", "Turnbull NPMLE (R survfit on Surv(left, right, type = \"interval2\")): EM with R's stopping rule; the curve drops at the midpoint of each Turnbull interval, as R draws it"),
+            ("estimator", (r.turnbullAlgorithm == .emICM
+                ? "Turnbull NPMLE by EM–ICM (Wellner & Zhan) to convergence (tolerance \(ReportDocument.short(options.effectiveTolerance))); R's survfit stops its EM earlier (--turnbull survfit replays it)"
+                : "Turnbull NPMLE by R's survfit iteration and stopping rule (tolerance 5e-5), as survfit(Surv(left, right, type = \"interval2\"))")
+                + "; jump times as R's; the curve drops at the midpoint of each Turnbull interval, as R draws it"),
+            ("optimality", "Gentleman–Geyer ratio of the NPMLE conditions (1 at the NPMLE)"),
             ("events", "expected number of events (R print.survfit events), not a count of patients"),
             ("quantiles", "R quantile.survfit on the drawn curve; no confidence limits (R gives none for interval-censored curves)"),
         ], notes: notes, sections: [
-            .table(name: "summary", columns: ["strata", "n", "events", "median", "iterations", "converged"], rows: summary),
+            .table(name: "summary", columns: ["strata", "n", "events", "median", "iterations", "converged", "loglik", "optimality"], rows: summary),
             .table(name: "curve", columns: ["strata", "time", "n_risk", "n_event", "surv"], rows: rows),
             .table(name: "quantiles", columns: ["strata", "probability", "time"], rows: quantileRows),
             .table(name: "masses", columns: ["strata", "lower", "upper", "time", "probability"], rows: masses),

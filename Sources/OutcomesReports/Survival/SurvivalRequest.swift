@@ -63,6 +63,8 @@ public struct SurvivalRequest: Sendable {
     /// survreg): an empty left end is left-censored, an empty, NA or `Inf` right end right-censored.
     public var left: String? = nil
     public var right: String? = nil
+    /// How km --left/--right computes the Turnbull NPMLE: EM–ICM to convergence, or R's survfit iteration.
+    public var turnbullAlgorithm: TurnbullAlgorithm = .emICM
     /// Error distribution of survreg.
     public var distribution: SurvivalDistribution = .weibull
     /// Merge times that differ only by floating-point noise, as R's `timefix` (on by default, as in R).

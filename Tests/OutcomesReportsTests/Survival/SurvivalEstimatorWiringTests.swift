@@ -277,6 +277,11 @@ struct SurvivalIntervalCensoredWiringTests {
         withInf.group = "sex"
         withInf.dataPath = try survivalTemporaryFile(text.replacingOccurrences(of: ",NA\n", with: ",Inf\n"))
         #expect(survivalRows(try survivalJSON(withInf), "curve").map { survivalNumber($0["surv"]) } == survivalRows(json, "curve").map { survivalNumber($0["surv"]) })
+        // R's own iteration (--turnbull survfit) gives R's printed medians too.
+        var replay = request(.km)
+        replay.group = "sex"
+        replay.turnbullAlgorithm = .survfit
+        #expect(survivalRows(try survivalJSON(replay), "summary").map { survivalNumber($0["median"]) } == reference.numbers("turnbull_sex", "median"))
         var bad = request(.km)
         bad.start = "age"
         let error = #expect(throws: SurvivalReportError.self) { try SurvivalReports.run(bad) }
