@@ -8,6 +8,6 @@ struct Outcomes: ParsableCommand {
         commandName: "outcomes",
         abstract: "Outcomes research for ketamine infusion practices: validate data, derive endpoints, check claims.",
         subcommands: [ValidateCommand.self, ReportCommand.self, DeriveCommand.self, ClaimsCommand.self, PlanCommand.self, GenerateCommand.self, SurvivalCommand.self,
-                      ProportionCommand.self, CompareProportionsCommand.self]
+                      ProportionCommand.self, CompareProportionsCommand.self, NotebookCommand.self]
     )
 }
