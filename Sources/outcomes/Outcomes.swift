@@ -11,6 +11,6 @@ struct Outcomes: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [ValidateCommand.self, ReportCommand.self, DeriveCommand.self, ClaimsCommand.self, PlanCommand.self, GenerateCommand.self, SurvivalCommand.self,
                       ProportionCommand.self, CompareProportionsCommand.self,
-                      ModelCommand.self]
+                      ModelCommand.self, NotebookCommand.self]
     )
 }

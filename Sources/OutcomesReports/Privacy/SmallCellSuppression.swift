@@ -1,0 +1,130 @@
+/// Small-cell suppression for counts that may leave the practice.
+///
+/// Primary suppression hides every count from 1 to `threshold − 1` (0 is shown: it discloses nobody).
+/// Complementary suppression then hides further cells until no hidden cell can be worked out exactly from what
+/// is still shown: for every hidden cell the smallest and largest values consistent with the shown cells,
+/// the shown totals and non-negativity are computed by linear programming, and a cell whose bounds meet is
+/// protected by hiding the smallest shown cell of its row or column (non-zero first). Two hidden cells per row
+/// is not always enough; the bounds check decides.
+public struct SmallCellPolicy: Sendable, Equatable {
+    /// Counts from 1 to `threshold − 1` are hidden; `nil` turns suppression off.
+    public var threshold: Int?
+
+    public init(threshold: Int? = 11) { self.threshold = threshold }
+
+    public static let none = SmallCellPolicy(threshold: nil)
+
+    /// The text a hidden cell prints as: `<11` for the default.
+    public var hiddenText: String { "<\(threshold ?? 0)" }
+
+    /// Whether `count` itself must be hidden (primary suppression).
+    public func hides(_ count: Int) -> Bool {
+        guard let threshold else { return false }
+        return count >= 1 && count < threshold
+    }
+
+    /// Whether a rate `successes / patients` must be hidden: its numerator, or the complement that the shown
+    /// denominator would give away, is a small count. The interval is hidden with it, since it determines
+    /// the numerator given the denominator.
+    public func hidesRate(successes: Int, patients: Int) -> Bool {
+        hides(successes) || hides(patients - successes) || hides(patients)
+    }
+}
+
+/// A two-way table of counts with optional row and column totals, as a report prints it.
+public struct CountTable: Sendable, Equatable {
+    public var cells: [[Int]]
+    /// Whether the table shows a total per row (and per column); the grand total is shown when either is.
+    public var showsRowTotals: Bool
+    public var showsColumnTotals: Bool
+
+    public init(cells: [[Int]], showsRowTotals: Bool, showsColumnTotals: Bool) {
+        precondition(Set(cells.map(\.count)).count <= 1, "rows of equal length")
+        self.cells = cells
+        self.showsRowTotals = showsRowTotals
+        self.showsColumnTotals = showsColumnTotals
+    }
+
+    var rowCount: Int { cells.count }
+    var columnCount: Int { cells.first?.count ?? 0 }
+    public var rowTotals: [Int] { cells.map { $0.reduce(0, +) } }
+    public var columnTotals: [Int] { (0..<columnCount).map { j in cells.reduce(0) { $0 + $1[j] } } }
+    public var grandTotal: Int { rowTotals.reduce(0, +) }
+}
+
+/// Which cells of a ``CountTable`` are hidden. Totals are indexed as an extra column (row totals) and an
+/// extra row (column totals); `[rowCount][columnCount]` is the grand total.
+public struct SuppressionPattern: Sendable, Equatable {
+    public var hidden: [[Bool]]
+    public var primaryCount: Int
+    public var complementaryCount: Int
+
+    public func isHidden(row: Int, column: Int) -> Bool { hidden[row][column] }
+}
+
+extension SmallCellPolicy {
+    /// Primary and complementary suppression of `table` (see the type's documentation).
+    public func suppress(_ table: CountTable) -> SuppressionPattern {
+        let rows = table.rowCount, columns = table.columnCount
+        var grid = table.cells.enumerated().map { $0.element + [table.rowTotals[$0.offset]] }
+        grid.append(table.columnTotals + [table.grandTotal])
+        var shown = [[Bool]](repeating: [Bool](repeating: true, count: columns + 1), count: rows + 1)
+        for i in 0..<rows where !table.showsRowTotals { shown[i][columns] = false }
+        for j in 0..<columns where !table.showsColumnTotals { shown[rows][j] = false }
+        if !table.showsRowTotals && !table.showsColumnTotals { shown[rows][columns] = false }
+
+        var hidden = [[Bool]](repeating: [Bool](repeating: false, count: columns + 1), count: rows + 1)
+        var primary = 0
+        for i in 0...rows { for j in 0...columns where shown[i][j] && hides(grid[i][j]) { hidden[i][j] = true; primary += 1 } }
+        guard threshold != nil, primary > 0 else {
+            return SuppressionPattern(hidden: hidden, primaryCount: 0, complementaryCount: 0)
+        }
+        var complementary = 0
+        for _ in 0..<((rows + 1) * (columns + 1)) {
+            guard let exposed = firstRecoverableCell(grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns) else { break }
+            guard let extra = complementCandidate(for: exposed, grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns) else { break }
+            hidden[extra.0][extra.1] = true
+            complementary += 1
+        }
+        return SuppressionPattern(hidden: hidden, primaryCount: primary, complementaryCount: complementary)
+    }
+
+    /// The first hidden cell whose value the shown cells and totals determine exactly.
+    func firstRecoverableCell(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
+        var unknowns: [(Int, Int)] = []
+        var index: [[Int?]] = Array(repeating: Array(repeating: nil, count: columns + 1), count: rows + 1)
+        for i in 0...rows { for j in 0...columns where !shown[i][j] || hidden[i][j] { index[i][j] = unknowns.count; unknowns.append((i, j)) } }
+        // Every row and column of the extended grid sums to its total: row i's cells minus its total = 0.
+        var equations: [[Double]] = [], rightHandSides: [Double] = []
+        func addLine(_ positions: [(Int, Int)], total: (Int, Int)) {
+            var coefficients = [Double](repeating: 0, count: unknowns.count)
+            var rhs = 0.0
+            for (i, j) in positions {
+                if let k = index[i][j] { coefficients[k] += 1 } else { rhs -= Double(grid[i][j]) }
+            }
+            if let k = index[total.0][total.1] { coefficients[k] -= 1 } else { rhs += Double(grid[total.0][total.1]) }
+            if coefficients.contains(where: { $0 != 0 }) { equations.append(coefficients); rightHandSides.append(rhs) }
+        }
+        for i in 0...rows { addLine((0..<columns).map { (i, $0) }, total: (i, columns)) }
+        for j in 0...columns { addLine((0..<rows).map { ($0, j) }, total: (rows, j)) }
+        let program = LinearProgramBounds(equations: equations, rightHandSides: rightHandSides, variableCount: unknowns.count)
+        for (k, position) in unknowns.enumerated() where hidden[position.0][position.1] {
+            guard let bounds = program.bounds(of: k) else { return position }
+            if let upper = bounds.upper, upper - bounds.lower < 0.5 { return position }
+        }
+        return nil
+    }
+
+    /// The shown cell to hide next to protect `cell`: the smallest non-zero shown cell of its row or column
+    /// (interior before totals), else a shown zero, else a shown total of its line.
+    func complementCandidate(for cell: (Int, Int), grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
+        var line: [(Int, Int)] = []
+        for j in 0..<columns where j != cell.1 { line.append((cell.0, j)) }
+        for i in 0..<rows where i != cell.0 { line.append((i, cell.1)) }
+        let open = line.filter { shown[$0.0][$0.1] && !hidden[$0.0][$0.1] }
+        if let best = open.filter({ grid[$0.0][$0.1] > 0 }).min(by: { grid[$0.0][$0.1] < grid[$1.0][$1.1] }) { return best }
+        if let zero = open.first { return zero }
+        let totals = [(cell.0, columns), (rows, cell.1), (rows, columns)].filter { shown[$0.0][$0.1] && !hidden[$0.0][$0.1] }
+        return totals.first
+    }
+}
