@@ -1,8 +1,8 @@
 import OutcomesTabular
 
-/// The reporting period of an outcome report: the induction series that started in it are reported, with
+/// A calendar reporting period as a user writes it (`--period 2025-Q3`), for an outcome report: the induction series that started in it are reported, with
 /// follow-up to the end of the data. Days are UTC calendar days, counted from 1970-01-01; `end` is exclusive.
-public struct ReportingPeriod: Sendable, Equatable, CustomStringConvertible {
+public struct CalendarPeriod: Sendable, Equatable, CustomStringConvertible {
     public var startDay: Int
     public var endDay: Int
     /// How the period was written: `2025-Q3`, `2025`, or `2025-07-01 to 2025-09-30`.
@@ -21,7 +21,7 @@ public struct ReportingPeriod: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let yearText = parts.first, yearText.count == 4, let year = Int(yearText), year >= 1900, year <= 9999 else {
-            throw ReportingPeriodError.unrecognised(text)
+            throw CalendarPeriodError.unrecognised(text)
         }
         switch parts.count {
         case 1:
@@ -31,7 +31,7 @@ public struct ReportingPeriod: Sendable, Equatable, CustomStringConvertible {
             let quarterText = parts[1]
             guard quarterText.count == 2, quarterText.first == "Q" || quarterText.first == "q",
                   let quarter = Int(quarterText.dropFirst()), (1...4).contains(quarter) else {
-                throw ReportingPeriodError.unrecognised(text)
+                throw CalendarPeriodError.unrecognised(text)
             }
             let firstMonth = 3 * (quarter - 1) + 1
             let end = quarter == 4 ? CivilDate.days(year: year + 1, month: 1, day: 1)
@@ -39,16 +39,21 @@ public struct ReportingPeriod: Sendable, Equatable, CustomStringConvertible {
             self.init(startDay: CivilDate.days(year: year, month: firstMonth, day: 1), endDay: end,
                       label: "\(year)-Q\(quarter)")
         default:
-            throw ReportingPeriodError.unrecognised(text)
+            throw CalendarPeriodError.unrecognised(text)
         }
     }
 
     /// `--from DATE --to DATE`, both inclusive ISO dates (YYYY-MM-DD).
     public init(from: String, to: String) throws {
-        guard let start = CivilDate.parse(from) else { throw ReportingPeriodError.badDate(from) }
-        guard let last = CivilDate.parse(to) else { throw ReportingPeriodError.badDate(to) }
-        guard start <= last else { throw ReportingPeriodError.reversed(from: from, to: to) }
+        guard let start = CivilDate.parse(from) else { throw CalendarPeriodError.badDate(from) }
+        guard let last = CivilDate.parse(to) else { throw CalendarPeriodError.badDate(to) }
+        guard start <= last else { throw CalendarPeriodError.reversed(from: from, to: to) }
         self.init(startDay: start, endDay: last + 1, label: "\(from) to \(to)")
+    }
+
+    /// The same span as the count API's period (seconds since 1970, end exclusive).
+    public var reportingPeriod: ReportingPeriod {
+        .between(start: Double(startDay) * 86_400, end: Double(endDay) * 86_400)
     }
 
     /// Whether a time (seconds since 1970-01-01 UTC) falls in the period.
@@ -58,20 +63,20 @@ public struct ReportingPeriod: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The calendar quarter holding `day`, as a period.
-    public static func quarter(containing day: Int) -> ReportingPeriod {
+    public static func quarter(containing day: Int) -> CalendarPeriod {
         let (year, month, _) = CivilDate.civil(fromDays: day)
-        return try! ReportingPeriod(parsing: "\(year)-Q\((month - 1) / 3 + 1)")
+        return try! CalendarPeriod(parsing: "\(year)-Q\((month - 1) / 3 + 1)")
     }
 
     /// This quarter and the `count − 1` quarters before it, oldest first (the report's trend section).
-    public func trailingQuarters(_ count: Int) -> [ReportingPeriod] {
-        var quarters = [ReportingPeriod.quarter(containing: endDay - 1)]
+    public func trailingQuarters(_ count: Int) -> [CalendarPeriod] {
+        var quarters = [CalendarPeriod.quarter(containing: endDay - 1)]
         while quarters.count < count { quarters.insert(.quarter(containing: quarters[0].startDay - 1), at: 0) }
         return quarters
     }
 }
 
-public enum ReportingPeriodError: Error, Equatable, CustomStringConvertible {
+public enum CalendarPeriodError: Error, Equatable, CustomStringConvertible {
     case unrecognised(String)
     case badDate(String)
     case reversed(from: String, to: String)
