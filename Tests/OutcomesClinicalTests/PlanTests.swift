@@ -6,7 +6,14 @@ import Testing
     #expect(try AnalysisPlan(yaml: text) == AnalysisPlan())
     // Every setting appears once, each with a source comment.
     for s in PlanSettings.all {
-        let lines = text.split(separator: "\n").filter { $0.hasPrefix("  \(s.key):") }
+        // Keys repeat across sections (sensitivity alternatives), so look only inside the setting's own section.
+        let section = String(s.path.split(separator: ".")[0])
+        var current = ""
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n") {
+            if !line.hasPrefix(" ") && !line.hasPrefix("#") && line.hasSuffix(":") { current = String(line.dropLast()) }
+            if current == section && line.hasPrefix("  \(s.key):") { lines.append(line) }
+        }
         #expect(lines.count == 1, "\(s.path)")
         #expect(lines.first?.contains("  # ") == true)
     }

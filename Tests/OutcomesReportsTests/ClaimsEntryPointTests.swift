@@ -11,7 +11,7 @@ private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claim
                                      format: .json, failOnContradicted: true)
     #expect(guarded.text.contains("\"verdict\": \"contradicted\""))
     #expect(guarded.exitStatus == ExitStatus.checkFailed)
-    #expect(guarded.failure == "claims: 5 contradicted (--fail-on contradicted)")
+    #expect(guarded.failure == "claims: 4 contradicted (--fail-on contradicted)")
     let plain = try Reports.claims(datasetAt: sample, claimsPath: seedClaims, planPath: nil, allowRejected: false,
                                    format: .json, failOnContradicted: false)
     #expect(plain.exitStatus == ExitStatus.success && plain.failure == nil)

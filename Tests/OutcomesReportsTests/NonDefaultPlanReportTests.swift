@@ -64,8 +64,8 @@ import OutcomesClinical
 
     @Test func intervalsPrintedAreAtThePlansLevel() throws {
         let md = try Self.report.get().md
-        #expect(md.contains("| all | 300 / 473 (63.4 %, 59.6–67.1) |"))
-        #expect(md.contains("| 137 / 473 (29.0 %, 25.5–32.6) |"))
+        #expect(md.contains("| all | 254 / 401 (63.3 %, 59.2–67.3) |"))
+        #expect(md.contains("| 115 / 401 (28.7 %, 25.0–32.6) |"))
     }
 
     /// TOST at α = 0.10 reads an 80 % interval: the row says so itself.
@@ -78,9 +78,9 @@ import OutcomesClinical
 
     @Test func remissionDenominatorIsTheClaimsCount() throws {
         let (md, csv) = try Self.report.get()
-        #expect(md.contains("| 137 / 473 (29.0 %, 25.5–32.6) |"))
+        #expect(md.contains("| 115 / 401 (28.7 %, 25.0–32.6) |"))
         let rem = try #require(csv.split(separator: "\n").first { $0.hasPrefix("rem,") }).split(separator: ",")
-        #expect(rem[4] == "473" && rem[5] == "137", "\(rem)")
+        #expect(rem[4] == "401" && rem[5] == "115", "\(rem)")
         #expect(rem[8] == "0.9", "interval_level \(rem[8])")
     }
 }

@@ -47,8 +47,14 @@ enum RelapseIntervalSection {
         }
         if let fit = try? RelapseIntervalCensored.strategyHazardRatio(t.relapse, scale: scale, level: level) {
             let hr = fit.hazardRatio
-            s += "\nWeibull proportional-hazards ratio, strategy maintenance vs as_needed: \(F.fixed(hr.hazardRatio, 2)) (\(F.fixed(hr.lower, 2))–\(F.fixed(hr.upper, 2))), "
-            s += "\(OutcomeSections.pEquals(hr.pValue)); \(fit.patients) responders, \(fit.relapses) relapses.\n"
+            let ratio = [hr.hazardRatio, hr.lower, hr.upper]
+            if ratio.allSatisfy({ $0.isFinite && $0 > 0 }) && hr.upper / hr.lower < 1e6 {
+                s += "\nWeibull proportional-hazards ratio, strategy maintenance vs as_needed: \(F.fixed(hr.hazardRatio, 2)) (\(F.fixed(hr.lower, 2))–\(F.fixed(hr.upper, 2))), "
+                s += "\(OutcomeSections.pEquals(hr.pValue)); \(fit.patients) responders, \(fit.relapses) relapses.\n"
+            } else {
+                s += "\nWeibull proportional-hazards ratio, strategy maintenance vs as_needed: not estimable (the estimate diverges or its interval is unbounded; "
+                s += "\(fit.patients) responders, \(fit.relapses) relapses).\n"
+            }
         }
         return s + "\n"
     }
