@@ -27,8 +27,9 @@ for (scale in c("PHQ-9", "MADRS")) for (g in groups) {
   if (nrow(s) == 0) next
   ev <- s[!is.na(s$crit_response) & !is.na(s$crit_remission), ]
   n <- nrow(ev)
-  out <- c(out, sprintf("| %s | %s | %s | %s | %d |", g, rate(sum(ev$crit_response == "Y"), n),
-                        rate(sum(ev$crit_partial_response == "Y"), n), rate(sum(ev$crit_remission == "Y"), n), nrow(s) - n))
+  # Intention to treat: every patient who started the series, a missing endpoint counted as not responding.
+  out <- c(out, sprintf("| %s | %s | %s | %s | %s | %d |", g, rate(sum(ev$crit_response == "Y"), n),
+                        rate(sum(ev$crit_response == "Y"), nrow(s)), rate(sum(ev$crit_partial_response == "Y"), n), rate(sum(ev$crit_remission == "Y"), n), nrow(s) - n))
 }
 
 # Suicidal item: resolved among patients assessed in each window.
