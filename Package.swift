@@ -53,7 +53,7 @@ let package = Package(
                 dependencies: ["OutcomesTabular", "OutcomesText", .product(name: "Yams", package: "Yams")] + statistics),
 
         // Beside layer 3: the synthetic cohort generator, written in the clinical dataset schema.
-        .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular"]),
+        .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular", "OutcomesText"]),
 
         // Layer 4: reports and the library entry points behind each command.
         .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText"] + statistics),

@@ -1,3 +1,4 @@
+import OutcomesText
 import OutcomesClinical
 /// A JSON value that renders the same bytes everywhere: object keys sorted, numbers with fixed decimals,
 /// two-space indentation.
@@ -59,25 +60,9 @@ public enum DeterministicJSON: Sendable, Equatable {
         }
     }
 
+    /// Escaping is the project's one JSON string rule (OutcomesText), shared with every command's output.
     private static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONText.string(text)
     }
 }
 
