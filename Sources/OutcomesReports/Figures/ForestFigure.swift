@@ -44,7 +44,7 @@ public struct ForestFigure: Sendable {
         // Columns: labels (at most 36 % of the width), the plot, the numbers.
         let labelW = min(max(rows.map { FigureStyle.textWidth($0.label, size: font) }.max() ?? 60, 60), canvas.width * 0.36)
         let valueTexts = rows.map { r -> String in
-            guard drawable(r.estimate) != nil else { return "not estimable" }
+            guard drawable(r.estimate) != nil else { return r.note ?? "not estimable" }
             return ForestFigure.number(r.estimate) + " (" + ForestFigure.number(r.lower) + ", " + ForestFigure.number(r.upper) + ")"
         }
         let valueW = min(max((valueTexts.map { FigureStyle.textWidth($0, size: small) } + [FigureStyle.textWidth("Estimate (interval)", size: small)]).max()!, 80), 150)
@@ -64,20 +64,37 @@ public struct ForestFigure: Sendable {
         canvas.text("Estimate (interval)", x: valueX, y: y + small, size: small, anchor: .end, bold: true, cls: "value-heading")
         y += small + 10
         let rowsTop = y
-        for (i, row) in rows.enumerated() {
+        // Lay the rows out first, so the shading and the reference line go under the marks and notes.
+        let layouts = rows.enumerated().map { i, row -> (label: [String], value: [String], note: [String], height: Double) in
             let labelLines = FigureStyle.wrap(row.label, width: labelW, size: font)
-            let noteLines = row.note.map { FigureStyle.wrap($0, width: valueW, size: small) } ?? []
-            let lines = max(labelLines.count, 1 + noteLines.count)
-            let rowH = max(26, Double(lines) * font * 1.25 + 10)
+            // A row without an estimate shows its note (the reason) in place of the numbers, wrapped.
+            let estimable = drawable(row.estimate) != nil
+            let valueLines = estimable ? [valueTexts[i]] : FigureStyle.wrap(valueTexts[i], width: valueW, size: small)
+            let noteLines = estimable ? (row.note.map { FigureStyle.wrap($0, width: valueW, size: small) } ?? []) : []
+            let lines = max(labelLines.count, valueLines.count + noteLines.count)
+            return (labelLines, valueLines, noteLines, max(26, Double(lines) * font * 1.25 + 10))
+        }
+        let axisY = rowsTop + layouts.reduce(0) { $0 + $1.height } + 6
+        var shadeY = rowsTop
+        for (i, layout) in layouts.enumerated() {
+            if i % 2 == 0 { canvas.rect(m - 4, shadeY, canvas.width - 2 * m + 8, layout.height, fill: "#f4f4f4") }
+            shadeY += layout.height
+        }
+        if let r = drawable(reference), scale.contains(r) {
+            canvas.line(scale(r), rowsTop - 4, scale(r), axisY, stroke: "#333333", width: 1.2, dash: "4 3", cls: "reference-line")
+        }
+        for (i, row) in rows.enumerated() {
+            let (labelLines, valueLines, noteLines, rowH) = layouts[i]
+            let estimable = drawable(row.estimate) != nil
             let midY = y + rowH / 2
-            if i % 2 == 0 { canvas.rect(m - 4, y, canvas.width - 2 * m + 8, rowH, fill: "#f4f4f4") }
             canvas.open("forest-row", label: row.label)
             let labelY = midY - Double(labelLines.count - 1) * font * 1.25 / 2 + 4.5
             canvas.text(labelLines, x: m, y: labelY, cls: "row-label")
-            let valueTop = midY - Double(noteLines.count) * small * 1.25 / 2 + 4
-            canvas.text(valueTexts[i], x: valueX, y: valueTop, size: small, anchor: .end, cls: "row-value")
+            let valueTop = midY - Double(valueLines.count + noteLines.count - 1) * small * 1.25 / 2 + 4
+            canvas.text(valueLines, x: valueX, y: valueTop, size: small, anchor: .end, italic: !estimable,
+                        fill: estimable ? nil : FigureStyle.muted, cls: "row-value")
             if !noteLines.isEmpty {
-                canvas.text(noteLines, x: valueX, y: valueTop + small * 1.25, size: small, anchor: .end, italic: true,
+                canvas.text(noteLines, x: valueX, y: valueTop + Double(valueLines.count) * small * 1.25, size: small, anchor: .end, italic: true,
                             fill: FigureStyle.muted, cls: "row-note")
             }
             if let e = drawable(row.estimate) {
@@ -96,14 +113,10 @@ public struct ForestFigure: Sendable {
                 canvas.rect(ex - 4.5, midY - 4.5, 9, 9, fill: FigureStyle.color(0), cls: "estimate")
             } else {
                 canvas.text("not estimable", x: (plotLeft + plotRight) / 2, y: midY + 4, size: small, anchor: .middle,
-                            italic: true, fill: FigureStyle.muted, cls: "not-estimable")
+                            italic: true, fill: FigureStyle.muted, halo: true, cls: "not-estimable")
             }
             canvas.close()
             y += rowH
-        }
-        let axisY = y + 6
-        if let r = drawable(reference), scale.contains(r) {
-            canvas.line(scale(r), rowsTop - 4, scale(r), axisY, stroke: "#333333", width: 1.2, dash: "4 3", cls: "reference-line")
         }
         FigureParts.xAxis(scale, ticks: ticks, axisY: axisY, on: &canvas)
         let center = (plotLeft + plotRight) / 2
