@@ -14,15 +14,17 @@ enum FigureStyle {
     /// The i-th colour of the colour-blind-safe palette.
     static func color(_ i: Int) -> String { FigureScale.palette[i % FigureScale.palette.count] }
 
-    /// Estimated width of `s` in px at `size` (Helvetica averages a little over half an em per character;
-    /// bold runs wider). Layout uses it to wrap and to make room, so it errs on the wide side.
+    /// Estimated width of `s` in px at `size` (see ``em(_:)``). Layout uses it to wrap and to make room, so it errs on the wide side.
     static func textWidth(_ s: String, size: Double, bold: Bool = false) -> Double {
-        Double(s.count) * size * (bold ? 0.62 : 0.57)
+        Double(s.count) * size * em(bold)
     }
+
+    /// Average character width in ems (Helvetica: lower case about 0.5, digits 0.56, capitals 0.67).
+    static func em(_ bold: Bool) -> Double { bold ? 0.6 : 0.55 }
 
     /// `s` broken at spaces into lines no wider than `width` px; a word longer than a line is cut.
     static func wrap(_ s: String, width: Double, size: Double, bold: Bool = false) -> [String] {
-        let perLine = max(Int(width / (size * (bold ? 0.62 : 0.57))), 4)
+        let perLine = max(Int(width / (size * em(bold))), 4)
         var lines: [String] = [], current = ""
         let words = s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init)
         for var word in words {
@@ -132,10 +134,11 @@ struct SVGCanvas {
     }
 
     /// One text element; `lines` of more than one become tspans `lineHeight` apart, the first at `y`.
-    /// `rotate` turns the text about (x, y) by that many degrees; `halo` paints a white outline under it.
+    /// `rotate` turns the text about (x, y) by that many degrees; `halo` paints a white outline under it;
+    /// `hangingIndent` moves the lines after the first to the right (a wrapped list item).
     mutating func text(_ lines: [String], x: Double, y: Double, size: Double = FigureStyle.font, anchor: Anchor = .start,
                        bold: Bool = false, italic: Bool = false, fill: String? = nil, rotate: Double? = nil,
-                       halo: Bool = false, lineHeight: Double? = nil, cls: String? = nil) {
+                       halo: Bool = false, lineHeight: Double? = nil, hangingIndent: Double = 0, cls: String? = nil) {
         let n = SVGCanvas.n
         body += "<text" + SVGCanvas.attr("class", cls) + " x=\"\(n(x))\" y=\"\(n(y))\""
         if size != FigureStyle.font { body += " font-size=\"\(FigureScale.coordinate(size))\"" }
@@ -151,7 +154,7 @@ struct SVGCanvas {
         } else {
             let step = lineHeight ?? size * 1.25
             for (i, line) in lines.enumerated() {
-                body += "<tspan x=\"\(n(x))\" dy=\"\(i == 0 ? "0" : n(step))\">\(SVGText.escape(line))</tspan>"
+                body += "<tspan x=\"\(n(i == 0 ? x : x + hangingIndent))\" dy=\"\(i == 0 ? "0" : n(step))\">\(SVGText.escape(line))</tspan>"
             }
         }
         body += "</text>\n"

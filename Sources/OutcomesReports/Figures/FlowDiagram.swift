@@ -22,7 +22,7 @@ public struct FlowDiagram: Sendable {
     public func svg() -> String {
         var canvas = SVGCanvas()
         let m = FigureStyle.margin, font = FigureStyle.font, small = FigureStyle.small
-        let stepX = m, stepW = 250.0
+        let stepX = m, stepW = 236.0
         let exitX = stepX + stepW + 44, exitW = canvas.width - m - exitX
         let centerX = stepX + stepW / 2
         var y = FigureParts.title(title, on: &canvas) + 6
@@ -46,7 +46,7 @@ public struct FlowDiagram: Sendable {
             // The exits: reason wrapped on the left, count right-aligned on the reason's first line.
             let countW = (step.exits.map { FigureStyle.textWidth($0.count, size: small) }.max() ?? 0)
             let reasonW = exitW - 20 - countW - 10
-            let exitLines = step.exits.map { FigureStyle.wrap($0.reason, width: reasonW, size: small) }
+            let exitLines = step.exits.map { FigureStyle.wrap($0.reason, width: reasonW - 10, size: small) }
             let lineH = small * 1.3
             let exitH = step.exits.isEmpty ? 0 : 10 + Double(exitLines.reduce(0) { $0 + $1.count }) * lineH + 4
             let isLast = i == steps.count - 1
@@ -60,7 +60,7 @@ public struct FlowDiagram: Sendable {
                 canvas.rect(exitX, exitTop, exitW, exitH, fill: "#f7f7f7", stroke: "#888888", rx: 3)
                 var ly = exitTop + 10 + small
                 for (exit, lines) in zip(step.exits, exitLines) {
-                    canvas.text(lines, x: exitX + 10, y: ly, size: small, lineHeight: lineH, cls: "exit-reason")
+                    canvas.text(lines, x: exitX + 10, y: ly, size: small, lineHeight: lineH, hangingIndent: 10, cls: "exit-reason")
                     canvas.text(exit.count, x: exitX + exitW - 10, y: ly, size: small, anchor: .end, bold: true, cls: "exit-count")
                     ly += Double(lines.count) * lineH
                 }

@@ -50,16 +50,16 @@ public struct OverlapFigure: Sendable {
 
         // Two groups share one axis, the second hanging below it; otherwise each group has its own band.
         let mirrored = groups.count == 2
-        let bandH = mirrored ? 130.0 : 110.0
+        let bandH = mirrored ? 130.0 : 110.0, bandGap = 20.0
         let top = y
         let bands = mirrored ? 2 : max(groups.count, 1)
-        let axisY = top + bandH * Double(bands) + (mirrored ? 0 : 10 * Double(bands - 1))
+        let axisY = top + bandH * Double(bands) + (mirrored ? 0 : bandGap * Double(bands - 1))
         let xScale = AxisScale(lo: 0, hi: 1, start: left, end: right)
         let binW = (right - left) / Double(bins)
         var notes: [String] = []
         for (g, group) in groups.enumerated() {
             let down = mirrored && g == 1
-            let baseline = mirrored ? top + bandH : top + bandH * Double(g + 1) + 10 * Double(g)
+            let baseline = mirrored ? top + bandH : top + bandH * Double(g + 1) + bandGap * Double(g)
             let scale = AxisScale(lo: 0, hi: yTicks.last!, start: baseline, end: down ? baseline + bandH : baseline - bandH)
             let color = FigureStyle.color(g)
             FigureParts.yAxis(scale, ticks: yTicks, axisX: left, gridRight: right, on: &canvas)

@@ -97,6 +97,30 @@ enum FigureSamples {
                                       .init(label: "Re-induction", values: control, weights: control.map { 1 / (1 - $0) })])
     }
 
+    /// Less typical layouts: three columns of quarters (labels turned), many bars, a linear forest axis, three
+    /// histogram bands, a single series without individuals.
+    static var variants: [(name: String, svg: String)] {
+        var threeColumns = smallMultiples
+        threeColumns.columns = 3
+        threeColumns.yRange = nil
+        var rng = FigureSampleNumbers(seed: 13)
+        let many = WaterfallFigure(title: "MADRS percent change, all patients", yLabel: "Change from baseline (%)",
+                                   values: (0..<400).map { _ in -100 + 130 * rng.next() }, referenceLines: waterfall.referenceLines)
+        let linear = ForestFigure(title: "Differences in response rate between sites", xLabel: "Difference (site minus all others)", rows: [
+            .init(label: "North clinic", estimate: 0.08, lower: -0.04, upper: 0.2, note: nil),
+            .init(label: "South clinic", estimate: -0.12, lower: -0.27, upper: 0.03, note: "fewer than 30 patients"),
+            .init(label: "Telehealth-supported site", estimate: 0.02, lower: -0.1, upper: 0.14, note: nil),
+        ], reference: 0, logScale: false)
+        let three = OverlapFigure(title: "Baseline PHQ-9 severity score (scaled) by site", xLabel: "Score / 27", groups: ["North", "South", "East"].map { site in
+            .init(label: site, values: (0..<80).map { _ in rng.next() * rng.next() + 0.2 }, weights: nil)
+        })
+        var single = trajectory
+        single.series = [single.series[0]]
+        single.individuals = []
+        return [("small_multiples_3col", threeColumns.svg()), ("waterfall_400", many.svg()), ("forest_linear", linear.svg()),
+                ("overlap_3", three.svg()), ("trajectory_single", single.svg())]
+    }
+
     /// Every figure type, by file name, for rendering and the checks every figure shares.
     static var all: [(name: String, svg: String)] {
         [("flow", flow.svg()), ("waterfall", waterfall.svg()), ("small_multiples", smallMultiples.svg()), ("forest", forest.svg()),

@@ -258,7 +258,9 @@ struct FigureTests {
         let folder = ProcessInfo.processInfo.environment["OUTCOMES_FIGURE_DIR"]
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-figures").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for (name, svg) in FigureSamples.all {
+        for (name, svg) in FigureSamples.all + FigureSamples.variants {
+            #expect(ParsedSVG.parse(svg) != nil, "\(name)")
+            #expect(svg.range(of: #"(?i)\b-?(nan|inf|infinity)\b"#, options: .regularExpression) == nil, "\(name)")
             let input = folder + "/" + name + ".svg"
             try svg.write(toFile: input, atomically: true, encoding: .utf8)
             guard let converter else { continue }
