@@ -17,12 +17,10 @@ public struct SuicidalFixedCohort: Sendable, Equatable {
 }
 
 extension DerivedTables {
-    /// The report's windows: 40, 90 and 240 minutes and 24 hours.
-    public static let suicidalReportWindows: [Double] = [40, 90, 240, 1440]
-
-    /// The fixed cohort on `scale` over `windows` (those of the plan's windows that are listed); nil when nobody
-    /// was positive before an infusion.
-    public func suicidalFixedCohort(scale: Scale, windows: [Double] = DerivedTables.suicidalReportWindows) -> SuicidalFixedCohort? {
+    /// The fixed cohort on `scale` over `windows` (default: the plan's `suicidal_item.report_windows_minutes`,
+    /// 40, 90 and 240 minutes and 24 hours); nil when nobody was positive before an infusion.
+    public func suicidalFixedCohort(scale: Scale, windows: [Double]? = nil) -> SuicidalFixedCohort? {
+        let windows = (windows ?? plan.suicidalReportWindowsMinutes).sorted()
         let rows = suicidal.filter { $0.scale == scale }
         guard !rows.isEmpty else { return nil }
         let cohort = rows.filter { r in windows.allSatisfy { w in r.outcome(windowMinutes: w)?.resolved != nil } }
