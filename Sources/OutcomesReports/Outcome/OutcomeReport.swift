@@ -8,13 +8,14 @@ import OutcomesSurvival
 /// trajectories, claims, methods, provenance. Every table is also a tidy CSV under `tables/`, every figure an
 /// SVG under `figures/`. Deterministic: no dates of "now", fixed formatting and ordering.
 public enum OutcomeReport {
-    /// Every file of the report: `report.md` first, then `tables/…`, `figures/…`, `claims.json` and, only when
-    /// asked for, `patient_tables/…` (the per-patient derived tables, with identifiers and dates).
-    static func files(analysed: AnalysedDataset, verdicts: [ClaimVerdict]?, published: [PublishedResponseRate]?,
+    /// Every file of the report: `report.md` first, then `tables/…`, `figures/…`, `claims.json` (only with
+    /// suppression off) and, only when asked for, `patient_tables/…` (the per-patient derived tables, with
+    /// identifiers and dates).
+    static func files(analysed: AnalysedDataset, verdicts: [ClaimVerdict]?, claimsProblem: String? = nil, published: [PublishedResponseRate]?,
                       options: OutcomeReportOptions, provenance: Provenance, datasetName: String) -> [(name: String, contents: String)] {
         let all = analysed.tables
         let cohort = all.restricted(to: options.period)
-        let c = ReportContext(all: all, cohort: cohort, records: analysed.validated.dataset.patients, verdicts: verdicts,
+        let c = ReportContext(all: all, cohort: cohort, records: analysed.validated.dataset.patients, verdicts: verdicts, claimsProblem: claimsProblem,
                               published: published, options: options, cells: ReportCells(policy: options.suppression))
         var md = ""
         if options.suppression.threshold == nil {
@@ -33,7 +34,8 @@ public enum OutcomeReport {
         var files: [(name: String, contents: String)] = [("report.md", md)]
         files += parts.flatMap(\.tables).map { ("tables/" + $0.name, $0.csv) }
         files += parts.flatMap(\.figures).map { ("figures/" + $0.name, $0.svg) }
-        if let verdicts, options.suppression.threshold == nil || options.withPatientTables {
+        // The full claims JSON carries every count unsuppressed: internal runs only (`outcomes claims` writes it too).
+        if let verdicts, options.suppression.threshold == nil {
             files.append(("claims.json", ClaimsReport.json(verdicts, plan: cohort.plan, dataset: datasetName, accounting: [])))
         }
         if options.withPatientTables {
@@ -148,8 +150,17 @@ extension Reports {
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
         let cohort = analysed.tables.restricted(to: options.period)
         var verdicts: [ClaimVerdict]?
+        var claimsProblem: String?
         if let claims, let claimsPath {
-            do { verdicts = try ClaimEvaluation.evaluate(claims, tables: cohort, file: claimsPath) } catch { throw .claimsFile(error) }
+            do {
+                verdicts = try ClaimEvaluation.evaluate(claims, tables: cohort, file: claimsPath)
+            } catch {
+                // Over all data a claim that selects nobody is an input error; in one period it is only a small
+                // quarter (no bipolar patient started this quarter), which the claims section says.
+                guard options.period != nil else { throw .claimsFile(error) }
+                // Named by the file's name only: the practice's folder layout stays out of the report.
+                claimsProblem = "\(error)".replacingOccurrences(of: claimsPath, with: URL(fileURLWithPath: claimsPath).lastPathComponent)
+            }
             verdicts = verdicts.map { ClaimSensitivity.attach($0, tables: cohort) }
         }
         let inputs = DatasetFile.allCases.map { path + "/" + $0.fileName }.filter { FileManager.default.fileExists(atPath: $0) }
@@ -161,8 +172,8 @@ extension Reports {
         do {
             provenance = try Provenance.describing(files: inputs, plan: planPath, commandLine: command, toolVersion: ToolVersion.current)
         } catch { throw .output(path: path, message: "cannot read an input to fingerprint it: \(error)") }
-        let files = OutcomeReport.files(analysed: analysed, verdicts: verdicts, published: published, options: options,
-                                        provenance: provenance, datasetName: labels?.dataset ?? URL(fileURLWithPath: path).lastPathComponent)
+        let files = OutcomeReport.files(analysed: analysed, verdicts: verdicts, claimsProblem: claimsProblem, published: published,
+                                        options: options, provenance: provenance, datasetName: labels?.dataset ?? URL(fileURLWithPath: path).lastPathComponent)
         return (files, analysed, verdicts)
     }
 

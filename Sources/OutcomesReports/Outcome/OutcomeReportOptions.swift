@@ -40,6 +40,8 @@ struct ReportContext {
     let cohort: DerivedTables
     let records: [Patient]
     let verdicts: [ClaimVerdict]?
+    /// Why the claims could not be checked on this period's patients, when they could not.
+    let claimsProblem: String?
     let published: [PublishedResponseRate]?
     let options: OutcomeReportOptions
     let cells: ReportCells

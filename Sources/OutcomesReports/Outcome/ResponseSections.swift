@@ -47,7 +47,7 @@ enum ResponseSections {
             }
             s += "\n" + firstResponse(t, scale: scale, cells: cells, part: &part)
         }
-        s += "Table: `tables/response.csv`; first response: `tables/first_response.csv`.\n\n"
+        s += "Tables: `tables/response.csv`; time to first response: `tables/first_response_phq9.csv`, `tables/first_response_madrs.csv`.\n\n"
         part.markdown = s
         part.tables.insert(("response.csv", csv.text), at: 0)
         return part

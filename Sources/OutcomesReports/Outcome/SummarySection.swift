@@ -27,8 +27,9 @@ enum SummarySection {
             }
         }
         var warnings: [String] = []
+        if started == 0 { warnings.append("no patient started an induction series in \(c.periodLabel), so sections 2 to 10 are empty; the trend shows the quarters before it") }
         if c.options.suppression.threshold == nil { warnings.append("small-cell suppression is off") }
-        if r.patients < 30 { warnings.append("fewer than 30 patients with an endpoint: intervals are wide") }
+        if started > 0, r.patients < 30 { warnings.append("fewer than 30 patients with an endpoint: intervals are wide") }
         let leading = Scale.all.filter { RelapseIntervalCensored.spacing(t.relapse, scale: $0, plan: t.plan).intervalCensoredLeads }
         if !leading.isEmpty { warnings.append("follow-up visits are further apart than the relapse confirmation window, so relapse times are read interval-censored (section 7)") }
         warnings.append("strategies were chosen, not randomized: section 8 compares who chose them as much as what they do")
