@@ -123,4 +123,21 @@ cuts <- sapply(c(7, 14, 28), function(day) {
   sprintf("by day %d %s %% (%s\u2013%s)", day, f1(100 * s$pstate[, k]), f1(100 * s$lower[, k]), f1(100 * s$upper[, k]))
 })
 out <- c(out, sprintf("over %d patients with a baseline score: %s", nrow(fr), cuts[1]), cuts[2:3])
+# Trend: the headline rates of the patients whose first induction series started in each of the eight quarters
+# before the data's last induction quarter (all sites). Quarter from the series' first infusion (UTC).
+q_of <- function(t) { y <- as.integer(substr(t, 1, 4)); m <- as.integer(substr(t, 6, 7)); sprintf("%d-Q%d", y, (m - 1) %/% 3 + 1) }
+start_q <- setNames(q_of(ind$first_infusion), ind$patient_id)
+quarters <- c("2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1")
+si9 <- si[si$param == "PHQ-9", ]
+for (q in quarters) {
+  e <- ind[start_q[ind$patient_id] == q, ]
+  ev <- e[!is.na(e$crit_response) & !is.na(e$crit_remission), ]
+  k <- sum(ev$crit_response == "Y")
+  t <- tol[tol$patient_id %in% names(start_q)[start_q == q], ]
+  s9 <- si9[si9$patient_id %in% names(start_q)[start_q == q], ]
+  a9 <- s9$resolved_90min[s9$resolved_90min %in% c("Y", "N")]
+  out <- c(out, sprintf("| %s | all | %s | %s | %s | %s | %s |", q, rate(k, nrow(e)), rate(k, nrow(ev)), rate(sum(ev$crit_remission == "Y"), nrow(ev)),
+                        rate(sum(t$tolerated == "Y"), nrow(t)), rate(sum(a9 == "Y"), length(a9))))
+}
+
 writeLines(out, "Tests/OutcomesReportsTests/Fixtures/sample_report_values.txt", useBytes = FALSE)
