@@ -14,3 +14,7 @@ extension FigureHooks {
 
     static func firstResponse(scale: Scale, curve: CumulativeIncidenceCurve, policy: SmallCellPolicy) -> (name: String, svg: String)? { nil }
 }
+
+extension FigureHooks {
+    static func trajectory(scale: Scale, fit: TrajectoryFit, sample: [[(infusion: Int, score: Double)]]) -> (name: String, svg: String)? { nil }
+}

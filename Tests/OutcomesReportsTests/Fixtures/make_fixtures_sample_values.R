@@ -140,4 +140,38 @@ for (q in quarters) {
                         rate(sum(t$tolerated == "Y"), nrow(t)), rate(sum(a9 == "Y"), length(a9))))
 }
 
+# Score trajectories on PHQ-9: the score before each of the first six infusions of the first induction series
+# (infusion 1: the endpoint's baseline; then the last score after the previous infusion's start and at or before
+# this one's), fitted by REML with an AR(1) correlation over the infusion number (nlme::gls, as the tool's MMRM
+# with covariance ar1), cell means by infusion and diagnosis. Only the means are pinned ("means: " lines; the
+# test strips the intervals from the report's row): the tool's intervals use Satterthwaite degrees of freedom,
+# which gls does not give (they are checked against mmrm in OutcomesModelsTests).
+library(nlme)
+inf <- read.csv("datasets/sample/infusions.csv", stringsAsFactors = FALSE)
+as <- read.csv("datasets/sample/assessments.csv", stringsAsFactors = FALSE, na.strings = "")
+as <- as[as$instrument == "PHQ-9", ]
+as$score <- ifelse(is.na(as$total), rowSums(as[, paste0("item_", 1:9)]), as$total)
+as <- as[!is.na(as$score), ]
+tt <- function(x) as.numeric(as.POSIXct(x, tz = "UTC", format = "%Y-%m-%dT%H:%M:%S"))
+inf$t <- tt(inf$start); as$t <- tt(as$time)
+rows <- list()
+for (i in seq_len(nrow(ind))) {
+  e <- ind[i, ]
+  starts <- sort(inf$t[inf$patient_id == e$patient_id & inf$t >= tt(e$first_infusion) & inf$t <= tt(e$last_infusion)])
+  if (!is.na(e$base)) rows[[length(rows) + 1]] <- data.frame(id = e$patient_id, dx = e$diagnosis, v = 1, y = e$base)
+  s <- as[as$patient_id == e$patient_id, ]
+  for (k in seq_len(min(length(starts), 6))[-1]) {
+    w <- s[s$t > starts[k - 1] & s$t <= starts[k], ]
+    if (nrow(w) > 0) rows[[length(rows) + 1]] <- data.frame(id = e$patient_id, dx = e$diagnosis, v = k, y = w$score[nrow(w)])
+  }
+}
+x <- do.call(rbind, rows)
+x$visit <- factor(x$v); x$dx <- factor(x$dx)
+fit <- gls(y ~ visit * dx, data = x, correlation = corAR1(form = ~ v | id), method = "REML")
+out <- c(out, sprintf("%d patients, %d scores; covariance used: AR(1).", length(unique(x$id)), nrow(x)))
+for (dx in c("MDD", "bipolar", "PTSD", "other")) {
+  m <- predict(fit, data.frame(visit = factor(1:6, levels = levels(x$visit)), dx = factor(dx, levels = levels(x$dx))))
+  out <- c(out, sprintf("means: | %s | %s |", dx, paste(f1(m), collapse = " | ")))
+}
+
 writeLines(out, "Tests/OutcomesReportsTests/Fixtures/sample_report_values.txt", useBytes = FALSE)
