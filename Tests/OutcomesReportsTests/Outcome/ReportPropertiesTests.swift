@@ -79,8 +79,9 @@ import OutcomesSynthetic
             if !published { md += line + "\n" }
         }
         // "k / n" followed by an interval or the cell's end; "<11 / n" is a hidden numerator.
-        let pattern = try Regex(#"(?<![<\d.])(\d+) / (\d+)(?= \(| \|)"#)
+        let pattern = try Regex(#"(\d+) / (\d+)(?= \(| \|)"#)
         for match in md.matches(of: pattern) {
+            if match.range.lowerBound > md.startIndex, "<.0123456789".contains(md[md.index(before: match.range.lowerBound)]) { continue }
             guard let k = Int(match.output[1].substring ?? ""), let n = Int(match.output[2].substring ?? "") else { continue }
             for v in [k, n, n - k] where small.contains(v) { Issue.record("report.md: \(match.output[0].substring ?? "") shows \(v)") }
         }
