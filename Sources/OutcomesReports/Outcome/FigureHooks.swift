@@ -12,7 +12,28 @@ enum FigureHooks {
 extension FigureHooks {
     static func waterfall(scale: Scale, percentChanges: [Double], rules: ScaleRules) -> (name: String, svg: String)? { nil }
 
-    static func firstResponse(scale: Scale, curve: CumulativeIncidenceCurve, policy: SmallCellPolicy) -> (name: String, svg: String)? { nil }
+    /// Time to first response as a rising cumulative-incidence curve with its band and the number at risk; the
+    /// axis stops at the last tick with at least the suppression threshold at risk.
+    static func firstResponse(scale: Scale, curve: CumulativeIncidenceCurve, policy: SmallCellPolicy) -> (name: String, svg: String)? {
+        guard let last = curve.rows.last?.time, last > 0 else { return nil }
+        let atRisk = { (t: Double) in curve.rows.first { $0.time >= t }?.atRisk ?? 0 }
+        var ticks = FigureScale.ticks(upTo: min(last, 42))
+        if let threshold = policy.threshold {
+            while ticks.count > 2, let t = ticks.last, atRisk(t) < Double(threshold) { ticks.removeLast() }
+        }
+        let end = ticks.last ?? last
+        let rows = curve.rows.filter { $0.time <= end }
+        var figure = SurvivalFigure(title: "Time to first response (\(scale.id)), cumulative incidence",
+                                    xLabel: "days since the first induction infusion", yLabel: "responded",
+                                    curves: [FigureCurve(label: "first response", times: rows.map(\.time), values: rows.map(\.estimate),
+                                                         lower: rows.map(\.lower), upper: rows.map(\.upper), start: 0,
+                                                         censorTimes: rows.filter { $0.censored > 0 }.map(\.time))],
+                                    xTicks: ticks)
+        figure.xMax = end
+        figure.rising = true
+        figure.riskBlocks = [FigureRiskBlock(heading: "Number at risk", rows: [ticks.map(atRisk)])]
+        return ("first_response_\(scale == .phq9 ? "phq9" : "madrs").svg", figure.svg())
+    }
 }
 
 extension FigureHooks {

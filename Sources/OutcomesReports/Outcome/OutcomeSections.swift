@@ -8,16 +8,6 @@ import OutcomesSurvival
 enum OutcomeSections {
     private typealias F = Formatting
 
-    /// "k / n (rate, lower–upper)" for an estimate the clinical layer made, or "not estimable (reason)".
-    static func rate(_ e: RateEstimate) -> String {
-        let k = e.count.successes, n = e.count.patients
-        if let why = e.notEstimable { return n > 0 ? "\(k) / \(n) (interval not estimable: \(why))" : "not estimable (\(why))" }
-        return "\(k) / \(n) (\(F.fixed(100 * Double(k) / Double(n), 1)) %, \(F.fixed(100 * (e.lower ?? .nan), 1))–\(F.fixed(100 * (e.upper ?? .nan), 1)))"
-    }
-
-    /// The estimate of a count under the tables' plan, formatted.
-    static func rate(_ c: RateCount, _ t: DerivedTables) -> String { rate(t.estimate(c)) }
-
     /// "p = 0.0123" or "p < 0.0001".
     static func pEquals(_ p: Double) -> String {
         let text = NumberText.pValue(p)
@@ -37,11 +27,6 @@ enum OutcomeSections {
     static func intervalNote(_ plan: AnalysisPlan) -> String {
         let name = plan.claimsIntervalMethod == "exact" ? "Clopper–Pearson exact" : "Wilson score"
         return "Rates are shown as successes / patients (percent, \(F.level(plan.confidenceLevel)) \(name) interval)."
-    }
-
-    /// The rows of a by-diagnosis table: all patients, then each diagnosis present in the dataset.
-    static func groups(_ t: DerivedTables) -> [(name: String, diagnoses: Set<Diagnosis>?)] {
-        [("all", nil)] + t.diagnosesPresent.map { ($0.rawValue, [$0]) }
     }
 
     static func published(_ studies: [PublishedResponseRate], tables t: DerivedTables, cells: ReportCells) -> String {
@@ -122,11 +107,6 @@ enum OutcomeSections {
         }
         s += "Strategy is the plan recorded at the end of induction, not a randomized assignment: differences between strategies mix the strategy's effect with who chose it (section 8).\n\n"
         return s
-    }
-
-    static func maintenance(_ t: DerivedTables) -> String {
-        guard let m = t.maintenanceSummary else { return "" }
-        return "## Maintenance intervals\n\n\(m.intervals) intervals between consecutive maintenance sessions in \(m.patients) patients: median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(m.lowerQuartile, 1)) and \(F.fixed(m.upperQuartile, 1)).\n\n"
     }
 
     static func exclusions(_ t: DerivedTables, cells: ReportCells) -> String {
