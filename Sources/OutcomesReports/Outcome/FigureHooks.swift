@@ -39,3 +39,9 @@ extension FigureHooks {
 extension FigureHooks {
     static func trajectory(scale: Scale, fit: TrajectoryFit, sample: [[(infusion: Int, score: Double)]]) -> (name: String, svg: String)? { nil }
 }
+
+extension FigureHooks {
+    static func trend(panels: [(title: String, points: [(quarter: String, estimate: RateEstimate?)])]) -> (name: String, svg: String)? { nil }
+
+    static func maintenanceForest(scale: Scale, rows: [RelapseHazardRatio]) -> (name: String, svg: String)? { nil }
+}

@@ -12,6 +12,7 @@ enum MaintenanceComparisonSection {
         s += "Protocol as recorded: at the end of the induction series each responder's plan is `maintenance` (scheduled sessions) or `as_needed` "
         s += "(re-induction when symptoms return). Strategy was chosen, not randomized; the unadjusted comparison mixes the strategy's effect with who chose it, "
         s += "and the adjusted rows adjust only for what the data record. A balance table and a forest figure follow from the strategy-comparison analysis when it is added.\n\n"
+        var figures: [(name: String, svg: String)] = []
         var csv = CSVText(header: ["scale", "comparison", "adjusted_for", "patients", "relapses", "hazard_ratio", "lower", "upper", "p_value", "not_estimable"])
         for scale in Scale.all {
             let summary = t.relapseSummary(scale: scale)
@@ -25,6 +26,10 @@ enum MaintenanceComparisonSection {
                 }
             }
             s += OutcomeSections.hazardRatios(summary.hazardRatios, plan: t.plan, cells: cells) + "\n"
+            if let fig = FigureHooks.maintenanceForest(scale: scale, rows: summary.hazardRatios) {
+                figures.append(fig)
+                s += "![Hazard ratios of maintenance (\(scale.id))](figures/\(fig.name))\n\n"
+            }
             for r in summary.hazardRatios {
                 let hide = cells.policy.hidesRate(successes: r.events, patients: r.n)
                 let estimable = r.notEstimable == nil
@@ -38,6 +43,6 @@ enum MaintenanceComparisonSection {
             s += "median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(m.lowerQuartile, 1)) and \(F.fixed(m.upperQuartile, 1)) days.\n\n"
         }
         s += "Table: `tables/maintenance_hazard_ratios.csv`.\n\n"
-        return ReportPart(markdown: s, tables: [("maintenance_hazard_ratios.csv", csv.text)])
+        return ReportPart(markdown: s, tables: [("maintenance_hazard_ratios.csv", csv.text)], figures: figures)
     }
 }

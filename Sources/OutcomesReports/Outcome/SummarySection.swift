@@ -72,7 +72,25 @@ enum TrendSection {
             md += "| \(row.quarter) | \(site) | " + measures.map { m in row.rates[m].map { c.cells.rate($0, hideK: flag(m).k, hideN: flag(m).n) } ?? "" }.joined(separator: " | ") + " |\n"
             for m in measures { if let e = row.rates[m] { csv.append([row.quarter, row.site ?? "all", m.rawValue] + c.cells.rateFields(e, hideK: flag(m).k, hideN: flag(m).n)) } }
         }
+        // The figure: all sites, a point only where the rate is shown (a hidden rate has no point).
+        let allRows = rows.filter { $0.site == nil }
+        let panels = measures.map { m in
+            (title: m.title, points: allRows.map { row -> (quarter: String, estimate: RateEstimate?) in
+                let h = hide["\(row.quarter)|all|\(m.rawValue)"] ?? (false, false)
+                let sharedK = m == .responseCompleters || m == .responseIntentionToTreat
+                    ? (hide["\(row.quarter)|all|\(HeadlineMeasure.responseCompleters.rawValue)"]?.k ?? false) || (hide["\(row.quarter)|all|\(HeadlineMeasure.responseIntentionToTreat.rawValue)"]?.k ?? false)
+                    : false
+                guard let e = row.rates[m], e.notEstimable == nil, !h.k, !h.n, !sharedK,
+                      !c.cells.policy.hidesRate(successes: e.count.successes, patients: e.count.patients) else { return (row.quarter, nil) }
+                return (row.quarter, e)
+            })
+        }
+        var figures: [(name: String, svg: String)] = []
+        if let fig = FigureHooks.trend(panels: panels) {
+            figures.append(fig)
+            md += "\n![Headline rates by quarter](figures/\(fig.name))\n"
+        }
         md += "\nTable: `tables/trend.csv`.\n\n"
-        return ReportPart(markdown: md, tables: [("trend.csv", csv.text)])
+        return ReportPart(markdown: md, tables: [("trend.csv", csv.text)], figures: figures)
     }
 }
