@@ -38,12 +38,20 @@ enum MethodsSection {
         s += "Each setting of the analysis plan (`outcomes plan --print-defaults` prints them with their sources): series from infusion gaps; baseline the last score before the first infusion; "
         s += "end of series the first score in the window after the last infusion; response, partial response and remission by the scale's published rules "
         s += "(PHQ-9: Kroenke 2001 and CMS159; MADRS: Montgomery & Åsberg 1979, Hawley 2002); relapse as in SUSTAIN-1 (Daly 2019).\n\n"
-        s += "```\n" + DerivedTablesCSV.definitions(t.plan) + "```\n\n"
-        var settings = CSVText(header: ["setting", "value"])
-        for line in t.plan.settingLines() {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            settings.append([parts[0], parts.count > 1 ? parts[1] : ""])
+        // The rules in words (the definitions block's comment lines; an indented line continues the one before).
+        var rules: [String] = []
+        for line in DerivedTablesCSV.definitions(t.plan).split(separator: "\n") where line.hasPrefix("# ") && !line.hasPrefix("# Definitions used") {
+            let text = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("#   "), !rules.isEmpty { rules[rules.count - 1] += " " + text } else { rules.append(text) }
         }
+        s += rules.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+        s += "| setting | value in force | source of the convention |\n|---|---|---|\n"
+        var settings = CSVText(header: ["setting", "value", "source"])
+        for setting in t.plan.settingsWithSources() {
+            s += "| `\(setting.path)` | \(MarkdownText.cell(setting.value)) | \(MarkdownText.cell(setting.source)) |\n"
+            settings.append([setting.path, setting.value, setting.source])
+        }
+        s += "\n"
         s += OutcomeSections.exclusions(t, cells: c.cells)
         s += "Tables: `tables/methods_glossary.csv`, `tables/plan_settings.csv`.\n\n"
         return ReportPart(markdown: s, tables: [("methods_glossary.csv", glossaryCSV.text), ("plan_settings.csv", settings.text)])
