@@ -16,7 +16,7 @@ import Testing
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("sample-values-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     _ = try Reports.report(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil, claimsPath: nil,
-                           allowRejected: false, outputPath: out.path, options: OutcomeReportOptions(suppression: .none))
+                           allowRejected: false, outputPath: out.path, options: OutcomeReportOptions(suppression: .none, withPatientTables: true))
     let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
     let fixture = try #require(Bundle.module.url(forResource: "sample_report_values", withExtension: "txt", subdirectory: "Fixtures"))
     let expected = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -33,4 +33,8 @@ import Testing
         }
     }
     #expect(report.hasPrefix("**Small-cell suppression is OFF"), "--no-suppress says so in the first line")
+    // --with-patient-tables: the per-patient derived tables the R script reads are written under patient_tables/.
+    for name in ["series_endpoints.csv", "tolerability.csv", "suicidal_item.csv", "relapse.csv"] {
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("patient_tables/" + name).path), "\(name)")
+    }
 }
