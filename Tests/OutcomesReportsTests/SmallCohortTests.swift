@@ -36,7 +36,10 @@ import OutcomesSynthetic
         let result = try Reports.report(datasetAt: data.path, planPath: nil, claimsPath: Self.seedClaims, allowRejected: false,
                                         outputPath: out.path)
         #expect(result.exitStatus == 0)
-        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name.hasSuffix(".md") || name.hasSuffix(".csv") {
+        // Every Markdown, CSV and SVG file, also those under tables/ and figures/.
+        let names = (FileManager.default.subpaths(atPath: out.path) ?? []).sorted()
+        #expect(names.contains { $0.hasPrefix("tables/") })
+        for name in names where name.hasSuffix(".md") || name.hasSuffix(".csv") || name.hasSuffix(".svg") {
             let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             #expect(Self.suspicious(text).isEmpty, "\(name): \(Self.suspicious(text))")
         }
