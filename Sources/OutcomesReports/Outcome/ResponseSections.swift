@@ -173,8 +173,16 @@ enum ResponseSections {
         }
         s += "\n| adverse event | severity | events | patients | serious | led to discontinuation |\n|---|---|---|---|---|---|\n"
         var bySeverity = CSVText(header: ["term", "severity", "events", "patients", "serious", "led_to_discontinuation"])
+        // Events by severity add up to the term's events in the table above: complementary suppression per term.
+        var hiddenEvents: [String: Bool] = [:]
+        for term in Set(t.adverseEvents.map(\.term)) {
+            let rows = t.adverseEvents.filter { $0.term == term }
+            let pattern = cells.grid(CountTable(cells: [rows.map(\.events)], showsRowTotals: true, showsColumnTotals: false))
+            for (j, r) in rows.enumerated() { hiddenEvents[r.term + "|" + r.severity] = cells.policy.threshold != nil && pattern.isHidden(row: 0, column: j) }
+        }
         for a in t.adverseEvents {
-            let row = [cells.count(a.events), cells.count(a.patients), cells.count(a.serious), cells.count(a.ledToDiscontinuation)]
+            let row = [cells.count(a.events, hide: hiddenEvents[a.term + "|" + a.severity] ?? false), cells.count(a.patients),
+                       cells.count(a.serious), cells.count(a.ledToDiscontinuation)]
             s += "| \(MarkdownText.cell(a.term)) | \(MarkdownText.cell(a.severity)) | " + row.joined(separator: " | ") + " |\n"
             bySeverity.append([a.term, a.severity] + row)
         }
