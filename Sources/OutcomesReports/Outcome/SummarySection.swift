@@ -88,7 +88,7 @@ enum TrendSection {
         var figures: [(name: String, svg: String)] = []
         if let fig = FigureHooks.trend(panels: panels) {
             figures.append(fig)
-            md += "\n![Headline rates by quarter](figures/\(fig.name))\n"
+            md += "\n![Headline rates by quarter](figures/\(fig.name))\n\nA quarter without a point in the figure (marked not estimable) either had no patients or its rate is suppressed (`<11` in the table).\n"
         }
         md += "\nTable: `tables/trend.csv`.\n\n"
         return ReportPart(markdown: md, tables: [("trend.csv", csv.text)], figures: figures)
