@@ -10,7 +10,7 @@ enum FigureHooks {
 }
 
 extension FigureHooks {
-    static func waterfall(scale: Scale, percentChanges: [Double], rules: ScaleRules) -> (name: String, svg: String)? { nil }
+    static func waterfall(scale: Scale, percentChanges: [Double], rules: ScaleRules, policy: SmallCellPolicy) -> (name: String, svg: String)? { nil }
 
     /// Time to first response as a rising cumulative-incidence curve with its band and the number at risk; the
     /// axis stops at the last tick with at least the suppression threshold at risk.
@@ -37,7 +37,7 @@ extension FigureHooks {
 }
 
 extension FigureHooks {
-    static func trajectory(scale: Scale, fit: TrajectoryFit, sample: [[(infusion: Int, score: Double)]]) -> (name: String, svg: String)? { nil }
+    static func trajectory(scale: Scale, fit: TrajectoryFit, sample: [[(infusion: Int, score: Double)]], policy: SmallCellPolicy) -> (name: String, svg: String)? { nil }
 }
 
 extension FigureHooks {

@@ -41,7 +41,7 @@ enum ResponseSections {
                             h.started || cells.policy.hides(r.patients + r.notEvaluable) ? cells.hidden : String(r.patients + r.notEvaluable), "", "", ""])
             }
             let changes = t.waterfallPercentChanges(scale: scale)
-            if let fig = FigureHooks.waterfall(scale: scale, percentChanges: changes, rules: rules) {
+            if let fig = FigureHooks.waterfall(scale: scale, percentChanges: changes, rules: rules, policy: cells.policy) {
                 part.figures.append(fig)
                 s += "\n![Percent change from baseline per patient (\(scale.id))](figures/\(fig.name))\n"
             }

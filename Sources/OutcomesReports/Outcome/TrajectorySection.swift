@@ -27,7 +27,7 @@ enum TrajectorySection {
                 for p in points { csv.append([scale.id, d.rawValue, String(p.infusion), F.fixed(p.mean, 2), F.fixed(p.lower, 2), F.fixed(p.upper, 2)]) }
             }
             if !fit.notes.isEmpty { s += "\n" + fit.notes.map { "- " + MarkdownText.cell($0) }.joined(separator: "\n") + "\n" }
-            if let fig = FigureHooks.trajectory(scale: scale, fit: fit, sample: c.cohort.trajectorySample(scale: scale)) {
+            if let fig = FigureHooks.trajectory(scale: scale, fit: fit, sample: c.cohort.trajectorySample(scale: scale), policy: c.options.suppression) {
                 part.figures.append(fig)
                 s += "\n![Score trajectories (\(scale.id))](figures/\(fig.name))\n"
             }
