@@ -15,7 +15,7 @@ extension FigureHooks {
     /// Time to first response as a rising cumulative-incidence curve with its band and the number at risk; the
     /// axis stops at the last tick with at least the suppression threshold at risk.
     static func firstResponse(scale: Scale, curve: CumulativeIncidenceCurve, policy: SmallCellPolicy) -> (name: String, svg: String)? {
-        guard let last = curve.rows.last?.time, last > 0 else { return nil }
+        guard let last = curve.rows.last?.time, last > 0, !policy.hides(Int((curve.rows.first?.atRisk ?? 0).rounded())) else { return nil }
         let atRisk = { (t: Double) in curve.rows.first { $0.time >= t }?.atRisk ?? 0 }
         var ticks = FigureScale.ticks(upTo: min(last, 42))
         if let threshold = policy.threshold {

@@ -51,7 +51,7 @@ public enum OutcomeReport {
             let curves = c.cohort.relapseCurvesByStrategy(scale: scale)
             guard !curves.isEmpty else { continue }
             let name = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
-            figures.append((name, RelapseFigure.svg(curves, scale: scale, level: c.plan.confidenceLevel, policy: c.options.suppression)))
+            if let svg = RelapseFigure.svg(curves, scale: scale, level: c.plan.confidenceLevel, policy: c.options.suppression) { figures.append((name, svg)) }
         }
         let md = OutcomeSections.relapse(c.cohort, figures: figures.map(\.name), cells: c.cells)
         return ReportPart(markdown: md, tables: [], figures: figures)
@@ -62,7 +62,9 @@ public enum OutcomeReport {
 /// at risk under the axis. The axis stops at the last tick where every group still has at least the suppression
 /// threshold at risk, so no small number at risk is printed.
 enum RelapseFigure {
-    static func svg(_ curves: [RelapseCurveSummary], scale: Scale, level: Double, policy: SmallCellPolicy) -> String {
+    /// Nil when a group has fewer patients than the suppression threshold (its number at risk at 0 would show it).
+    static func svg(_ curves: [RelapseCurveSummary], scale: Scale, level: Double, policy: SmallCellPolicy) -> String? {
+        guard !curves.contains(where: { policy.hides($0.patients) }) else { return nil }
         var ticks = FigureScale.ticks(upTo: 365)
         if let threshold = policy.threshold {
             while ticks.count > 2, curves.contains(where: { c in (c.curve.riskTable(at: [ticks.last!]).first?.atRisk ?? 0) < Double(threshold) }) {
