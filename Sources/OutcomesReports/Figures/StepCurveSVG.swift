@@ -100,17 +100,5 @@ public enum StepCurveSVG {
         return 10 * magnitude
     }
 
-    private static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    private static func escape(_ s: String) -> String { SVGText.escape(s) }
 }

@@ -76,7 +76,7 @@ public struct SurvivalFigure: Sendable {
     /// `risk-heading`, `risk-count`, `legend`.
     public func svg() -> String {
         let c = FigureScale.coordinate
-        let e = FigureScale.escape
+        let e = SVGText.escape
         let fontSize = 15.0
         let rowLabels = riskBlocks.flatMap { $0.labels ?? curves.map(\.label) }
         let labelWidth = Double(rowLabels.map(\.count).max() ?? 0) * fontSize * 0.6

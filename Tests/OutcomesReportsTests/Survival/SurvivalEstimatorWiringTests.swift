@@ -119,7 +119,7 @@ struct SurvivalCumulativeIncidenceTests {
         r.plot = SurvivalPlotOptions()
         let svg = try #require(try SurvivalReports.analyse(r).figure)
         #expect(svg.contains("Cumulative incidence") && !svg.contains("class=\"censor\""))
-        #expect(svg.contains("Gray's test: cause 1 p = 0.274; cause 2 p &lt; 0.001"))
+        #expect(svg.contains("Gray&#39;s test: cause 1 p = 0.274; cause 2 p &lt; 0.001"))  // SVGText escapes the apostrophe
         let tickX = svg.matches(of: /class="x-tick" x="([0-9.]+)"/).map { String($0.1) }
         let countX = svg.matches(of: /class="risk-count" x="([0-9.]+)"/).map { String($0.1) }
         #expect(!tickX.isEmpty && countX == tickX + tickX)
