@@ -88,6 +88,29 @@ import OutcomesSynthetic
         #expect(md.contains("<11"), "the sample has small cells: some must be hidden")
     }
 
+    /// Figures: counts in labels are suppressed like the tables (flow diagram counts, numbers at risk), the
+    /// survival figures carry censoring marks and a "Number at risk" table, and every figure is in figures/.
+    @Test func figuresCarryNoSmallCountAndTheirMarks() throws {
+        let out = try Self.sample.get()
+        let figures = try Self.files(under: out.appendingPathComponent("figures"))
+        #expect(Set(figures.map(\.name)).isSuperset(of: ["patient_flow_phq9.svg", "waterfall_phq9.svg", "first_response_phq9.svg",
+                                                         "relapse_free_phq9_by_strategy.svg", "maintenance_forest_phq9.svg",
+                                                         "trajectories_phq9.svg", "trend.svg"]))
+        let countNode = try Regex(#"class="(flow-count|exit-count|risk-count)"[^>]*>(n = )?(\d+)</text>"#)
+        for (name, svg) in figures {
+            for match in svg.matches(of: countNode) {
+                if let v = Int(match.output[3].substring ?? ""), (1...10).contains(v) { Issue.record("\(name): count \(v) in a label") }
+            }
+        }
+        let md = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        for (name, svg) in figures {
+            #expect(md.contains("(figures/\(name))"), "\(name) is not shown in report.md")
+            if name.hasPrefix("relapse_free") || name.hasPrefix("first_response") {
+                #expect(svg.contains("class=\"censor\"") && svg.contains("Number at risk"), "\(name)")
+            }
+        }
+    }
+
     /// Every table under tables/ is tidy CSV: a header, rows of the same width, no comment lines.
     @Test func tablesAreTidyCSV() throws {
         for (name, text) in try Self.files(under: try Self.sample.get().appendingPathComponent("tables")) {
