@@ -4,7 +4,7 @@ import Testing
 
 /// The interval-censored relapse analysis on the committed sample cohort (default plan) against R
 /// (Fixtures/relapse/make_fixtures_relapse_interval.R: survfit and survreg on `Surv(left, right, type =
-/// "interval2")` read from reports/sample/relapse.csv). Tolerance 1e-3 relative: R reads the interval ends
+/// "interval2")` read from relapse.csv of `outcomes derive datasets/sample`). Tolerance 1e-3 relative: R reads the interval ends
 /// rounded to 4 decimals in relapse.csv.
 @Suite struct RelapseIntervalCensoredTests {
     let tables: DerivedTables

@@ -49,7 +49,7 @@ import OutcomesClinical
                                allowRejected: false, outputPath: out.path,
                                publishedPath: root.appendingPathComponent("datasets/published/response-rates.csv").path)
         return (try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8),
-                try String(contentsOf: out.appendingPathComponent("claims.csv"), encoding: .utf8))
+                try String(contentsOf: out.appendingPathComponent("tables/claims.csv"), encoding: .utf8))
     }
 
     @Test func headingsPrintThePlansLevelAndNoOther() throws {
@@ -80,7 +80,7 @@ import OutcomesClinical
         let (md, csv) = try Self.report.get()
         #expect(md.contains("| 115 / 401 (28.7 %, 25.0–32.6) |"))
         let rem = try #require(csv.split(separator: "\n").first { $0.hasPrefix("rem,") }).split(separator: ",")
-        #expect(rem[4] == "401" && rem[5] == "115", "\(rem)")
+        #expect(rem[9] == "401" && rem[10] == "115", "\(rem)")
         #expect(rem[8] == "0.9", "interval_level \(rem[8])")
     }
 }

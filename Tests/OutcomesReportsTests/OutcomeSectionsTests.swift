@@ -14,7 +14,7 @@ import OutcomesClinical
     }
     let t = ClinicalDerivation.derive([PatientTimeline(patientID: "P1", diagnosis: .mdd, strategy: nil, infusions: infusions,
                                                        scores: scores, adverseEvents: [])])
-    let section = OutcomeSections.exclusions(t)
+    let section = OutcomeSections.exclusions(t, cells: ReportCells(policy: .none))
     #expect(section.contains("| reinduction PHQ-9 endpoint — no PHQ-9 score within 7 days after the last infusion | 2 |"))
     #expect(section.contains("| induction PHQ-9 endpoint — no PHQ-9 score within 7 days after the last infusion | 1 |"))
     #expect(!section.contains("PHQ-n"))

@@ -38,10 +38,15 @@ func fixedFormatting(x: Double, digits: Int, expected: String) {
     try OutputFolder.write([("a.csv", "1\n")], to: out)
     try OutputFolder.write([("b.csv", "2\n")], to: out)
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [OutputFolder.markerName, "b.csv"])
-    // A name that cannot be written (a subfolder that does not exist) fails; the earlier output survives.
-    #expect(throws: (any Error).self) { try OutputFolder.write([("missing/c.csv", "3\n")], to: out) }
+    // A name that cannot be written (two folder levels, or a hidden folder) fails; the earlier output survives.
+    #expect(throws: (any Error).self) { try OutputFolder.write([("deep/er/c.csv", "3\n")], to: out) }
+    #expect(throws: (any Error).self) { try OutputFolder.write([(".hidden/c.csv", "3\n")], to: out) }
     #expect(try String(contentsOfFile: out + "/b.csv", encoding: .utf8) == "2\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out"])
+    // One folder level is written (the report's tables/ and figures/).
+    try OutputFolder.write([("report.md", "r\n"), ("tables/t.csv", "x\n"), ("figures/f.svg", "<svg/>\n")], to: out)
+    #expect(try String(contentsOfFile: out + "/tables/t.csv", encoding: .utf8) == "x\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [OutputFolder.markerName, "figures", "report.md", "tables"])
 }
 
 @Test func stepCurveSVGIsDeterministicAndWellFormed() {

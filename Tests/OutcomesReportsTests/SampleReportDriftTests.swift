@@ -1,26 +1,54 @@
 import Foundation
 import Testing
 @testable import OutcomesReports
+import OutcomesClinical
 
-/// The committed sample report (reports/sample) must be exactly what the current code produces from
-/// datasets/sample: a change in any number, definition or figure shows up here as drift.
-/// To accept an intended change, regenerate it with the README's main command and commit the result.
-@Test func sampleReportHasNotDrifted() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("sample-report-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: out) }
-    // Labelled as the README's command (run from the repository root) prints the paths.
-    _ = try Reports.report(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil,
-                           claimsPath: root.appendingPathComponent("datasets/claims/seed-claims.yaml").path,
-                           allowRejected: false, outputPath: out.path,
-                           publishedPath: root.appendingPathComponent("datasets/published/response-rates.csv").path,
-                           labels: (dataset: "datasets/sample", plan: nil, claims: "datasets/claims/seed-claims.yaml"))
-    let committed = root.appendingPathComponent("reports/sample")
-    let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names == (try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()))
-    for name in names {
-        let fresh = try Data(contentsOf: out.appendingPathComponent(name))
-        let kept = try? Data(contentsOf: committed.appendingPathComponent(name))
-        #expect(fresh == kept, "reports/sample/\(name) drifted: regenerate with the README's main command")
+/// The committed sample reports (reports/sample, all data; reports/sample-2025-Q3, one quarter) must be exactly
+/// what the current code produces from datasets/sample: a change in any number, definition, table or figure
+/// shows up here as drift. To accept an intended change, regenerate them with the commands in
+/// reports/README.md and commit the result.
+@Suite struct SampleReportDriftTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func check(_ folder: String, options: OutcomeReportOptions) throws {
+        let outcome = try Reports.checkReport(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil,
+                                              claimsPath: root.appendingPathComponent("datasets/claims/seed-claims.yaml").path,
+                                              allowRejected: false, committed: root.appendingPathComponent(folder).path,
+                                              publishedPath: root.appendingPathComponent("datasets/published/response-rates.csv").path,
+                                              options: options)
+        #expect(outcome.exitStatus == 0, "\(folder) drifted: regenerate it (reports/README.md)\n\(outcome.text)")
     }
+
+    static let command = ["outcomes", "report", "datasets/sample", "--claims", "datasets/claims/seed-claims.yaml",
+                          "--published", "datasets/published/response-rates.csv"]
+
+    @Test func allDataReportHasNotDrifted() throws {
+        try Self.check("reports/sample", options: OutcomeReportOptions(commandLine: Self.command))
+    }
+
+    @Test func quarterlyReportHasNotDrifted() throws {
+        try Self.check("reports/sample-2025-Q3", options: OutcomeReportOptions(period: try CalendarPeriod(parsing: "2025-Q3"),
+                                                                               commandLine: Self.command + ["--period", "2025-Q3"]))
+    }
+}
+
+/// `--check DIR` fails (status 1) with the file and first differing line when DIR was edited.
+@Test func checkReportsAnEditedFolder() throws {
+    let root = SampleReportDriftTests.root
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("check-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: copy) }
+    try FileManager.default.copyItem(at: root.appendingPathComponent("reports/sample-2025-Q3"), to: copy)
+    let md = copy.appendingPathComponent("report.md")
+    try (try String(contentsOf: md, encoding: .utf8)).replacingOccurrences(of: "# Outcome report, 2025-Q3", with: "# Outcome report, edited")
+        .write(to: md, atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(at: copy.appendingPathComponent("tables/trend.csv"))
+    let outcome = try Reports.checkReport(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil,
+                                          claimsPath: root.appendingPathComponent("datasets/claims/seed-claims.yaml").path,
+                                          allowRejected: false, committed: copy.path,
+                                          publishedPath: root.appendingPathComponent("datasets/published/response-rates.csv").path,
+                                          options: OutcomeReportOptions(period: try CalendarPeriod(parsing: "2025-Q3"),
+                                                                        commandLine: SampleReportDriftTests.command + ["--period", "2025-Q3"]))
+    #expect(outcome.exitStatus == ExitStatus.checkFailed)
+    #expect(outcome.text.contains("report.md:1") && outcome.text.contains("committed: # Outcome report, edited"))
+    #expect(outcome.text.contains("only in a fresh run: tables/trend.csv"))
 }

@@ -36,7 +36,16 @@ import OutcomesSynthetic
         let result = try Reports.report(datasetAt: data.path, planPath: nil, claimsPath: Self.seedClaims, allowRejected: false,
                                         outputPath: out.path)
         #expect(result.exitStatus == 0)
-        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name.hasSuffix(".md") || name.hasSuffix(".csv") {
+        // Every Markdown and CSV file, also those under tables/, and every figure.
+        let names = (FileManager.default.subpaths(atPath: out.path) ?? []).sorted()
+        #expect(names.contains { $0.hasPrefix("tables/") })
+        // Figures: no NaN or infinite coordinate (colours such as #009E73 would read as 9e73 to the number check).
+        for name in names where name.hasSuffix(".svg") {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            let tokens = Set(text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { $0.lowercased() })
+            #expect(tokens.isDisjoint(with: ["nan", "inf", "infinity"]), "\(name)")
+        }
+        for name in names where name.hasSuffix(".md") || name.hasSuffix(".csv") {
             let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             #expect(Self.suspicious(text).isEmpty, "\(name): \(Self.suspicious(text))")
         }

@@ -129,6 +129,11 @@ extension AnalysisPlan {
         PlanSettings.all.map { "\($0.path) = \(valueText($0))" }
     }
 
+    /// Each setting in force with its value and the source of its default, for a report's methods section.
+    public func settingsWithSources() -> [(path: String, value: String, source: String)] {
+        PlanSettings.all.map { ($0.path, valueText($0), $0.source) }
+    }
+
     private func valueText(_ s: PlanSetting) -> String {
         switch s.access {
         case .integer(let kp): return String(self[keyPath: kp])

@@ -25,7 +25,7 @@ enum RelapseIntervalSection {
     }
 
     /// Turnbull and Weibull estimates for one scale, overall and by strategy, with the Weibull hazard ratio.
-    static func block(_ t: DerivedTables, scale: Scale) -> String {
+    static func block(_ t: DerivedTables, scale: Scale, cells: ReportCells) -> String {
         let level = t.plan.confidenceLevel
         var rows: [(String, RelapseIntervalEstimate)] = []
         for (title, groupOf) in [("all", { (_: RelapseRecord) -> String? in "all" }), ("strategy", { $0.strategy?.rawValue })] as [(String, (RelapseRecord) -> String?)] {
@@ -43,17 +43,18 @@ enum RelapseIntervalSection {
             let turnbull = e.turnbull.median.map { F.fixed($0, 1) } ?? "not estimable"
             let weibull = e.weibullMedian.map { "\(F.fixed($0.time, 1)) (\(F.fixed($0.lower, 1))–\(F.fixed($0.upper, 1)))" } ?? "not estimable"
             let landmarks = RelapseSurvival.landmarkDays.map { F.fixed(e.turnbull.survival(at: $0), 2) }.joined(separator: " / ")
-            s += "| \(label) | \(e.patients) | \(e.relapses) | \(turnbull) | \(weibull) | \(landmarks) |\n"
+            let hidden = cells.policy.hidesRate(successes: e.relapses, patients: e.patients)
+            s += "| \(label) | \(cells.count(e.patients)) | \(hidden ? cells.hidden : String(e.relapses)) | \(turnbull) | \(weibull) | \(landmarks) |\n"
         }
         if let fit = try? RelapseIntervalCensored.strategyHazardRatio(t.relapse, scale: scale, level: level) {
             let hr = fit.hazardRatio
             let ratio = [hr.hazardRatio, hr.lower, hr.upper]
             if ratio.allSatisfy({ $0.isFinite && $0 > 0 }) && hr.upper / hr.lower < 1e6 {
                 s += "\nWeibull proportional-hazards ratio, strategy maintenance vs as_needed: \(F.fixed(hr.hazardRatio, 2)) (\(F.fixed(hr.lower, 2))–\(F.fixed(hr.upper, 2))), "
-                s += "\(OutcomeSections.pEquals(hr.pValue)); \(fit.patients) responders, \(fit.relapses) relapses.\n"
+                s += "\(OutcomeSections.pEquals(hr.pValue)); \(cells.count(fit.patients)) responders, \(cells.policy.hidesRate(successes: fit.relapses, patients: fit.patients) ? cells.hidden : String(fit.relapses)) relapses.\n"
             } else {
                 s += "\nWeibull proportional-hazards ratio, strategy maintenance vs as_needed: not estimable (the estimate diverges or its interval is unbounded; "
-                s += "\(fit.patients) responders, \(fit.relapses) relapses).\n"
+                s += "\(cells.count(fit.patients)) responders, \(cells.policy.hidesRate(successes: fit.relapses, patients: fit.patients) ? cells.hidden : String(fit.relapses)) relapses).\n"
             }
         }
         return s + "\n"

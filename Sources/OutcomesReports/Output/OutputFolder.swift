@@ -39,15 +39,23 @@ public enum OutputFolder {
         let held = try lock ?? OutputLock.acquire(forOutput: path, noWait: false)
         defer { if lock == nil { held.release() } }
         try checkReplaceable(location)
-        for f in files where f.name.isEmpty || f.name.contains("/") || f.name.hasPrefix(".") {
-            throw OutputFolderError(description: "cannot write '\(f.name)' into '\(path)': output file names are plain names")
+        // Plain names, or one subfolder level (`tables/response.csv`, `figures/flow.svg`).
+        for f in files {
+            let parts = f.name.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count > 2 || parts.contains(where: { $0.isEmpty || $0.hasPrefix(".") }) {
+                throw OutputFolderError(description: "cannot write '\(f.name)' into '\(path)': output file names are plain names or FOLDER/NAME")
+            }
         }
         let staging = location.debrisPath(.partial, pid: getpid())
         try OutputSwap.makeFolder(staging)
         do {
             try OutputSwap.writeFile(staging + "/" + stagingTagName, "\(getpid())\n")
             OutputFaults.point("staging-created")
+            var folders: Set<String> = []
             for f in files {
+                if let slash = f.name.firstIndex(of: "/"), folders.insert(String(f.name[..<slash])).inserted {
+                    try OutputSwap.makeFolder(staging + "/" + f.name[..<slash])
+                }
                 try OutputSwap.writeFile(staging + "/" + f.name, f.contents)
                 OutputFaults.point("file-written")
             }

@@ -116,7 +116,8 @@ extension SmallCellPolicy {
     }
 
     /// The shown cell to hide next to protect `cell`: the smallest non-zero shown cell of its row or column
-    /// (interior before totals), else a shown zero, else a shown total of its line.
+    /// (interior before totals), else a shown zero, else the smallest shown interior cell anywhere, else a shown
+    /// total of its line.
     func complementCandidate(for cell: (Int, Int), grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
         var line: [(Int, Int)] = []
         for j in 0..<columns where j != cell.1 { line.append((cell.0, j)) }
@@ -124,6 +125,11 @@ extension SmallCellPolicy {
         let open = line.filter { shown[$0.0][$0.1] && !hidden[$0.0][$0.1] }
         if let best = open.filter({ grid[$0.0][$0.1] > 0 }).min(by: { grid[$0.0][$0.1] < grid[$1.0][$1.1] }) { return best }
         if let zero = open.first { return zero }
+        // Every cell of its own row and column is hidden already: the value leaks through another line (a chain
+        // of shown cells), so hide the smallest shown interior cell elsewhere before giving up a total.
+        var elsewhere: [(Int, Int)] = []
+        for i in 0..<rows { for j in 0..<columns where shown[i][j] && !hidden[i][j] { elsewhere.append((i, j)) } }
+        if let best = elsewhere.filter({ grid[$0.0][$0.1] > 0 }).min(by: { grid[$0.0][$0.1] < grid[$1.0][$1.1] }) ?? elsewhere.first { return best }
         let totals = [(cell.0, columns), (rows, cell.1), (rows, columns)].filter { shown[$0.0][$0.1] && !hidden[$0.0][$0.1] }
         return totals.first
     }

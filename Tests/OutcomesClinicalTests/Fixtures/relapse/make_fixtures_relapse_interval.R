@@ -1,9 +1,12 @@
 # Interval-censored relapse estimates on the sample's relapse table (interval form), for
 # Tests/OutcomesClinicalTests/RelapseIntervalCensoredTests.swift.
-# Input: reports/sample/relapse.csv (written by `outcomes report datasets/sample ...`, default plan).
-# Run from the repository root: Rscript Tests/OutcomesClinicalTests/Fixtures/relapse/make_fixtures_relapse_interval.R
+# Input: the per-patient relapse table (default plan), which the report no longer ships; write it with
+#   outcomes derive datasets/sample --out /tmp/sample-derived
+# and run from the repository root:
+#   Rscript Tests/OutcomesClinicalTests/Fixtures/relapse/make_fixtures_relapse_interval.R /tmp/sample-derived
 library(survival)
-d <- read.csv("reports/sample/relapse.csv", stringsAsFactors = FALSE)
+args <- commandArgs(trailingOnly = TRUE)
+d <- read.csv(file.path(if (length(args) > 0) args[1] else "/tmp/sample-derived", "relapse.csv"), stringsAsFactors = FALSE)
 d <- d[d$param == "PHQ-9", ]
 left <- d$interval_left_days
 right <- ifelse(is.na(d$interval_right_days), Inf, d$interval_right_days)

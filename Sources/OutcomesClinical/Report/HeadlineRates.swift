@@ -1,0 +1,55 @@
+/// The rates a quarterly report leads with, each with the one count behind it (``DerivedTables/count``).
+public enum HeadlineMeasure: String, Sendable, CaseIterable {
+    case responseIntentionToTreat = "response_itt"
+    case responseCompleters = "response_completers"
+    case remission
+    case tolerability
+    case suicidalResolved90 = "suicidal_item_resolved_90min"
+
+    /// As a table column or panel title says it.
+    public var title: String {
+        switch self {
+        case .responseIntentionToTreat: "PHQ-9 response, intention to treat"
+        case .responseCompleters: "PHQ-9 response, patients with an endpoint"
+        case .remission: "PHQ-9 remission, patients with an endpoint"
+        case .tolerability: "Tolerated the induction series"
+        case .suicidalResolved90: "PHQ-9 item 9 resolved at 90 minutes"
+        }
+    }
+}
+
+/// One row of the trend: a quarter (and a site, or all sites) with each headline rate.
+public struct TrendRow: Sendable, Equatable {
+    public let quarter: String
+    /// nil: all sites.
+    public let site: String?
+    public let rates: [HeadlineMeasure: RateEstimate]
+}
+
+extension DerivedTables {
+    /// The count behind one headline measure in these tables (all of their patients).
+    public func headlineCount(_ m: HeadlineMeasure) -> RateCount {
+        switch m {
+        case .responseIntentionToTreat: count(.response, scale: .phq9).intentionToTreat
+        case .responseCompleters: count(.response, scale: .phq9)
+        case .remission: count(.remission, scale: .phq9)
+        case .tolerability: count(.tolerability)
+        case .suicidalResolved90: count(.suicidalResolution, scale: .phq9, windowMinutes: 90)
+        }
+    }
+
+    /// The headline rates for each of `quarters` (patients whose first induction started in it), over all sites
+    /// and, when the patients come from more than one site, per site (`siteOf` names each patient's site).
+    public func trend(quarters: [CalendarPeriod], siteOf: [String: String]) -> [TrendRow] {
+        let sites = Set(patients.compactMap { siteOf[$0.patientID] }).sorted()
+        var rows: [TrendRow] = []
+        for site in [nil] + (sites.count > 1 ? sites.map(Optional.some) : []) {
+            for q in quarters {
+                let t = restricted(to: q, site: site, siteOf: siteOf)
+                rows.append(TrendRow(quarter: q.label, site: site,
+                                     rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, t.estimate(t.headlineCount($0))) })))
+            }
+        }
+        return rows
+    }
+}

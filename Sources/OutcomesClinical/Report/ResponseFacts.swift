@@ -1,0 +1,63 @@
+import OutcomesSurvival
+
+extension DerivedTables {
+    /// Percent change from baseline to the end of the first induction series on `scale`, one value per patient
+    /// with an evaluable endpoint, sorted from the largest increase to the largest decrease (a waterfall's bars).
+    public func waterfallPercentChanges(scale: Scale) -> [Double] {
+        endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale && $0.isEvaluable }
+            .compactMap(\.percentChange).sorted(by: >)
+    }
+
+    /// Time to first response on `scale` as a cumulative incidence: days from the first induction infusion to the
+    /// first score meeting the response rule; stopping the series for an adverse event first is a competing event;
+    /// everyone else is censored at their end-of-series score (or, without one, at the series' last infusion).
+    /// Unlike a median among responders, non-responders count. Nil when nobody started the series on this scale.
+    public func firstResponseIncidence(scale: Scale) -> (response: CumulativeIncidenceCurve, patients: Int, responders: Int)? {
+        let stopped = Set(tolerability.filter(\.discontinuedForAdverseEvent).map(\.patientID))
+        var exit: [Double] = [], cause: [Int] = []
+        for e in endpoints where SeriesSelection.firstInduction.matches(e.series) && e.scale == scale && e.baseline != nil {
+            if let d = e.daysToFirstResponse {
+                exit.append(d); cause.append(1)
+            } else {
+                let end = ((e.endOfSeries?.time ?? e.series.end) - e.series.start) / 86_400
+                exit.append(max(end, 0)); cause.append(stopped.contains(e.patientID) ? 2 : 0)
+            }
+        }
+        guard !exit.isEmpty,
+              let data = try? CompetingRisksData(exit: exit, cause: cause, causeLabels: ["response", "stopped for an adverse event"]),
+              let curves = try? CompetingRisks.cumulativeIncidence(data, level: plan.confidenceLevel),
+              let response = curves.first(where: { $0.cause == "response" }) else { return nil }
+        return (response, exit.count, cause.count { $0 == 1 })
+    }
+}
+
+/// Adverse events per 100 infusions, overall and by term.
+public struct AdverseEventRate: Sendable, Equatable {
+    /// nil: all terms.
+    public let term: String?
+    public let events: Int
+    public let patients: Int
+    public let infusions: Int
+    public var per100Infusions: Double? { infusions > 0 ? 100 * Double(events) / Double(infusions) : nil }
+}
+
+extension DerivedTables {
+    /// Every adverse event of the tables' patients over every infusion they had (all phases), overall and by term
+    /// (terms in byte order).
+    public var adverseEventRates: [AdverseEventRate] {
+        let infusions = patients.reduce(0) { $0 + $1.infusions.count }
+        var byTerm: [String: (events: Int, patients: Set<String>)] = [:]
+        var allPatients: Set<String> = []
+        var all = 0
+        for p in patients {
+            for ae in p.adverseEvents {
+                byTerm[ae.term, default: (0, [])].events += 1
+                byTerm[ae.term]!.patients.insert(p.patientID)
+                allPatients.insert(p.patientID)
+                all += 1
+            }
+        }
+        return [AdverseEventRate(term: nil, events: all, patients: allPatients.count, infusions: infusions)]
+            + byTerm.keys.sorted().map { AdverseEventRate(term: $0, events: byTerm[$0]!.events, patients: byTerm[$0]!.patients.count, infusions: infusions) }
+    }
+}
