@@ -1,0 +1,92 @@
+import OutcomesText
+import OutcomesLinearAlgebra
+import OutcomesModels
+
+/// The per-protocol analysis: follow-up censored at deviation from the recorded strategy (as_needed: the first
+/// maintenance session; maintenance: no session for longer than the grace period), reweighted by inverse
+/// probability of censoring from a pooled logistic model for deviation over 14-day periods (baseline covariates,
+/// strategy, period and period², strategy × period), stabilized by a model of strategy and period alone, times
+/// the intention-to-treat IPT weights. Cox model on the (start, stop] periods with the robust variance clustered
+/// by patient.
+public struct StrategyPerProtocolSummary: Sendable {
+    public static let periodDays = 14.0
+    /// Patients censored at deviation, by recorded strategy.
+    public let deviatedMaintenance: Int
+    public let deviatedAsNeeded: Int
+    /// Person-period rows of the deviation model.
+    public let periods: Int
+    /// Mean and largest combined weight over person-periods (nil when not computed).
+    public let meanWeight: Double?
+    public let maxWeight: Double?
+    public let notes: [String]
+    public let estimate: StrategyEstimate
+}
+
+enum StrategyPerProtocol {
+    static func estimate(_ itt: [StrategyParticipant], maintenance: [Bool], weighting: StrategyWeighting?, plan: AnalysisPlan) -> StrategyPerProtocolSummary {
+        let L = StrategyPerProtocolSummary.periodDays
+        let method = "Cox proportional hazards (Efron ties) censored at deviation from the recorded strategy, weighted by IPT × stabilized IPC weights (pooled logistic model for deviation per \(NumberText.shortest(L))-day period), robust variance clustered by patient; Wald interval"
+        let devM = itt.indices.filter { maintenance[$0] && deviates(itt[$0]) }.count
+        let devA = itt.indices.filter { !maintenance[$0] && deviates(itt[$0]) }.count
+        let ppEvents = itt.filter { p in p.event && !deviates(p) }.count
+        guard let weighting else {
+            return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: 0, meanWeight: nil, maxWeight: nil, notes: [],
+                                              estimate: .notEstimable(.perProtocol, .hazardRatio, n: itt.count, events: ppEvents,
+                                                                      reason: "the propensity model could not be fitted", method: method))
+        }
+        let design = StrategyDesign(itt, covariates: weighting.covariates)
+        var entry: [Double] = [], exit: [Double] = [], event: [Bool] = [], censored: [Bool] = [], subject: [Int] = [], period: [Double] = []
+        for (i, p) in itt.enumerated() {
+            let end = min(p.days, p.deviationDay ?? .infinity)
+            let deviated = deviates(p)
+            var k = 0
+            while Double(k) * L < end {
+                let start = Double(k) * L, stop = min(start + L, end)
+                entry.append(start); exit.append(stop); subject.append(i); period.append(Double(k))
+                let last = stop == end
+                event.append(last && p.event && !deviated)
+                censored.append(last && deviated)
+                k += 1
+            }
+        }
+        let rows = entry.count
+        // Censoring model: baseline covariates, strategy, period, period², strategy × period.
+        let base = design.matrix.columns
+        var x = Matrix(rows: rows, columns: base + 4)
+        var top = Matrix(rows: rows, columns: 5)
+        for r in 0..<rows {
+            let i = subject[r], m = maintenance[i] ? 1.0 : 0.0, k = period[r]
+            for j in 0..<base { x[r, j] = design.matrix[i, j] }
+            x[r, base] = m; x[r, base + 1] = k; x[r, base + 2] = k * k; x[r, base + 3] = m * k
+            top[r, 0] = 1; top[r, 1] = m; top[r, 2] = k; top[r, 3] = k * k; top[r, 4] = m * k
+        }
+        let extra = ["maintenance", "period", "period^2", "maintenance:period"]
+        do throws(ModelError) {
+            let ipcw = try CensoringWeighting.fit(design: x, names: design.names + extra,
+                                                  numerator: (top, ["(Intercept)"] + extra), censored: censored, subjects: subject)
+            let w = (0..<rows).map { weighting.fit.weights[subject[$0]] * ipcw.weights[$0] }
+            guard w.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+                return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: rows, meanWeight: nil, maxWeight: nil,
+                                                  notes: ipcw.notes, estimate: .notEstimable(.perProtocol, .hazardRatio, n: itt.count, events: ppEvents,
+                                                                                            reason: "a censoring probability of 1 gives an infinite weight", method: method))
+            }
+            var warnings = weighting.warnings
+            if ipcw.model == nil { warnings.append("no deviation during follow-up: per protocol equals intention to treat") }
+            let e = StrategyOutcomes.hazardRatio(.perProtocol, exit: exit, event: event, maintenance: subject.map { maintenance[$0] }, weights: w,
+                                                 entry: entry, clusters: subject.map { itt[$0].patientID }, patients: itt.count,
+                                                 level: plan.confidenceLevel, warnings: warnings, method: method)
+            return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: rows,
+                                              meanWeight: w.reduce(0, +) / Double(rows), maxWeight: w.max(), notes: ipcw.notes, estimate: e)
+        } catch {
+            return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: rows, meanWeight: nil, maxWeight: nil, notes: [],
+                                              estimate: .notEstimable(.perProtocol, .hazardRatio, n: itt.count, events: ppEvents,
+                                                                      reason: "the deviation model could not be fitted: \(error.description)", method: method))
+        }
+    }
+
+    /// Whether the patient left the strategy before relapse or the end of follow-up.
+    static func deviates(_ p: StrategyParticipant) -> Bool {
+        guard let d = p.deviationDay else { return false }
+        return d < p.days || (d == p.days && !p.event)
+    }
+}
