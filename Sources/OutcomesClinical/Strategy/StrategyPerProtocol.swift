@@ -4,8 +4,8 @@ import OutcomesModels
 
 /// The per-protocol analysis: follow-up censored at deviation from the recorded strategy (as_needed: the first
 /// maintenance session; maintenance: no session for longer than the grace period), reweighted by inverse
-/// probability of censoring from a pooled logistic model for deviation over 14-day periods (baseline covariates,
-/// strategy, period and period², strategy × period), stabilized by a model of strategy and period alone, times
+/// probability of censoring from a pooled logistic model for deviation over 14-day periods, fitted within each
+/// recorded strategy (baseline covariates, period and period²), stabilized by a model of period alone, times
 /// the intention-to-treat IPT weights. Cox model on the (start, stop] periods with the robust variance clustered
 /// by patient.
 public struct StrategyPerProtocolSummary: Sendable {
@@ -25,7 +25,7 @@ public struct StrategyPerProtocolSummary: Sendable {
 enum StrategyPerProtocol {
     static func estimate(_ itt: [StrategyParticipant], maintenance: [Bool], weighting: StrategyWeighting?, plan: AnalysisPlan) -> StrategyPerProtocolSummary {
         let L = StrategyPerProtocolSummary.periodDays
-        let method = "Cox proportional hazards (Efron ties) censored at deviation from the recorded strategy, weighted by IPT × stabilized IPC weights (pooled logistic model for deviation per \(NumberText.shortest(L))-day period), robust variance clustered by patient; Wald interval"
+        let method = "Cox proportional hazards (Efron ties) censored at deviation from the recorded strategy, weighted by IPT × stabilized IPC weights (pooled logistic model for deviation per \(NumberText.shortest(L))-day period within each recorded strategy: baseline covariates, period, period²), robust variance clustered by patient; Wald interval"
         let devM = itt.indices.filter { maintenance[$0] && deviates(itt[$0]) }.count
         let devA = itt.indices.filter { !maintenance[$0] && deviates(itt[$0]) }.count
         let ppEvents = itt.filter { p in p.event && !deviates(p) }.count
@@ -50,33 +50,45 @@ enum StrategyPerProtocol {
             }
         }
         let rows = entry.count
-        // Censoring model: baseline covariates, strategy, period, period², strategy × period.
+        // Censoring model per recorded strategy (deviation means something different in each arm): baseline
+        // covariates, period and period²; stabilized by period and period² alone.
         let base = design.matrix.columns
-        var x = Matrix(rows: rows, columns: base + 4)
-        var top = Matrix(rows: rows, columns: 5)
-        for r in 0..<rows {
-            let i = subject[r], m = maintenance[i] ? 1.0 : 0.0, k = period[r]
-            for j in 0..<base { x[r, j] = design.matrix[i, j] }
-            x[r, base] = m; x[r, base + 1] = k; x[r, base + 2] = k * k; x[r, base + 3] = m * k
-            top[r, 0] = 1; top[r, 1] = m; top[r, 2] = k; top[r, 3] = k * k; top[r, 4] = m * k
-        }
-        let extra = ["maintenance", "period", "period^2", "maintenance:period"]
+        let extra = ["period", "period^2"]
+        var ipcwWeights = [Double](repeating: 1, count: rows)
+        var notes: [String] = []
+        var anyModel = false
         do throws(ModelError) {
-            let ipcw = try CensoringWeighting.fit(design: x, names: design.names + extra,
-                                                  numerator: (top, ["(Intercept)"] + extra), censored: censored, subjects: subject)
-            let w = (0..<rows).map { weighting.fit.weights[subject[$0]] * ipcw.weights[$0] }
+            for arm in [true, false] {
+                let idx = (0..<rows).filter { maintenance[subject[$0]] == arm }
+                guard !idx.isEmpty else { continue }
+                var x = Matrix(rows: idx.count, columns: base + 2)
+                var top = Matrix(rows: idx.count, columns: 3)
+                for (r, row) in idx.enumerated() {
+                    let i = subject[row], k = period[row]
+                    for j in 0..<base { x[r, j] = design.matrix[i, j] }
+                    x[r, base] = k; x[r, base + 1] = k * k
+                    top[r, 0] = 1; top[r, 1] = k; top[r, 2] = k * k
+                }
+                let ipcw = try CensoringWeighting.fit(design: x, names: design.names + extra, numerator: (top, ["(Intercept)"] + extra),
+                                                      censored: idx.map { censored[$0] }, subjects: idx.map { subject[$0] })
+                let label = arm ? TreatmentStrategy.maintenance.rawValue : TreatmentStrategy.asNeeded.rawValue
+                notes += ipcw.notes.map { "\(label): " + $0 }
+                anyModel = anyModel || ipcw.model != nil
+                for (r, row) in idx.enumerated() { ipcwWeights[row] = ipcw.weights[r] }
+            }
+            let w = (0..<rows).map { weighting.fit.weights[subject[$0]] * ipcwWeights[$0] }
             guard w.allSatisfy({ $0.isFinite && $0 > 0 }) else {
                 return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: rows, meanWeight: nil, maxWeight: nil,
-                                                  notes: ipcw.notes, estimate: .notEstimable(.perProtocol, .hazardRatio, n: itt.count, events: ppEvents,
+                                                  notes: notes, estimate: .notEstimable(.perProtocol, .hazardRatio, n: itt.count, events: ppEvents,
                                                                                             reason: "a censoring probability of 1 gives an infinite weight", method: method))
             }
             var warnings = weighting.warnings
-            if ipcw.model == nil { warnings.append("no deviation during follow-up: per protocol equals intention to treat") }
+            if !anyModel { warnings.append("no deviation during follow-up: per protocol equals intention to treat") }
             let e = StrategyOutcomes.hazardRatio(.perProtocol, exit: exit, event: event, maintenance: subject.map { maintenance[$0] }, weights: w,
                                                  entry: entry, clusters: subject.map { itt[$0].patientID }, patients: itt.count,
                                                  level: plan.confidenceLevel, warnings: warnings, method: method)
             return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: rows,
-                                              meanWeight: w.reduce(0, +) / Double(rows), maxWeight: w.max(), notes: ipcw.notes, estimate: e)
+                                              meanWeight: w.reduce(0, +) / Double(rows), maxWeight: w.max(), notes: notes, estimate: e)
         } catch {
             return StrategyPerProtocolSummary(deviatedMaintenance: devM, deviatedAsNeeded: devA, periods: rows, meanWeight: nil, maxWeight: nil, notes: [],
                                               estimate: .notEstimable(.perProtocol, .hazardRatio, n: itt.count, events: ppEvents,
