@@ -33,6 +33,13 @@ public struct StrategyComparison: Sendable {
     /// The plan the comparison ran under (with any estimand override).
     public let plan: AnalysisPlan
 
+    /// The unweighted Weibull hazard ratio on the interval form (the interval-censored counterpart of the unadjusted
+    /// row; not part of `estimates`, whose analyses are one per kind).
+    public var unadjustedIntervalCensoredHazardRatio: StrategyEstimate {
+        StrategyIntervalCensored.estimate(participants, maintenance: participants.map { $0.recorded == .maintenance }, weighting: nil,
+                                          level: level, analysis: .unadjusted)
+    }
+
     /// The estimate the claim's verdict comes from: the IPTW intention-to-treat hazard ratio on the primary relapse
     /// outcome (the interval-censored one when it is primary).
     public var primaryHazardRatio: StrategyEstimate? {
@@ -104,7 +111,12 @@ public struct StrategyComparison: Sendable {
         estimates.append(perProtocol.estimate)
         let landmark = StrategyLandmark.estimate(cohort, covariates: covariates, plan: plan)
         estimates.append(landmark.estimate)
-        estimates.append(StrategyIntervalCensored.estimate(itt, maintenance: maintenance, weighting: weighting, level: level))
+        if weighting != nil {
+            estimates.append(StrategyIntervalCensored.estimate(itt, maintenance: maintenance, weighting: weighting, level: level))
+        } else {
+            estimates.append(.notEstimable(.intervalCensored, .hazardRatio, n: itt.count, events: nil,
+                                           reason: "the propensity model could not be fitted", method: "IPT-weighted Weibull on the interval form"))
+        }
         _ = weighted
 
         let missing = StrategyCovariate.allCases.compactMap { c in missingCounts[c].map { StrategyFlowStep(label: c.rawValue, count: $0) } }
