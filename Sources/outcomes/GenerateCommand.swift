@@ -7,7 +7,8 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a seeded synthetic cohort (patients, infusions, assessments, adverse events, truth.json).",
-        discussion: "The same --patients and --seed give byte-identical files on any machine. The model is documented in datasets/sample/README.md."
+        discussion: "The same --patients and --seed give byte-identical files on any machine. The model is documented in datasets/sample/README.md.\n\n"
+            + ExitStatus.summary
     )
 
     @Option(help: "Number of patients.")
@@ -37,8 +38,8 @@ struct GenerateCommand: ParsableCommand {
                                                                strategyAssignment: strategyAssignment)
             print(summary)
         } catch let error as SyntheticCohortWriteError {
-            FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
-            throw ExitCode(1)
+            printError("error: " + error.description)
+            throw ExitCode(ExitStatus.badInput)
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
     for required in ["significant-improvement-85", "suicidal-relief-88-in-90-minutes", "mood-disorders-respond-70",
                      "tolerate-90", "infusion-40-minutes", "session-4-to-6-hours", "maintenance-every-4-6-weeks",
                      "symptoms-return-3-4-months", "bipolar-similar-response", "maintenance-better-than-reinduction",
-                     "two-failed-treatments"] {
+                     "two-failed-treatments", "mood-disorders-respond-70-after-failed-treatments"] {
         #expect(ids.contains(required), "\(required)")
     }
     let response = try #require(claims.first { $0.id == "significant-improvement-85" })

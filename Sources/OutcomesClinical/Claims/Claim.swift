@@ -20,6 +20,8 @@ public struct ClaimPopulation: Sendable, Equatable {
     public var diagnoses: [Diagnosis] = []
     /// Scale for score-based metrics.
     public var instrument: Scale = .phq9
+    /// When set, only patients with at least this many failed prior treatments recorded (proportion claims).
+    public var priorTreatmentsFailedAtLeast: Int? = nil
 
     /// The diagnoses as a count's filter: nil for all.
     public var selection: Set<Diagnosis>? { diagnoses.isEmpty ? nil : Set(diagnoses) }

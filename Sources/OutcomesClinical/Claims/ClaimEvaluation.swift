@@ -27,7 +27,13 @@ public enum ClaimEvaluation {
         }
         switch claim.check {
         case .notCheckable: return
-        case let .proportion(_, population, _, _, _), let .range(_, population, _, _):
+        case let .proportion(metric, population, _, _, _):
+            try diagnoses(population.diagnoses, key: "diagnoses")
+            if let minimum = population.priorTreatmentsFailedAtLeast {
+                let count = tables.count(metric, scale: population.instrument, diagnoses: population.selection, priorFailuresAtLeast: minimum)
+                if count.patients + count.notEvaluable == 0 { throw fail("'prior_treatments_failed_at_least' \(minimum)") }
+            }
+        case let .range(_, population, _, _):
             try diagnoses(population.diagnoses, key: "diagnoses")
         case let .equivalence(_, _, groupA, groupB, _):
             try diagnoses(groupA, key: "group_a")
@@ -46,7 +52,8 @@ public enum ClaimEvaluation {
         case .notCheckable(let reason):
             return verdict(claim, .notCheckable, method: "none", definition: reason)
         case let .proportion(metric, population, claimed, direction, window):
-            let count = tables.count(metric, scale: population.instrument, diagnoses: population.selection, windowMinutes: window)
+            let count = tables.count(metric, scale: population.instrument, diagnoses: population.selection, windowMinutes: window,
+                                     priorFailuresAtLeast: population.priorTreatmentsFailedAtLeast)
             return proportion(claim, count: count, claimed: claimed, direction: direction, plan: plan)
         case let .range(metric, population, low, high):
             return range(claim, metric: metric, population: population, low: low, high: high, tables: tables)

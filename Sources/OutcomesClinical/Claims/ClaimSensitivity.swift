@@ -59,7 +59,8 @@ public enum ClaimSensitivity {
                                   ClaimEvaluation.evaluate(claim, tables: tablesFor(p))))
             }
             if plan.sensitivityIntentionToTreat {
-                let count = tablesFor(plan).count(metric, scale: population.instrument, diagnoses: population.selection, windowMinutes: window)
+                let count = tablesFor(plan).count(metric, scale: population.instrument, diagnoses: population.selection, windowMinutes: window,
+                                                      priorFailuresAtLeast: population.priorTreatmentsFailedAtLeast)
                 result.append(row("intention to treat (patients without an endpoint count as not responding)",
                                   ClaimEvaluation.proportion(claim, count: count.intentionToTreat, claimed: claimed, direction: direction, plan: plan)))
             }

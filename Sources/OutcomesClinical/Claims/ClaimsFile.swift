@@ -60,7 +60,8 @@ public enum ClaimsFile {
         let kind = try c.string("kind")
         switch kind {
         case "proportion":
-            try c.rejectUnknown(["kind", "metric", "instrument", "diagnoses", "claimed", "direction", "tolerance", "window_minutes"])
+            try c.rejectUnknown(["kind", "metric", "instrument", "diagnoses", "prior_treatments_failed_at_least", "claimed", "direction",
+                                 "tolerance", "window_minutes"])
             let metric = try c.choice("metric", ProportionMetric.self)
             let claimed = try c.number("claimed", in: 0...1)
             let dirText = try c.string("direction")
@@ -71,7 +72,12 @@ public enum ClaimsFile {
             case "about": direction = .about(tolerance: try c.number("tolerance", in: 0...1))
             default: throw c.error("'direction' is '\(dirText)'; allowed: at_least, at_most, about")
             }
-            return .proportion(metric: metric, population: try population(c), claimed: claimed, direction: direction,
+            var population = try population(c)
+            if let minimum = try c.optionalNumber("prior_treatments_failed_at_least", in: 0...100) {
+                guard minimum == minimum.rounded() else { throw c.error("'prior_treatments_failed_at_least' is \(minimum); it counts treatments, so write a whole number") }
+                population.priorTreatmentsFailedAtLeast = Int(minimum)
+            }
+            return .proportion(metric: metric, population: population, claimed: claimed, direction: direction,
                                windowMinutes: try c.optionalNumber("window_minutes", in: 1...10080))
         case "range":
             try c.rejectUnknown(["kind", "metric", "instrument", "diagnoses", "low", "high"])

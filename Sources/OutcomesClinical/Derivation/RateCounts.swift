@@ -74,17 +74,21 @@ extension DerivedTables {
     /// The one count behind every rate of the report, the claims and the command line: successes and patients
     /// for `metric` on `scale` at `series`, among patients with one of `diagnoses` (nil: every diagnosis), in
     /// `period`. `windowMinutes` applies to suicidal-item resolution (nil: the plan's primary window).
+    /// `priorFailuresAtLeast` keeps only patients with at least that many failed prior treatments recorded
+    /// (patients without the field recorded are left out of that subpopulation, and the definition says how many).
     ///
     /// Series endpoints (response, partial response, remission) share one denominator: patients with a baseline
     /// above 0 and an end-of-series score for that series and scale. A baseline of 0 leaves the endpoint out
     /// of all three (exclusions.csv says so), so a remission rate and its claim always count the same patients.
     public func count(_ metric: ProportionMetric, scale: Scale = .phq9, series: SeriesSelection = .firstInduction,
-                      diagnoses: Set<Diagnosis>? = nil, period: ReportingPeriod = .all, windowMinutes: Double? = nil) -> RateCount {
-        let included = { (d: Diagnosis) in diagnoses?.contains(d) ?? true }
-        let who = Self.populationText(diagnoses) + (period == .all ? "" : "; \(period)")
+                      diagnoses: Set<Diagnosis>? = nil, period: ReportingPeriod = .all, windowMinutes: Double? = nil,
+                      priorFailuresAtLeast: Int? = nil) -> RateCount {
+        let selected = PatientSubpopulation(patients, diagnoses: diagnoses, priorFailuresAtLeast: priorFailuresAtLeast)
+        let included = selected.includes
+        let who = selected.text + (period == .all ? "" : "; \(period)")
         switch metric {
         case .response, .partialResponse, .remission:
-            let rows = endpoints.filter { series.matches($0.series) && $0.scale == scale && included($0.diagnosis) && period.contains($0.series.start) }
+            let rows = endpoints.filter { series.matches($0.series) && $0.scale == scale && included($0.patientID, $0.diagnosis) && period.contains($0.series.start) }
             let evaluable = rows.filter(\.isEvaluable)
             let flag: (SeriesEndpoint) -> Bool? = switch metric {
             case .response: \.response
@@ -102,21 +106,21 @@ extension DerivedTables {
                              definition: "\(metric.rawValue) on \(scale.id) (\(rule)) at \(series); \(who)")
         case .suicidalResolution:
             let w = windowMinutes ?? plan.suicidalWindowMinutes
-            let rows = suicidal.filter { $0.scale == scale && included($0.diagnosis) && period.contains($0.infusionTime) }
+            let rows = suicidal.filter { $0.scale == scale && included($0.patientID, $0.diagnosis) && period.contains($0.infusionTime) }
             let outcomes = rows.map { $0.outcome(windowMinutes: w)?.resolved ?? nil }
             let assessed = outcomes.compactMap { $0 }
             return RateCount(successes: assessed.count { $0 }, patients: assessed.count, notEvaluable: outcomes.count - assessed.count,
                              definition: "\(scale.id) suicidal item resolved within \(PlanNumber.format(w)) minutes of the first infusion with a positive item, among patients assessed in that window; \(who)")
         case .tolerability:
             let rows = tolerability.filter { t in
-                included(t.diagnosis) && period.contains(self.series[t.patientID]?.first { $0.phase == .induction }?.start ?? -.infinity)
+                included(t.patientID, t.diagnosis) && period.contains(self.series[t.patientID]?.first { $0.phase == .induction }?.start ?? -.infinity)
             }
             return RateCount(successes: rows.count(where: \.tolerated), patients: rows.count,
                              definition: (plan.tolerabilityCountsOtherInterruptions
                                 ? "first induction completed, every infusion in full, without discontinuation for an adverse event; "
                                 : "first induction without discontinuation for an adverse event; ") + who)
         case .priorTreatmentsFailedAtLeast2:
-            let rows = patients.filter { p in included(p.diagnosis) && period.contains(p.infusions.first?.time ?? -.infinity) }
+            let rows = patients.filter { p in included(p.patientID, p.diagnosis) && period.contains(p.infusions.first?.time ?? -.infinity) }
             let known = rows.compactMap(\.priorTreatmentsFailed)
             return RateCount(successes: known.count { $0 >= 2 }, patients: known.count, notEvaluable: rows.count - known.count,
                              definition: "prior_treatments_failed >= 2 among patients with it recorded; \(who)")
@@ -138,4 +142,26 @@ extension DerivedTables {
 extension SeriesEndpoint {
     /// Whether response, partial response and remission are defined: a baseline above 0 and an end-of-series score.
     public var isEvaluable: Bool { response != nil && remission != nil }
+}
+
+/// The patients a count is restricted to: by diagnosis and, optionally, by the number of failed prior treatments.
+struct PatientSubpopulation {
+    let includes: (_ patientID: String, _ diagnosis: Diagnosis) -> Bool
+    let text: String
+
+    init(_ patients: [PatientTimeline], diagnoses: Set<Diagnosis>?, priorFailuresAtLeast: Int?) {
+        var text = DerivedTables.populationText(diagnoses)
+        guard let minimum = priorFailuresAtLeast else {
+            includes = { _, d in diagnoses?.contains(d) ?? true }
+            self.text = text
+            return
+        }
+        let inDiagnoses = patients.filter { diagnoses?.contains($0.diagnosis) ?? true }
+        let qualifying = Set(inDiagnoses.filter { ($0.priorTreatmentsFailed ?? -1) >= minimum }.map(\.patientID))
+        let unrecorded = inDiagnoses.count { $0.priorTreatmentsFailed == nil }
+        text += "; with at least \(minimum) failed prior treatments recorded"
+            + (unrecorded > 0 ? " (\(unrecorded) without the number recorded left out)" : "")
+        includes = { id, _ in qualifying.contains(id) }
+        self.text = text
+    }
 }
