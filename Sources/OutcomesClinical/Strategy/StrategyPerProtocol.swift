@@ -23,6 +23,9 @@ public struct StrategyPerProtocolSummary: Sendable {
 }
 
 enum StrategyPerProtocol {
+    /// Fewest deviations in a strategy for the censoring model to include the baseline covariates.
+    static let minimumDeviationsForCovariates = 10
+
     static func estimate(_ itt: [StrategyParticipant], maintenance: [Bool], weighting: StrategyWeighting?, plan: AnalysisPlan) -> StrategyPerProtocolSummary {
         let L = StrategyPerProtocolSummary.periodDays
         let method = "Cox proportional hazards (Efron ties) censored at deviation from the recorded strategy, weighted by IPT × stabilized IPC weights (pooled logistic model for deviation per \(NumberText.shortest(L))-day period within each recorded strategy: baseline covariates, period, period²), robust variance clustered by patient; Wald interval"
@@ -39,14 +42,16 @@ enum StrategyPerProtocol {
         for (i, p) in itt.enumerated() {
             let end = min(p.days, p.deviationDay ?? .infinity)
             let deviated = deviates(p)
-            var k = 0
-            while Double(k) * L < end {
-                let start = Double(k) * L, stop = min(start + L, end)
+            // Period starts 0, L, 2L, … before the end; a last piece shorter than a millionth of the follow-up
+            // joins the period before it (the Cox fit would merge its ends as tied times).
+            var starts = Array(stride(from: 0.0, to: end, by: L))
+            if starts.count > 1, end - starts[starts.count - 1] <= 1e-6 * end { starts.removeLast() }
+            for (k, start) in starts.enumerated() {
+                let last = k == starts.count - 1
+                let stop = last ? end : starts[k + 1]
                 entry.append(start); exit.append(stop); subject.append(i); period.append(Double(k))
-                let last = stop == end
                 event.append(last && p.event && !deviated)
                 censored.append(last && deviated)
-                k += 1
             }
         }
         let rows = entry.count
@@ -69,9 +74,18 @@ enum StrategyPerProtocol {
                     x[r, base] = k; x[r, base + 1] = k * k
                     top[r, 0] = 1; top[r, 1] = k; top[r, 2] = k * k
                 }
+                let label = arm ? TreatmentStrategy.maintenance.rawValue : TreatmentStrategy.asNeeded.rawValue
+                let deviations = idx.filter { censored[$0] }.count
+                // Too few deviations to model them on the baseline covariates (the fit separates): the censoring
+                // weights are then 1 (a model of the period alone is what the stabilizing numerator cancels), and say so.
+                guard deviations >= minimumDeviationsForCovariates else {
+                    if deviations > 0 {
+                        notes.append("\(label): \(deviations) deviation\(deviations == 1 ? "" : "s"), fewer than \(minimumDeviationsForCovariates) to model on the baseline covariates: censoring weights 1")
+                    }
+                    continue
+                }
                 let ipcw = try CensoringWeighting.fit(design: x, names: design.names + extra, numerator: (top, ["(Intercept)"] + extra),
                                                       censored: idx.map { censored[$0] }, subjects: idx.map { subject[$0] })
-                let label = arm ? TreatmentStrategy.maintenance.rawValue : TreatmentStrategy.asNeeded.rawValue
                 notes += ipcw.notes.map { "\(label): " + $0 }
                 anyModel = anyModel || ipcw.model != nil
                 for (r, row) in idx.enumerated() { ipcwWeights[row] = ipcw.weights[r] }
@@ -83,7 +97,10 @@ enum StrategyPerProtocol {
                                                                                             reason: "a censoring probability of 1 gives an infinite weight", method: method))
             }
             var warnings = weighting.warnings
-            if !anyModel { warnings.append("no deviation during follow-up: per protocol equals intention to treat") }
+            if !anyModel { warnings.append("no censoring model was fitted (no strategy had \(minimumDeviationsForCovariates) deviations): per protocol is intention to treat censored at deviation") }
+            if notes.contains(where: { $0.contains("separation") }) {
+                warnings.append("the censoring model separates on some covariates (see notes): its weights for those patients are unstable")
+            }
             let e = StrategyOutcomes.hazardRatio(.perProtocol, exit: exit, event: event, maintenance: subject.map { maintenance[$0] }, weights: w,
                                                  entry: entry, clusters: subject.map { itt[$0].patientID }, patients: itt.count,
                                                  level: plan.confidenceLevel, warnings: warnings, method: method)
