@@ -114,7 +114,7 @@ public struct AnalysisPlan: Equatable, Sendable {
     /// Bootstrap replicates for the RMST and relapse-free differences.
     public var strategyBootstrapReplicates = 200
     /// Bootstrap seed.
-    public var strategyBootstrapSeed = 20_260_413
+    public var strategyBootstrapSeed = 4131
 
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".
