@@ -33,7 +33,7 @@ private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claim
 
     @Test func everyClaimHasSensitivityAndFragileFields() throws {
         let claims = try Self.claims()
-        #expect(claims.count == 19)
+        #expect(claims.count == 20)
         for c in claims {
             #expect(c["sensitivity"] is [Any] && c["fragile"] is Bool, "\(c["id"] ?? "?")")
         }

@@ -28,7 +28,7 @@ private let seedClaims = root.appendingPathComponent("datasets/claims/seed-claim
                                   format: .json, failOnContradicted: false).text
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
     let claims = try #require(object?["claims"] as? [[String: Any]])
-    #expect(claims.count == 19)
+    #expect(claims.count == 20)
     for key in ["id", "kind", "verdict", "observed", "n", "lower", "upper", "method", "claimed", "p_value", "power", "n_needed"] {
         #expect(claims.allSatisfy { $0.keys.contains(key) }, "\(key)")
     }
