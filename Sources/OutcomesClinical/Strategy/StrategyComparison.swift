@@ -83,7 +83,6 @@ public struct StrategyComparison: Sendable {
         // IPT-weighted intention to treat.
         var weighting: StrategyWeighting?, problem: String?
         do { weighting = try StrategyWeighting.fit(itt, maintenance: maintenance, plan: plan) } catch { problem = error.description }
-        let weighted: [StrategyAnalysis] = [.iptw, .perProtocol, .landmark, .intervalCensored]
         if let weighting {
             let w = weighting.fit.weights
             let warn = weighting.warnings
@@ -117,7 +116,6 @@ public struct StrategyComparison: Sendable {
             estimates.append(.notEstimable(.intervalCensored, .hazardRatio, n: itt.count, events: nil,
                                            reason: "the propensity model could not be fitted", method: "IPT-weighted Weibull on the interval form"))
         }
-        _ = weighted
 
         let missing = StrategyCovariate.allCases.compactMap { c in missingCounts[c].map { StrategyFlowStep(label: c.rawValue, count: $0) } }
         return StrategyComparison(
