@@ -101,7 +101,9 @@ public enum StrategyReport {
             md.append("| \(analysisLabels[e.analysis]!) | \(measureLabels[e.measure]!) | \(value(e.estimate, e.measure)) | \(interval(e)) | \(e.p.map(NumberText.pValue) ?? "–") | \(count(e.n)) | \(e.events.map(count) ?? "–") | \(ev) | \(e.warnings.joined(separator: "; ").replacingOccurrences(of: "|", with: "\\|")) |")
         }
         md.append("")
-        md.append("Relapse-free probability by strategy:")
+        md.append("Relapse-free probability by strategy (Kaplan–Meier on the event-time form of relapse" + (c.intervalCensoredPrimary
+            ? "; follow-up scores are further apart than the confirmation window, so these curves date relapse late where assessments are sparse and the interval-censored hazard ratio above leads):"
+            : "):"))
         md.append("")
         md.append("| analysis | strategy | patients | relapses | 12 weeks | 26 weeks | RMST to 26 weeks (days) |")
         md.append("|---|---|---|---|---|---|---|")
@@ -137,8 +139,9 @@ public enum StrategyReport {
         let curves = c.curves.filter { $0.analysis == .iptw }.map { k in
             FigureCurve(label: k.strategy.rawValue, times: k.steps.dropFirst().map(\.day), values: k.steps.dropFirst().map(\.survival))
         }
-        let figure = SurvivalFigure(title: "Relapse-free by strategy (IPT-weighted Kaplan–Meier, from the end-of-induction assessment)",
-                                    xLabel: "days from time zero", yLabel: "relapse-free", curves: curves, xTicks: [0, 28, 56, 84, 112, 140, 182, 273, 365])
+        let figure = SurvivalFigure(title: "Relapse-free by strategy (IPT-weighted Kaplan–Meier)",
+                                    xLabel: "days from the end-of-induction assessment", yLabel: "relapse-free", curves: curves,
+                                    xTicks: [0, 42, 84, 182, 273, 365])
         return StrategyReportSection(markdownLines: md, tables: tables, forestRows: forest, overlapGroups: overlap, survivalFigure: figure)
     }
 
