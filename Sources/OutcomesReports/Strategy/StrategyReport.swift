@@ -203,6 +203,9 @@ public enum StrategyReport {
             ("maintenance_follow_up_ended_in_grace", .integer(c.cohort.maintenanceEndedInGrace)),
             ("per_protocol_censored_maintenance", .integer(c.perProtocol.deviatedMaintenance)),
             ("per_protocol_censored_as_needed", .integer(c.perProtocol.deviatedAsNeeded)),
+            ("per_protocol_person_periods", .integer(c.perProtocol.periods)),
+            ("per_protocol_mean_weight", .optional(c.perProtocol.meanWeight)),
+            ("per_protocol_max_weight", .optional(c.perProtocol.maxWeight)),
         ])))
         protocolFields.append(("landmark_counts", .object([
             ("landmark_days", .number(c.landmark.landmarkDays)), ("eligible", .integer(c.landmark.eligible)),
