@@ -7,8 +7,10 @@ case "survival":
     do { try SurvivalBenchmark.run(Array(arguments.dropFirst())) } catch { print("survival benchmark failed: \(error)") }
 case "models":
     do { try ModelsBenchmark.run(Array(arguments.dropFirst())) } catch { print("models benchmark failed: \(error)") }
+case "strategies":
+    do { try StrategiesCoverageBenchmark.run(Array(arguments.dropFirst())) } catch { print("strategies coverage failed: \(error)") }
 case "scale":
     ScaleBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: outcomes-benchmark ingest [--rows N] [--keep]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N]")
+    print("usage: outcomes-benchmark ingest [--rows N] [--keep]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N]\n       outcomes-benchmark strategies [--seeds 200] [--patients 1000] [--first-seed 1] [--covariates a,b] [--relapse-max-days-apart D] [--per-seed FILE.csv]")
 }

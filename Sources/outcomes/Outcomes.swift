@@ -10,7 +10,7 @@ struct Outcomes: ParsableCommand {
         discussion: ExitStatus.summary,
         version: ToolVersion.current,
         subcommands: [ValidateCommand.self, ReportCommand.self, DeriveCommand.self, ClaimsCommand.self, PlanCommand.self, GenerateCommand.self, SurvivalCommand.self,
-                      ProportionCommand.self, CompareProportionsCommand.self,
+                      ProportionCommand.self, CompareProportionsCommand.self, CompareStrategiesCommand.self,
                       ModelCommand.self, NotebookCommand.self]
     )
 }

@@ -67,6 +67,10 @@ public enum ClaimCheck: Sendable, Equatable {
     case range(metric: RangeMetric, population: ClaimPopulation, low: Double, high: Double)
     case equivalence(metric: ProportionMetric, instrument: Scale, groupA: [Diagnosis], groupB: [Diagnosis], margin: Double?)
     case comparison(instrument: Scale, better: TreatmentStrategy, than: TreatmentStrategy)
+    /// `kind: comparison` with `metric: relapse_hazard_target_trial`: the verdict from the IPTW intention-to-treat
+    /// hazard ratio of the target-trial emulation (``StrategyComparison``) on the primary relapse outcome; the
+    /// other analyses are its sensitivity rows.
+    case strategyTrial(instrument: Scale, better: TreatmentStrategy, than: TreatmentStrategy)
     case notCheckable(reason: String)
 
     /// The kind as written in claims files.
@@ -75,7 +79,7 @@ public enum ClaimCheck: Sendable, Equatable {
         case .proportion: return "proportion"
         case .range: return "range"
         case .equivalence: return "equivalence"
-        case .comparison: return "comparison"
+        case .comparison, .strategyTrial: return "comparison"
         case .notCheckable: return "not_checkable"
         }
     }

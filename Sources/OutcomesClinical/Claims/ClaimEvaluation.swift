@@ -38,7 +38,7 @@ public enum ClaimEvaluation {
         case let .equivalence(_, _, groupA, groupB, _):
             try diagnoses(groupA, key: "group_a")
             try diagnoses(groupB, key: "group_b")
-        case let .comparison(_, better, than):
+        case let .comparison(_, better, than), let .strategyTrial(_, better, than):
             for (key, s) in [("better", better), ("than", than)] where !tables.patients.contains(where: { $0.strategy == s }) {
                 throw fail("'\(key)' \(s.rawValue)")
             }
@@ -63,6 +63,8 @@ public enum ClaimEvaluation {
             return equivalence(claim, a: a, b: b, margin: margin ?? plan.equivalenceMargin, plan: plan)
         case let .comparison(instrument, better, than):
             return comparison(claim, instrument: instrument, better: better, than: than, tables: tables)
+        case let .strategyTrial(instrument, better, than):
+            return strategyTrial(claim, instrument: instrument, better: better, than: than, tables: tables)
         }
     }
 

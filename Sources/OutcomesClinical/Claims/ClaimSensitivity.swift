@@ -86,6 +86,8 @@ public enum ClaimSensitivity {
                                   ? "tolerability also requires every infusion completed (other interruptions count)"
                                   : "tolerability = no adverse-event discontinuation only", ClaimEvaluation.evaluate(claim, tables: tablesFor(p))))
             }
+        case let .strategyTrial(instrument, better, than):
+            result = ClaimEvaluation.strategyTrialSensitivity(claim, instrument: instrument, better: better, than: than, tables: tablesFor(plan))
         case .range(.medianDaysToRelapse, _, _, _), .comparison:
             for w in plan.sensitivityRelapseMaxDaysApart where w != plan.relapseMaxDaysApart {
                 var p = plan

@@ -93,9 +93,14 @@ public enum ClaimsFile {
         case "comparison":
             try c.rejectUnknown(["kind", "metric", "instrument", "better", "than"])
             let metric = try c.string("metric")
-            guard metric == "relapse_hazard" else { throw c.error("'metric' is '\(metric)'; allowed: relapse_hazard") }
+            guard metric == "relapse_hazard" || metric == "relapse_hazard_target_trial" else {
+                throw c.error("'metric' is '\(metric)'; allowed: relapse_hazard, relapse_hazard_target_trial")
+            }
             let better = try c.vocabulary("better", TreatmentStrategy.self), than = try c.vocabulary("than", TreatmentStrategy.self)
             guard better != than else { throw c.error("'better' and 'than' are both '\(better.rawValue)'; name two different strategies") }
+            if metric == "relapse_hazard_target_trial" {
+                return .strategyTrial(instrument: try population(c).instrument, better: better, than: than)
+            }
             return .comparison(instrument: try population(c).instrument, better: better, than: than)
         case "not_checkable":
             try c.rejectUnknown(["kind", "reason"])

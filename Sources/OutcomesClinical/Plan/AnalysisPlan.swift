@@ -96,6 +96,26 @@ public struct AnalysisPlan: Equatable, Sendable {
     /// Response, partial response and remission claims also by intention to treat.
     public var sensitivityIntentionToTreat = true
 
+    // Strategy comparison (target-trial emulation, outcomes compare-strategies)
+    /// Scale of eligibility, relapse and baseline severity.
+    public var strategyScale = "PHQ-9"
+    /// Days after time zero in which the recorded strategy must show; also the landmark.
+    public var strategyGracePeriodDays = 42.0
+    /// Covariates of the propensity model (``StrategyCovariate`` raw values).
+    public var strategyCovariates: [String] = StrategyCovariate.defaults.map(\.rawValue)
+    /// `ate` or `att`.
+    public var strategyEstimand = "ate"
+    /// Truncate weights above this percentile; 0 = none.
+    public var strategyTruncatePercentile = 0.0
+    /// Weighted |SMD| above this warns.
+    public var strategyMaxSMD = 0.1
+    /// Effective sample size below this in a group warns.
+    public var strategyMinESS = 30.0
+    /// Bootstrap replicates for the RMST and relapse-free differences.
+    public var strategyBootstrapReplicates = 200
+    /// Bootstrap seed.
+    public var strategyBootstrapSeed = 4131
+
     // Claims
     /// A claim with fewer patients than this gets "insufficient data".
     public var claimsMinimumN = 10

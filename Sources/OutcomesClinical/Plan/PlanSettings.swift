@@ -6,6 +6,8 @@ public enum PlanSettingKind: Sendable {
     case numbers(ClosedRange<Double>)
     case flag
     case choice([String])
+    /// A list of distinct words, each one of these.
+    case choices([String])
     /// An IANA time-zone name, or `none`.
     case timeZone
 
@@ -17,6 +19,7 @@ public enum PlanSettingKind: Sendable {
         case .numbers(let r): return "a list of numbers from \(PlanNumber.format(r.lowerBound)) to \(PlanNumber.format(r.upperBound))"
         case .flag: return "true or false"
         case .choice(let c): return "one of " + c.joined(separator: ", ")
+        case .choices(let c): return "a list of distinct values from " + c.joined(separator: ", ")
         case .timeZone: return "an IANA time zone such as America/New_York, or none"
         }
     }
@@ -45,6 +48,7 @@ enum PlanAccess: @unchecked Sendable {
     case numbers(WritableKeyPath<AnalysisPlan, [Double]>)
     case flag(WritableKeyPath<AnalysisPlan, Bool>)
     case text(WritableKeyPath<AnalysisPlan, String>)
+    case texts(WritableKeyPath<AnalysisPlan, [String]>)
 }
 
 /// The table of every plan setting, in the order the default plan prints them.
@@ -153,6 +157,33 @@ public enum PlanSettings {
         .init(section: "sensitivity", key: "intention_to_treat", kind: .flag,
               source: "response, partial-response and remission verdicts also re-checked by intention to treat (no endpoint = not responding, as CMS159 counts)",
               access: .flag(\.sensitivityIntentionToTreat)),
+        .init(section: "strategy", key: "scale", kind: .choice(["PHQ-9", "MADRS"]),
+              source: "scale of eligibility, relapse and baseline severity in the maintenance vs re-induction comparison (outcomes compare-strategies; PHQ-9, the scale every visit records)",
+              access: .text(\.strategyScale)),
+        .init(section: "strategy", key: "grace_period_days", kind: .number(1...365),
+              source: "target-trial emulation: days after time zero (the end-of-induction assessment) in which the strategy must show: a maintenance session for maintenance, none for as_needed (42 = the 4-6-week schedule's upper end, a local choice; Hernan & Robins 2016 on grace periods). Also the landmark of the landmark analysis",
+              access: .number(\.strategyGracePeriodDays)),
+        .init(section: "strategy", key: "covariates", kind: .choices(StrategyCovariate.allCases.map(\.rawValue)),
+              source: "propensity model (logistic regression of maintenance on these): baseline severity, remission vs response at the end of induction, diagnosis, prior failed treatments, suicidal item at baseline, age, sex, site (issue 13). baseline_severity_band uses the published bands instead of the total (PHQ-9 5/10/15/20, Kroenke 2001; MADRS 7/20/35, Snaith 1986)",
+              access: .texts(\.strategyCovariates)),
+        .init(section: "strategy", key: "estimand", kind: .choice(["ate", "att"]),
+              source: "ate (default): stabilized weights p/e and (1 - p)/(1 - e), the effect had every eligible patient followed each strategy; att: treated 1, controls e/(1 - e), the effect among those who chose maintenance",
+              access: .text(\.strategyEstimand)),
+        .init(section: "strategy", key: "truncate_percentile", kind: .number(0...99.99),
+              source: "truncate weights above this percentile (e.g. 99; 0 = no truncation, the default), as WeightIt::trim (Cole & Hernan 2008)",
+              access: .number(\.strategyTruncatePercentile)),
+        .init(section: "strategy", key: "max_smd", kind: .number(0.001...2),
+              source: "a weighted |standardized mean difference| above this on any covariate puts a warning on the weighted estimates (0.1, Austin 2009)",
+              access: .number(\.strategyMaxSMD)),
+        .init(section: "strategy", key: "min_ess", kind: .number(1...1000000),
+              source: "an effective sample size (Kish) below this in either group puts a warning on the weighted estimates (30, a local choice: fewer effective patients make the sandwich variance unreliable)",
+              access: .number(\.strategyMinESS)),
+        .init(section: "strategy", key: "bootstrap_replicates", kind: .integer(0...100000),
+              source: "intervals of the RMST and relapse-free differences: percentile bootstrap over patients, the propensity model refitted in every replicate (0 = not computed)",
+              access: .integer(\.strategyBootstrapReplicates)),
+        .init(section: "strategy", key: "bootstrap_seed", kind: .integer(0...Int(Int32.max)),
+              source: "seed of that bootstrap (SplitMix64), so the same data give the same intervals",
+              access: .integer(\.strategyBootstrapSeed)),
         .init(section: "claims", key: "minimum_n", kind: .integer(1...100000),
               source: "fewer patients than this gives 'insufficient data'",
               access: .integer(\.claimsMinimumN)),

@@ -79,6 +79,15 @@ extension AnalysisPlan {
         case (.choice(let options), .text(let kp)):
             guard let v = node.string, options.contains(v) else { throw bad() }
             self[keyPath: kp] = v
+        case (.choices(let options), .texts(let kp)):
+            guard case .sequence(let seq) = node else { throw bad() }
+            if let problem = YAMLLimits.listProblem(seq.count) { throw PlanError(file: file, line: node.line, key: s.path, message: problem) }
+            var values: [String] = []
+            for item in seq {
+                guard let v = item.string, options.contains(v), !values.contains(v) else { throw bad() }
+                values.append(v)
+            }
+            self[keyPath: kp] = values
         case (.timeZone, .text(let kp)):
             guard let v = node.string, v == "none" || PlanTimeZone.zone(named: v) != nil else { throw bad() }
             self[keyPath: kp] = v
@@ -100,6 +109,10 @@ extension AnalysisPlan {
         if madrsSuicidalResolvedAtMost >= madrsSuicidalPositiveAtLeast {
             throw PlanError(file: file, line: nil, key: "suicidal_item.madrs_resolved_at_most",
                             message: "must be below suicidal_item.madrs_positive_at_least (\(madrsSuicidalPositiveAtLeast))")
+        }
+        if strategyTruncatePercentile != 0 && strategyTruncatePercentile <= 50 {
+            throw PlanError(file: file, line: nil, key: "strategy.truncate_percentile",
+                            message: "must be 0 (no truncation) or above 50, e.g. 99")
         }
         if relapseMinDaysApart > relapseMaxDaysApart * Double(max(relapseConsecutive - 1, 1)) {
             throw PlanError(file: file, line: nil, key: "relapse.min_days_apart",
@@ -141,6 +154,7 @@ extension AnalysisPlan {
         case .numbers(let kp): return "[" + self[keyPath: kp].map(PlanNumber.format).joined(separator: ", ") + "]"
         case .flag(let kp): return self[keyPath: kp] ? "true" : "false"
         case .text(let kp): return self[keyPath: kp]
+        case .texts(let kp): return "[" + self[keyPath: kp].joined(separator: ", ") + "]"
         }
     }
 }

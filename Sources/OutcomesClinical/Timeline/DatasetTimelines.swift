@@ -15,9 +15,13 @@ extension ClinicDataset {
                 AdverseEventRecord(time: $0.time, term: $0.term, severity: $0.severity.rawValue, serious: $0.serious,
                                    ledToDiscontinuation: $0.ledToDiscontinuation, source: $0.source)
             }
-            return PatientTimeline(patientID: p.id, diagnosis: p.diagnosis, strategy: p.strategy,
-                                   priorTreatmentsFailed: p.priorTreatmentsFailed,
-                                   infusions: infusions, scores: scores, adverseEvents: events)
+            var timeline = PatientTimeline(patientID: p.id, diagnosis: p.diagnosis, strategy: p.strategy,
+                                           priorTreatmentsFailed: p.priorTreatmentsFailed,
+                                           infusions: infusions, scores: scores, adverseEvents: events)
+            timeline.sex = p.sex
+            timeline.ageYears = p.ageYears
+            timeline.site = p.site
+            return timeline
         }
     }
 }

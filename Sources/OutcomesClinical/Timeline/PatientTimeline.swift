@@ -55,6 +55,10 @@ public struct PatientTimeline: Sendable {
     public var strategy: TreatmentStrategy?
     /// Number of prior treatments that failed, when recorded.
     public var priorTreatmentsFailed: Int?
+    /// Sex, age in years and site, when recorded (covariates of the strategy comparison).
+    public var sex: Sex? = nil
+    public var ageYears: Double? = nil
+    public var site: String? = nil
     public var infusions: [InfusionEvent]
     public var scores: [ScoreRecord]
     public var adverseEvents: [AdverseEventRecord]

@@ -117,7 +117,7 @@ public enum ClaimsReport {
             }
         case let .range(_, _, low, high): return "\(Formatting.compact(low)) to \(Formatting.compact(high))"
         case .equivalence: return "difference within ± \(Formatting.fixed(100 * (v.claimedHigh ?? 0), 1)) points"
-        case let .comparison(_, better, than): return "hazard ratio \(better.rawValue) vs \(than.rawValue) below 1"
+        case let .comparison(_, better, than), let .strategyTrial(_, better, than): return "hazard ratio \(better.rawValue) vs \(than.rawValue) below 1"
         case .notCheckable: return ""
         }
     }

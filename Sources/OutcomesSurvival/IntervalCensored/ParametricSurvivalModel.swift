@@ -99,11 +99,17 @@ public enum ParametricSurvival {
     ///   - data: the rows; a left end of 0 counts as left-censored (the log-time models cannot take log 0).
     ///   - covariates: n × p matrix of covariates (no intercept column; it is added), or nil.
     ///   - names: the covariates' names (p of them).
+    ///   - weights: case weights (survreg's `weights`); with them the covariance is the robust sandwich
+    ///     V (Σ wᵢ² sᵢ sᵢᵀ) V of survreg(robust = TRUE), V the inverse information and sᵢ row i's score.
     public static func fit(_ data: IntervalCensoredData, covariates: Matrix? = nil, names: [String] = [],
-                           distribution: SurvivalDistribution,
+                           distribution: SurvivalDistribution, weights: [Double]? = nil,
                            options: ParametricSurvivalOptions = ParametricSurvivalOptions()) throws(SurvivalError) -> ParametricSurvivalModel {
         let n = data.count
         guard n > 0 else { throw .empty }
+        if let weights {
+            guard weights.count == n else { throw .lengthMismatch("\(n) rows but \(weights.count) weights") }
+            for (i, w) in weights.enumerated() where !(w.isFinite && w > 0) { throw .nonPositiveWeight(row: i, value: w) }
+        }
         let p = covariates?.columns ?? 0
         if let covariates {
             guard covariates.rows == n else { throw .lengthMismatch("\(n) rows but \(covariates.rows) covariate rows") }
@@ -112,7 +118,8 @@ public enum ParametricSurvival {
                 throw .nonFinite(name: "covariate \(names[j])", row: i, value: covariates[i, j])
             } }
         }
-        let rows = try LogScaleRows(data)
+        var rows = try LogScaleRows(data)
+        rows.weights = weights
         guard rows.hasEvent else {
             throw .invalidArgument("no exact, left- or interval-censored row: every row is right-censored")
         }
@@ -132,9 +139,15 @@ public enum ParametricSurvival {
             full = try newton(rows, design, distribution, start: theta, options: options)
         }
         let information = full.negativeHessian
-        let covariance: Matrix
+        var covariance: Matrix
         do { covariance = try CholeskyFactorization(information).inverse() } catch {
             throw .numerical("the information matrix is not positive definite (collinear covariates or no information on a coefficient): \(error)")
+        }
+        if weights != nil {
+            let meat = rows.derivatives(full.theta, design, distribution).meat
+            do { covariance = try covariance.multiplied(by: meat).multiplied(by: covariance) } catch {
+                throw .numerical("the robust variance could not be computed: \(error)")
+            }
         }
         let allNames = ["(Intercept)"] + names
         var terms: [ParametricTerm] = []
@@ -242,6 +255,8 @@ struct LogScaleRows {
     let upper: [Double]
     /// Σ log t over exact rows (the Jacobian of the log transform, R's `logcorrect`).
     let jacobian: Double
+    /// Case weights (nil: all 1).
+    var weights: [Double]? = nil
 
     var hasEvent: Bool { kind.contains { $0 != .right } }
 
@@ -292,6 +307,8 @@ struct LogScaleRows {
         var logLikelihood: Double
         var gradient: [Double]
         var negativeHessian: Matrix
+        /// Σ wᵢ² sᵢ sᵢᵀ over rows (sᵢ the row's unweighted score): the middle of the robust sandwich.
+        var meat: Matrix
     }
 
     /// The log-likelihood, its gradient and the negative Hessian in θ = (β, log σ) (β only when the scale
@@ -302,9 +319,11 @@ struct LogScaleRows {
         let k = fixed ? p : p + 1
         let tau = fixed ? 0 : theta[p]
         let sigma = exp(tau)
-        var ll = -jacobian
+        var ll = 0.0
         var grad = [Double](repeating: 0, count: k)
         var info = Matrix(rows: k, columns: k)
+        var meat = Matrix(rows: k, columns: k)
+        var score = [Double](repeating: 0, count: k)
         var x = [Double](repeating: 0, count: p)
         for i in kind.indices {
             var eta = 0.0
@@ -353,18 +372,24 @@ struct LogScaleRows {
                 lET = sET - sE * sT
                 lTT = sTT - sT * sT
             }
-            ll += l
+            let w = weights?[i] ?? 1
+            ll += w * (kind[i] == .exact ? l - lower[i] : l)
             for j in 0..<p {
-                grad[j] += lE * x[j]
-                for m in 0...j { info[j, m] -= lEE * x[j] * x[m] }
-                if !fixed { info[p, j] -= lET * x[j] }
+                grad[j] += w * lE * x[j]
+                score[j] = lE * x[j]
+                for m in 0...j { info[j, m] -= w * lEE * x[j] * x[m] }
+                if !fixed { info[p, j] -= w * lET * x[j] }
             }
             if !fixed {
-                grad[p] += lT
-                info[p, p] -= lTT
+                grad[p] += w * lT
+                score[p] = lT
+                info[p, p] -= w * lTT
+            }
+            if weights != nil {
+                for j in 0..<k { for m in 0...j { meat[j, m] += w * w * score[j] * score[m] } }
             }
         }
-        for j in 0..<k { for m in (j + 1)..<k { info[j, m] = info[m, j] } }
-        return Derivatives(logLikelihood: ll, gradient: grad, negativeHessian: info)
+        for j in 0..<k { for m in (j + 1)..<k { info[j, m] = info[m, j]; meat[j, m] = meat[m, j] } }
+        return Derivatives(logLikelihood: ll, gradient: grad, negativeHessian: info, meat: meat)
     }
 }

@@ -1,0 +1,40 @@
+import OutcomesText
+import OutcomesModels
+
+/// Inverse-probability-of-treatment weights for maintenance vs as-needed among a set of participants, with the
+/// warnings the plan's thresholds call for (`strategy.max_smd`, `strategy.min_ess`).
+public struct StrategyWeighting: Sendable {
+    public let covariates: [StrategyCovariate]
+    public let estimand: WeightingEstimand
+    /// Propensity model, scores, weights, balance (maintenance = treated) and ESS (as_needed first).
+    public let fit: PropensityWeights
+    /// "weighted |SMD| above …" and "effective sample size below …", naming what crossed the line.
+    public let warnings: [String]
+
+    /// Fits the propensity model by logistic regression of maintenance on the plan's covariates.
+    public static func fit(_ participants: [StrategyParticipant], maintenance: [Bool], plan: AnalysisPlan) throws(ModelError) -> StrategyWeighting {
+        let covariates = plan.strategyCovariates.compactMap(StrategyCovariate.init(rawValue:))
+        let estimand = WeightingEstimand(rawValue: plan.strategyEstimand) ?? .ate
+        var options = WeightingOptions()
+        options.estimand = estimand
+        options.stabilize = estimand == .ate
+        if plan.strategyTruncatePercentile > 0 { options.trimQuantile = plan.strategyTruncatePercentile / 100 }
+        let design = StrategyDesign(participants, covariates: covariates)
+        let fit = try PropensityWeighting.fit(design: design.matrix, names: design.names, treated: maintenance,
+                                              balanceColumns: design.balanceColumns,
+                                              groupLabels: (TreatmentStrategy.asNeeded.rawValue, TreatmentStrategy.maintenance.rawValue),
+                                              options: options)
+        var warnings: [String] = []
+        let imbalanced = fit.balance.filter { abs($0.smdAfter) > plan.strategyMaxSMD }
+        if !imbalanced.isEmpty {
+            warnings.append("weighted |SMD| above \(NumberText.shortest(plan.strategyMaxSMD)): "
+                            + imbalanced.map { "\($0.covariate) \(NumberText.fixed(abs($0.smdAfter), 3))" }.joined(separator: ", "))
+        }
+        let small = fit.effectiveSampleSize.filter { $0.ess < plan.strategyMinESS }
+        if !small.isEmpty {
+            warnings.append("effective sample size below \(NumberText.shortest(plan.strategyMinESS)): "
+                            + small.map { "\($0.group) \(NumberText.fixed($0.ess, 1))" }.joined(separator: ", "))
+        }
+        return StrategyWeighting(covariates: covariates, estimand: estimand, fit: fit, warnings: warnings)
+    }
+}

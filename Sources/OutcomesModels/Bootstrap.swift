@@ -1,0 +1,79 @@
+import Foundation
+import OutcomesDistributions
+
+/// A nonparametric bootstrap over rows with a fixed seed: the same seed gives the same resamples on every
+/// platform (SplitMix64 words, Lemire's unbiased bounded draw), so intervals are reproducible byte for byte.
+public struct Bootstrap: Sendable {
+    public let replicates: Int
+    public let seed: UInt64
+
+    public init(replicates: Int, seed: UInt64) {
+        self.replicates = replicates
+        self.seed = seed
+    }
+
+    /// The result of one statistic over the replicates.
+    public struct Interval: Sendable, Equatable {
+        /// Replicates in which the statistic could be computed (the others are skipped and counted).
+        public let used: Int
+        public let skipped: Int
+        /// Standard deviation of the replicate values.
+        public let standardError: Double
+        /// Percentile interval (R type-7 quantiles of the replicate values).
+        public let lower: Double
+        public let upper: Double
+    }
+
+    /// Runs `statistic` on `replicates` resamples of `0..<n` (indices drawn with replacement). The statistic
+    /// returns one value per measure, nil for a measure it could not compute on that resample.
+    public func run(n: Int, measures: Int, level: Double, statistic: ([Int]) -> [Double?]) -> [Interval?] {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        func below(_ bound: Int) -> Int {
+            let b = UInt64(bound)
+            var m = next().multipliedFullWidth(by: b)
+            if m.low < b {
+                let threshold = (0 &- b) % b
+                while m.low < threshold { m = next().multipliedFullWidth(by: b) }
+            }
+            return Int(m.high)
+        }
+        var values = [[Double]](repeating: [], count: measures)
+        for _ in 0..<replicates {
+            let sample = (0..<n).map { _ in below(n) }
+            let result = statistic(sample)
+            for k in 0..<measures where k < result.count {
+                if let v = result[k], v.isFinite { values[k].append(v) }
+            }
+        }
+        let alpha = 1 - level
+        return values.map { v in
+            guard v.count >= 2 else { return nil }
+            let mean = v.reduce(0, +) / Double(v.count)
+            let sd = (v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(v.count - 1)).squareRoot()
+            return Interval(used: v.count, skipped: replicates - v.count, standardError: sd,
+                            lower: Self.quantile(v, alpha / 2), upper: Self.quantile(v, 1 - alpha / 2))
+        }
+    }
+
+    /// R's default (type 7) quantile.
+    public static func quantile(_ values: [Double], _ p: Double) -> Double {
+        let s = values.sorted()
+        guard s.count > 1 else { return s.first ?? .nan }
+        let h = Double(s.count - 1) * p
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, s.count - 1)
+        return s[lo] + (h - Double(lo)) * (s[hi] - s[lo])
+    }
+
+    /// Two-sided p-value of an estimate against 0 from a standard error (normal approximation).
+    public static func pValue(estimate: Double, standardError: Double) -> Double? {
+        guard standardError > 0, standardError.isFinite else { return nil }
+        return 2 * Normal.sf(abs(estimate / standardError))
+    }
+}
