@@ -26,20 +26,21 @@ public enum CSVReader {
     /// - Throws: ``CSVError`` when the file cannot be read as CSV at all.
     public static func read(fileAt path: String, schema: CSVSchema, name: String? = nil,
                             chunkBytes: Int = defaultChunkBytes) throws(CSVError) -> CSVTable {
-        try readFile(path: path, file: name ?? lastComponent(path), schema: schema, chunkBytes: chunkBytes)
+        try readFile(path: path, file: name ?? lastComponent(path), schema: schema, chunkBytes: chunkBytes).makeTable()
     }
 
     /// Reads CSV text held in memory (tests, small inputs) into the columns of `schema`.
     public static func read(bytes: [UInt8], name: String, schema: CSVSchema,
                             chunkBytes: Int = defaultChunkBytes) throws(CSVError) -> CSVTable {
-        try readMemory(bytes: bytes, file: name, schema: schema, chunkBytes: chunkBytes)
+        try readMemory(bytes: bytes, file: name, schema: schema, chunkBytes: chunkBytes).makeTable()
     }
 
     static func lastComponent(_ path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 
-    static func readFile(path: String, file: String, schema: CSVSchema?, chunkBytes: Int) throws(CSVError) -> CSVTable {
+    static func readFile(path: String, file: String, schema: CSVSchema?, projection: Set<String>? = nil,
+                         forcedText: Set<String> = [], chunkBytes: Int) throws(CSVError) -> ParseState {
         // A FIFO or device would block or never end: refuse anything but a regular file before opening it.
         if let cause = RegularFile.cause(path) { throw .cannotOpen(file: file, reason: cause) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -47,7 +48,8 @@ public enum CSVReader {
         defer { close(descriptor) }
         var status = stat()
         let totalBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : nil
-        return try run(file: file, schema: schema, chunkBytes: max(chunkBytes, 16), totalBytes: totalBytes) { buffer throws(CSVError) in
+        let state = ParseState(file: file, schema: schema, projection: projection, forcedText: forcedText)
+        return try run(state: state, chunkBytes: max(chunkBytes, 16), totalBytes: totalBytes) { buffer throws(CSVError) in
             var filled = 0
             while filled < buffer.count {
                 let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
@@ -62,9 +64,11 @@ public enum CSVReader {
         }
     }
 
-    static func readMemory(bytes: [UInt8], file: String, schema: CSVSchema?, chunkBytes: Int) throws(CSVError) -> CSVTable {
+    static func readMemory(bytes: [UInt8], file: String, schema: CSVSchema?, projection: Set<String>? = nil,
+                           forcedText: Set<String> = [], chunkBytes: Int) throws(CSVError) -> ParseState {
         var offset = 0
-        return try run(file: file, schema: schema, chunkBytes: max(chunkBytes, 16)) { buffer in
+        let state = ParseState(file: file, schema: schema, projection: projection, forcedText: forcedText)
+        return try run(state: state, chunkBytes: max(chunkBytes, 16)) { buffer in
             let count = min(buffer.count, bytes.count - offset)
             for index in 0..<count { buffer[index] = bytes[offset + index] }
             offset += count
@@ -72,11 +76,12 @@ public enum CSVReader {
         }
     }
 
-    /// The shared engine; `schema == nil` reads every column as text.
-    /// `totalBytes`, when known, lets the columns reserve their final size after the first chunk, which
-    /// avoids repeated growth (copying and page faults) of large columns.
-    static func run(file: String, schema: CSVSchema?, chunkBytes: Int, totalBytes: Int? = nil,
-                    fill: (UnsafeMutableBufferPointer<UInt8>) throws(CSVError) -> Int) throws(CSVError) -> CSVTable {
+    /// The shared engine, from a fresh `state` (whose schema nil means a schema-less read) to the state after
+    /// the last record. `totalBytes`, when known, lets the columns reserve their final size after the first
+    /// chunk, which avoids repeated growth (copying and page faults) of large columns.
+    static func run(state initial: ParseState, chunkBytes: Int, totalBytes: Int? = nil,
+                    fill: (UnsafeMutableBufferPointer<UInt8>) throws(CSVError) -> Int) throws(CSVError) -> ParseState {
+        let file = initial.file
         let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
         defer { parser.deallocate() }
         let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_REPALL_NL
@@ -86,8 +91,9 @@ public enum CSVReader {
         csv_set_blk_size(parser, 64 << 10)
 
         let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
-        state.initialize(to: ParseState(file: file, schema: schema))
-        defer { state.deinitialize(count: 1); state.deallocate() }
+        state.initialize(to: initial)
+        var moved = false
+        defer { if !moved { state.deinitialize(count: 1) }; state.deallocate() }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkBytes)
         defer { buffer.deallocate() }
 
@@ -130,7 +136,8 @@ public enum CSVReader {
         }
         if let fatal = state.pointee.fatal { throw fatal }
         guard state.pointee.headerDone else { throw .emptyFile(file: file) }
-        return state.pointee.makeTable()
+        moved = true
+        return state.move()
     }
 }
 

@@ -90,7 +90,7 @@ enum DecimalNumbers {
         let leadingZeros = w.leadingZeroBitCount
         let normalized = w << UInt64(leadingZeros)
         let index = 2 * (q - PowersOfFive.smallestExponent)
-        var (high, low) = PowersOfFive.table.withUnsafeBufferPointer { table -> (UInt64, UInt64) in
+        let (high, low) = PowersOfFive.table.withUnsafeBufferPointer { table -> (UInt64, UInt64) in
             var product = normalized.multipliedFullWidth(by: table[index])
             // 55 bits of precision are needed (52 stored + hidden + rounding + one more); when the bits below
             // them are all ones the truncated power may matter, so add the second word's contribution.

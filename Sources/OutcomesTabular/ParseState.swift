@@ -2,13 +2,17 @@ import CCSV
 
 /// How one field position of the file is parsed and where its value goes.
 struct FieldPlan {
-    enum Kind: UInt8 { case double, integer, text, category, dateTime }
+    /// `.inferred`: a column of a schema-less read, parsed as a number until a value is not one (see
+    /// ``InferredColumn``); `.skip`: a column outside the projection, tokenized but not converted.
+    enum Kind: UInt8 { case double, integer, text, category, dateTime, inferred, skip }
     var kind: Kind
-    /// Index into the state's storage array for this kind (doubles, integers or texts).
+    /// Index into the state's storage array for this kind (doubles, integers or texts; doubles for `.inferred`).
     var storage: Int
     /// Index into `ParseState.categories` for `.category`.
     var category: Int
     var required: Bool
+    /// For `.inferred`: index into `ParseState.inferred`.
+    var inferred: Int = -1
 }
 
 /// All state the libcsv callbacks touch, kept in one struct behind a pointer: class properties would pay
@@ -31,6 +35,17 @@ struct ParseState {
     /// For each schema column, its field position, or -1 when absent.
     var schemaPositions: [Int] = []
     var extraPositions: [Int] = []
+    /// Schema-less reads only: the lowercased names of the columns to convert (nil: all); the others are skipped.
+    var projection: Set<String>?
+    /// Schema-less reads only: lowercased names of columns to read as text without trying numbers.
+    var forcedText: Set<String> = []
+    /// Schema-less reads: the columns parsed as numbers first, and the values that were not numbers.
+    var inferred: [InferredColumn] = []
+    /// Per inferred column, how the current row's value went (see ``InferredColumn/Outcome``).
+    var scratchOutcomes: [InferredColumn.Outcome] = []
+    var scratchExceptionTexts: [String] = []
+    /// Whether the current row has a value that is not a number (or a quoted empty field) in an inferred column.
+    var rowHasExceptions = false
 
     // Position in the file.
     var fieldIndex = 0
@@ -57,9 +72,15 @@ struct ParseState {
     var rejected = 0
     var fatal: CSVError?
 
-    init(file: String, schema: CSVSchema?) {
+    /// Whether the read has no schema (every column inferred as numeric or text, or skipped).
+    let isSchemaless: Bool
+
+    init(file: String, schema: CSVSchema?, projection: Set<String>? = nil, forcedText: Set<String> = []) {
         self.file = file
         self.schema = schema
+        self.isSchemaless = schema == nil
+        self.projection = projection
+        self.forcedText = forcedText
         self.maxFieldBytes = schema?.maxFieldBytes ?? (1 << 20)
     }
 
@@ -93,6 +114,33 @@ struct ParseState {
             return
         }
         let plan = plans[position]
+        if plan.kind == .skip {
+            // Outside the projection: only what the full read would reject (over-long fields, invalid UTF-8)
+            // and the line breaks a quoted field spans are looked at, so row accounting and line numbers are
+            // those of the full read.
+            guard let data else { return }
+            if count > maxFieldBytes {
+                breaksInRecord += FieldParsers.lineBreaks(data, count)
+                reject(position, data, count, .fieldTooLong(bytes: count, limit: maxFieldBytes))
+                return
+            }
+            var bits: UInt8 = 0
+            var breaks = 0
+            for index in 0..<count {
+                let byte = data[index]
+                bits |= byte
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == count || data[index + 1] != 0x0A)) { breaks += 1 }
+            }
+            breaksInRecord += breaks
+            if bits >= 0x80 && String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) == nil {
+                reject(position, data, count, .invalidUTF8)
+            }
+            return
+        }
+        if plan.kind == .inferred {
+            inferredField(plan, position, data, count)
+            return
+        }
         guard let data, count > 0 || plan.kind == .text else {
             storeMissing(plan)
             if plan.required { reject(position, data, count, .missingRequiredValue) }
@@ -128,6 +176,8 @@ struct ParseState {
             case .malformed(let detail): fieldFailed(position, data, count, .malformedDate(detail: detail))
             case .impossible(let detail): fieldFailed(position, data, count, .impossibleDate(detail: detail))
             }
+        case .inferred, .skip:
+            break
         case .text:
             breaksInRecord += FieldParsers.lineBreaks(data, count)
             if count == 0 && plan.required {
@@ -144,9 +194,40 @@ struct ParseState {
     @inline(__always)
     mutating func storeMissing(_ plan: FieldPlan) {
         switch plan.kind {
-        case .double, .dateTime: scratchDoubles[plan.storage] = .nan
+        case .double, .dateTime, .inferred: scratchDoubles[plan.storage] = .nan
         case .integer, .category: scratchIntegers[plan.storage] = IntegerColumn.missing
         case .text: scratchTexts[plan.storage] = nil
+        case .skip: break
+        }
+    }
+
+    /// A field of an inferred column: a number is stored; a blank is NaN; anything else is kept as text (or
+    /// rejects the row as invalid UTF-8, as a text column would) and decides, at the end, that the column is text.
+    @inline(__always)
+    mutating func inferredField(_ plan: FieldPlan, _ position: Int, _ data: UnsafePointer<UInt8>?, _ count: Int) {
+        scratchDoubles[plan.storage] = .nan
+        guard let data else { return }
+        if count > maxFieldBytes {
+            breaksInRecord += FieldParsers.lineBreaks(data, count)
+            reject(position, data, count, .fieldTooLong(bytes: count, limit: maxFieldBytes))
+            return
+        }
+        if count == 0 {
+            scratchOutcomes[plan.inferred] = .quotedEmpty
+            rowHasExceptions = true
+            return
+        }
+        if case .value(let value) = FieldParsers.parseDouble(data, count) {
+            scratchDoubles[plan.storage] = value
+            return
+        }
+        breaksInRecord += FieldParsers.lineBreaks(data, count)
+        if let text = FieldParsers.text(data, count) {
+            scratchOutcomes[plan.inferred] = .text
+            scratchExceptionTexts[plan.inferred] = text
+            rowHasExceptions = true
+        } else {
+            reject(position, data, count, .invalidUTF8)
         }
     }
 
@@ -186,6 +267,10 @@ struct ParseState {
             if rowIssues.isEmpty {
                 commitRow()
             } else {
+                if rowHasExceptions {
+                    rowHasExceptions = false
+                    for index in scratchOutcomes.indices { scratchOutcomes[index] = .number }
+                }
                 rejected += 1
                 issues.append(contentsOf: rowIssues)
                 rowIssues.removeAll(keepingCapacity: true)
@@ -206,6 +291,20 @@ struct ParseState {
         for index in scratchDoubles.indices { doubles[index].append(scratchDoubles[index]) }
         for index in scratchIntegers.indices { integers[index].append(scratchIntegers[index]) }
         for index in scratchTexts.indices { texts[index].append(scratchTexts[index]) }
+        if rowHasExceptions { commitExceptions(row: Int32(accepted - 1)) }
+    }
+
+    mutating func commitExceptions(row: Int32) {
+        rowHasExceptions = false
+        for index in scratchOutcomes.indices where scratchOutcomes[index] != .number {
+            if scratchOutcomes[index] == .text {
+                inferred[index].textRows.append(row)
+                inferred[index].texts.append(scratchExceptionTexts[index])
+            } else {
+                inferred[index].quotedEmptyRows.append(row)
+            }
+            scratchOutcomes[index] = .number
+        }
     }
 
     // MARK: Header
@@ -269,6 +368,24 @@ struct ParseState {
         schemaPositions = positionsBySchemaColumn.map { $0.first ?? -1 }
         for (index, column) in schema.columns.enumerated() {
             guard let position = positionsBySchemaColumn[index].first else { continue }
+            if isSchemaless {
+                // Every column of a schema-less read: text when forced, skipped outside the projection, else inferred.
+                let key = column.name.lowercased()
+                if forcedText.contains(key) {
+                    plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: false)
+                    scratchTexts.append(nil)
+                } else if let projection, !projection.contains(key) {
+                    plans[position] = FieldPlan(kind: .skip, storage: -1, category: -1, required: false)
+                } else {
+                    plans[position] = FieldPlan(kind: .inferred, storage: scratchDoubles.count, category: -1, required: false,
+                                                inferred: inferred.count)
+                    scratchDoubles.append(.nan)
+                    inferred.append(InferredColumn())
+                    scratchOutcomes.append(.number)
+                    scratchExceptionTexts.append("")
+                }
+                continue
+            }
             let required = column.requirement == .required
             switch column.kind {
             case .double, .dateTime:
@@ -287,7 +404,7 @@ struct ParseState {
                 scratchTexts.append(nil)
             }
         }
-        for position in names.indices where plans[position].storage < 0 {
+        for position in names.indices where plans[position].storage < 0 && plans[position].kind != .skip {
             plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: false)
             scratchTexts.append(nil)
             extraPositions.append(position)
@@ -349,5 +466,30 @@ extension String {
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+/// A column of a schema-less read while it is read: numbers go to the doubles storage (NaN for blanks); values
+/// that are not numbers are kept here with their rows, so that at the end the column is numeric when there are
+/// none, text built from these when there are no numbers, and otherwise read again as text.
+struct InferredColumn {
+    /// How one row's value went.
+    enum Outcome: UInt8 { case number, text, quotedEmpty }
+    /// Accepted-row indices of values that are not numbers, and their text.
+    var textRows: [Int32] = []
+    var texts: [String] = []
+    /// Accepted-row indices of quoted empty fields (`""`, kept as "" when the column is text; NaN when numeric).
+    var quotedEmptyRows: [Int32] = []
+
+    /// The column's values: numeric when no value was text; text when no value was a number; nil when
+    /// both occurred (then the column must be read again as text to recover the numbers' spelling).
+    func values(_ numbers: [Double]) -> AnyCSVColumn? {
+        if textRows.isEmpty { return .numeric(numbers) }
+        // Rows that were text or blank hold NaN; any other value is a number whose spelling was not kept.
+        if numbers.contains(where: { !$0.isNaN }) { return nil }
+        var values = [String?](repeating: nil, count: numbers.count)
+        for row in quotedEmptyRows { values[Int(row)] = "" }
+        for (row, text) in zip(textRows, texts) { values[Int(row)] = text }
+        return .text(values)
     }
 }
