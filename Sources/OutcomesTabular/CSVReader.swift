@@ -81,19 +81,8 @@ public enum CSVReader {
     /// chunk, which avoids repeated growth (copying and page faults) of large columns.
     static func run(state initial: ParseState, chunkBytes: Int, totalBytes: Int? = nil,
                     fill: (UnsafeMutableBufferPointer<UInt8>) throws(CSVError) -> Int) throws(CSVError) -> ParseState {
-        let file = initial.file
-        let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
-        defer { parser.deallocate() }
-        let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_REPALL_NL
-        guard csv_init(parser, UInt8(options)) == 0 else { throw .readFailed(file: file, reason: "libcsv could not start") }
-        defer { csv_free(parser) }
-        csv_set_realloc_func(parser, cappedReallocate)
-        csv_set_blk_size(parser, 64 << 10)
-
-        let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
-        state.initialize(to: initial)
-        var moved = false
-        defer { if !moved { state.deinitialize(count: 1) }; state.deallocate() }
+        let tokenizer = try Tokenizer(state: initial)
+        defer { tokenizer.free() }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkBytes)
         defer { buffer.deallocate() }
 
@@ -108,36 +97,74 @@ public enum CSVReader {
                 first = false
                 if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
             }
-            let base = buffer.baseAddress! + start
-            let length = count - start
-            // A NUL byte never belongs in CSV text: parse up to it, then report the line it is on.
-            var parseLength = length
-            if let nul = memchr(base, 0, length) { parseLength = UnsafeRawPointer(nul) - UnsafeRawPointer(base) }
-            let parsed = csv_parse(parser, base, parseLength, fieldCallback, recordCallback, state)
-            if let fatal = state.pointee.fatal { throw fatal }
-            if parsed < parseLength {
-                let line = state.pointee.currentLine(parser: parser)
-                switch csv_error(parser) {
-                case CSV_EPARSE: throw .malformedQuoting(file: file, line: line, column: state.pointee.currentColumnName)
-                default: throw .fieldExceedsBuffer(file: file, line: line, limitBytes: fieldBufferLimit)
-                }
-            }
-            if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+            try tokenizer.feed(UnsafePointer(buffer.baseAddress! + start), count - start)
             bytesSeen += count
-            if !reserved, let totalBytes, state.pointee.rowsRead >= 64 {
+            if !reserved, let totalBytes, tokenizer.state.pointee.rowsRead >= 64 {
                 reserved = true
-                let estimate = Double(totalBytes) / Double(bytesSeen) * Double(state.pointee.rowsRead) * 1.02
-                state.pointee.reserve(rows: Int(estimate) + 16)
+                let estimate = Double(totalBytes) / Double(bytesSeen) * Double(tokenizer.state.pointee.rowsRead) * 1.02
+                tokenizer.state.pointee.reserve(rows: Int(estimate) + 16)
             }
         }
+        return try tokenizer.finish()
+    }
+}
+
+/// One libcsv parser and the state its callbacks fill, fed with consecutive pieces of one stream of bytes.
+struct Tokenizer {
+    let parser: UnsafeMutablePointer<csv_parser>
+    let state: UnsafeMutablePointer<ParseState>
+    var file: String { state.pointee.file }
+
+    init(state initial: ParseState) throws(CSVError) {
+        parser = .allocate(capacity: 1)
+        let options = CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL | CSV_REPALL_NL
+        guard csv_init(parser, UInt8(options)) == 0 else {
+            parser.deallocate()
+            throw .readFailed(file: initial.file, reason: "libcsv could not start")
+        }
+        csv_set_realloc_func(parser, cappedReallocate)
+        csv_set_blk_size(parser, 64 << 10)
+        state = .allocate(capacity: 1)
+        state.initialize(to: initial)
+    }
+
+    /// Releases the parser and the state (call once).
+    func free() {
+        csv_free(parser)
+        parser.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    /// Parses the next `length` bytes.
+    func feed(_ base: UnsafePointer<UInt8>, _ length: Int) throws(CSVError) {
+        // A NUL byte never belongs in CSV text: parse up to it, then report the line it is on.
+        var parseLength = length
+        if let nul = memchr(base, 0, length) { parseLength = UnsafeRawPointer(nul) - UnsafeRawPointer(base) }
+        let parsed = csv_parse(parser, base, parseLength, fieldCallback, recordCallback, state)
+        if let fatal = state.pointee.fatal { throw fatal }
+        if parsed < parseLength {
+            let line = state.pointee.currentLine(parser: parser)
+            switch csv_error(parser) {
+            case CSV_EPARSE: throw .malformedQuoting(file: file, line: line, column: state.pointee.currentColumnName)
+            default: throw .fieldExceedsBuffer(file: file, line: line, limitBytes: CSVReader.fieldBufferLimit)
+            }
+        }
+        if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+    }
+
+    /// Whether the parser stands between records: not inside a field, quoted or not.
+    var isBetweenRecords: Bool { parser.pointee.pstate == 0 && parser.pointee.entry_pos == 0 && state.pointee.fieldIndex == 0 }
+
+    /// Ends the stream (an open quoted field is an error) and returns the state.
+    func finish() throws(CSVError) -> ParseState {
         let openFieldLine = state.pointee.recordStartLine + state.pointee.breaksInRecord
         if csv_fini(parser, fieldCallback, recordCallback, state) != 0 {
             throw .unterminatedQuote(file: file, line: openFieldLine, column: state.pointee.currentColumnName)
         }
         if let fatal = state.pointee.fatal { throw fatal }
         guard state.pointee.headerDone else { throw .emptyFile(file: file) }
-        moved = true
-        return state.move()
+        return state.pointee
     }
 }
 
