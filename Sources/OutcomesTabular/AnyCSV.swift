@@ -43,13 +43,17 @@ extension CSVReader {
     ///   header are ignored), or nil for all. The others are tokenized and checked as a full read would check
     ///   them (field count, over-long fields, UTF-8), so rows, line numbers and issues are those of a full read,
     ///   but they are not converted and hold no values.
-    public static func readAny(fileAt path: String, name: String? = nil, columns: [String]? = nil) throws(CSVError) -> AnyCSVTable {
+    /// - Parameter threads: threads for a large file (nil: the processors available, at most 2); results do not depend on it.
+    public static func readAny(fileAt path: String, name: String? = nil, columns: [String]? = nil,
+                               threads: Int? = nil) throws(CSVError) -> AnyCSVTable {
         let file = name ?? lastComponent(path)
         let projection = columns.map { Set($0.map { $0.lowercased() }) }
-        let first = try readFile(path: path, file: file, schema: nil, projection: projection, chunkBytes: defaultChunkBytes)
+        let threads = threads ?? ParallelRead.defaultThreads
+        let first = try readFile(path: path, file: file, schema: nil, projection: projection, chunkBytes: defaultChunkBytes,
+                                 threads: threads)
         if let table = first.makeAnyTable() { return table }
-        return try readFile(path: path, file: file, schema: nil, projection: projection,
-                            forcedText: first.mixedColumns(), chunkBytes: defaultChunkBytes).makeAnyTable()!
+        return try readFile(path: path, file: file, schema: nil, projection: projection, forcedText: first.mixedColumns(),
+                            chunkBytes: defaultChunkBytes, threads: threads).makeAnyTable()!
     }
 
     /// Reads CSV text held in memory without a schema (see ``readAny(fileAt:name:columns:)``).

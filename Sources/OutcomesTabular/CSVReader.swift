@@ -23,10 +23,12 @@ public enum CSVReader {
     ///   - path: the file to read.
     ///   - name: the name used in messages (defaults to the last path component).
     ///   - chunkBytes: bytes per read; results do not depend on it.
+    ///   - threads: threads for a large file (nil: the processors available, at most 2); results do not depend on it.
     /// - Throws: ``CSVError`` when the file cannot be read as CSV at all.
     public static func read(fileAt path: String, schema: CSVSchema, name: String? = nil,
-                            chunkBytes: Int = defaultChunkBytes) throws(CSVError) -> CSVTable {
-        try readFile(path: path, file: name ?? lastComponent(path), schema: schema, chunkBytes: chunkBytes).makeTable()
+                            chunkBytes: Int = defaultChunkBytes, threads: Int? = nil) throws(CSVError) -> CSVTable {
+        try readFile(path: path, file: name ?? lastComponent(path), schema: schema, chunkBytes: chunkBytes,
+                     threads: threads ?? ParallelRead.defaultThreads).makeTable()
     }
 
     /// Reads CSV text held in memory (tests, small inputs) into the columns of `schema`.
@@ -39,8 +41,11 @@ public enum CSVReader {
         String(path.split(separator: "/").last ?? Substring(path))
     }
 
+    /// Reads a file into a state; files of at least `parallelMinimumBytes` are split over `threads` threads
+    /// when that is safe (``ParallelRead``), with the same result as one thread.
     static func readFile(path: String, file: String, schema: CSVSchema?, projection: Set<String>? = nil,
-                         forcedText: Set<String> = [], chunkBytes: Int) throws(CSVError) -> ParseState {
+                         forcedText: Set<String> = [], chunkBytes: Int, threads: Int = ParallelRead.defaultThreads,
+                         parallelMinimumBytes: Int = ParallelRead.minimumBytes) throws(CSVError) -> ParseState {
         // A FIFO or device would block or never end: refuse anything but a regular file before opening it.
         if let cause = RegularFile.cause(path) { throw .cannotOpen(file: file, reason: cause) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -49,6 +54,10 @@ public enum CSVReader {
         var status = stat()
         let totalBytes = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : nil
         let state = ParseState(file: file, schema: schema, projection: projection, forcedText: forcedText)
+        if threads > 1, let totalBytes, totalBytes >= parallelMinimumBytes,
+           let result = try ParallelRead.read(descriptor: descriptor, size: totalBytes, state: state, threads: threads) {
+            return result
+        }
         return try run(state: state, chunkBytes: max(chunkBytes, 16), totalBytes: totalBytes) { buffer throws(CSVError) in
             var filled = 0
             while filled < buffer.count {
