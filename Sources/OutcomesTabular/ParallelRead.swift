@@ -19,8 +19,14 @@ enum ParallelRead {
     /// Files smaller than this are read on one thread: starting threads costs more than it saves.
     static let minimumBytes = 8 << 20
 
-    /// Threads used for large files: the processors available, at most 2 (the memory-bound join gains little past it).
-    static var defaultThreads: Int { max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// Threads used for large files: the processors available, at most 2 (the memory-bound join gains little past
+    /// it), or the number in the environment variable `OUTCOMES_READER_THREADS` (benchmarks compare 1 and 2).
+    static let defaultThreads: Int = {
+        if let text = ProcessInfo.processInfo.environment["OUTCOMES_READER_THREADS"], let threads = Int(text), threads >= 1 {
+            return min(threads, 64)
+        }
+        return max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+    }()
 
     /// Reads the regular file open at `descriptor` (of `size` bytes) with `threads` chunks, or returns nil when
     /// it cannot be split safely (then the caller reads it on one thread).
@@ -191,6 +197,7 @@ extension ParseState {
             inferred[index].texts.append(contentsOf: next.inferred[index].texts)
             inferred[index].quotedEmptyRows.append(contentsOf: next.inferred[index].quotedEmptyRows.map { $0 + offset })
         }
+        for index in timeForms.indices { timeForms[index].merge(next.timeForms[index]) }
         issues.append(contentsOf: next.issues)
         rowsRead += next.rowsRead
         accepted += next.accepted

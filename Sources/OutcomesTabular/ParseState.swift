@@ -67,6 +67,8 @@ struct ParseState {
     var lines: [Int32] = []
     var issues: [RowIssue] = []
     var warnings: [CSVWarning] = []
+    /// Per `.dateTime` storage slot: which physical lines wrote the time with a UTC offset (all rows, as written).
+    var timeForms: [TimeForms] = []
     var rowsRead = 0
     var accepted = 0
     var rejected = 0
@@ -171,6 +173,7 @@ struct ParseState {
                 fieldFailed(position, data, count, .notAllowed(accepted: categories[plan.category].acceptedSpellings))
             }
         case .dateTime:
+            timeForms[plan.category].record(line: recordStartLine, data, count)
             switch ISO8601.parse(data, count) {
             case .seconds(let seconds): scratchDoubles[plan.storage] = seconds
             case .malformed(let detail): fieldFailed(position, data, count, .malformedDate(detail: detail))
@@ -390,7 +393,8 @@ struct ParseState {
             switch column.kind {
             case .double, .dateTime:
                 plans[position] = FieldPlan(kind: column.kind == .double ? .double : .dateTime, storage: scratchDoubles.count,
-                                            category: -1, required: required)
+                                            category: column.kind == .double ? -1 : timeForms.count, required: required)
+                if column.kind == .dateTime { timeForms.append(TimeForms()) }
                 scratchDoubles.append(.nan)
             case .integer:
                 plans[position] = FieldPlan(kind: .integer, storage: scratchIntegers.count, category: -1, required: required)
@@ -452,9 +456,14 @@ struct ParseState {
             case .text: columns.append(.text(storage >= 0 ? texts[storage] : Array(repeating: nil, count: accepted)))
             }
         }
+        var forms: [String: TimeForms] = [:]
+        for (index, column) in schema.columns.enumerated() where column.kind == .dateTime {
+            let position = schemaPositions[index]
+            if position >= 0 { forms[column.name] = timeForms[plans[position].category] }
+        }
         let extras = extraPositions.map { CSVExtraColumn(name: fieldNames[$0], position: $0 + 1, values: texts[plans[$0].storage]) }
         return CSVTable(file: file, schema: schema, columns: columns, headerNames: headerNames, lines: lines,
-                        extraColumns: extras, issues: issues, warnings: warnings,
+                        extraColumns: extras, issues: issues, warnings: warnings, timeForms: forms,
                         accounting: RowAccounting(rowsRead: rowsRead, accepted: accepted, rejected: rejected))
     }
 }
@@ -491,5 +500,57 @@ struct InferredColumn {
         for row in quotedEmptyRows { values[Int(row)] = "" }
         for (row, text) in zip(textRows, texts) { values[Int(row)] = text }
         return .text(values)
+    }
+}
+
+/// Which rows of a date-time column wrote their time with a UTC offset (`Z`, `±hh:mm` or `±hhmm` after the
+/// time of day), by physical line, counted over every row of the file as written (rejected rows included), so
+/// the clinical layer can tell a dataset that mixes the two forms. One bit per line.
+public struct TimeForms: Sendable, Equatable {
+    /// Bit `line` is set when the time on that physical line has an offset.
+    private(set) var bits: [UInt64] = []
+    /// Non-blank times with and without an offset.
+    public private(set) var withOffset = 0
+    public private(set) var withoutOffset = 0
+    /// The first physical line whose time has an offset.
+    public private(set) var firstOffsetLine: Int?
+
+    /// Whether the time on physical `line` has an offset.
+    public func hasOffset(line: Int) -> Bool {
+        let word = line >> 6
+        return word < bits.count && bits[word] & (1 << UInt64(line & 63)) != 0
+    }
+
+    /// Records one non-blank field (blanks around it and a trailing CR ignored).
+    @inline(__always)
+    mutating func record(line: Int, _ p: UnsafePointer<UInt8>, _ count: Int) {
+        var start = 0, end = count
+        while start < end && (p[start] == 0x20 || p[start] == 0x22) { start += 1 }
+        while end > start && (p[end - 1] == 0x20 || p[end - 1] == 0x22 || p[end - 1] == 0x0D) { end -= 1 }
+        guard end - start > 10 else {
+            if end > start { withoutOffset += 1 }
+            return
+        }
+        var offset = p[end - 1] == 0x5A || p[end - 1] == 0x7A
+        var index = start + 16
+        while !offset && index < end {
+            if p[index] == 0x2B || p[index] == 0x2D { offset = true }
+            index += 1
+        }
+        guard offset else { withoutOffset += 1; return }
+        withOffset += 1
+        if firstOffsetLine == nil { firstOffsetLine = line }
+        let word = line >> 6
+        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: word - bits.count + 1)) }
+        bits[word] |= 1 << UInt64(line & 63)
+    }
+
+    /// Adds the forms of the next chunk of the same column.
+    mutating func merge(_ next: TimeForms) {
+        withOffset += next.withOffset
+        withoutOffset += next.withoutOffset
+        if firstOffsetLine == nil { firstOffsetLine = next.firstOffsetLine }
+        if next.bits.count > bits.count { bits.append(contentsOf: repeatElement(0, count: next.bits.count - bits.count)) }
+        for (index, word) in next.bits.enumerated() where word != 0 { bits[index] |= word }
     }
 }

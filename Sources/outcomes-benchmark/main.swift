@@ -1,8 +1,13 @@
 // Release-mode benchmarks; see README "Performance". One file per area; this switch dispatches.
+import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "ingest":
     IngestBenchmark.run(Array(arguments.dropFirst()))
+case "read":
+    IngestBenchmark.readOnly(Array(arguments.dropFirst()))
+case "numbers":
+    NumberBenchmark.run(Array(arguments.dropFirst()))
 case "survival":
     do { try SurvivalBenchmark.run(Array(arguments.dropFirst())) } catch { print("survival benchmark failed: \(error)") }
 case "models":
@@ -10,5 +15,5 @@ case "models":
 case "scale":
     ScaleBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: outcomes-benchmark ingest [--rows N] [--keep]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N]")
+    print("usage: outcomes-benchmark ingest [--rows N] [--repeat R] [--keep]\n       outcomes-benchmark numbers [--count N] [--seed S]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N]")
 }

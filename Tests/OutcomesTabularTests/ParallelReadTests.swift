@@ -11,7 +11,7 @@ import Testing
             if let schema {
                 let table = try CSVReader.readFile(path: path, file: "f.csv", schema: schema, chunkBytes: 1 << 20,
                                                    threads: threads, parallelMinimumBytes: 0).makeTable()
-                return "\(table.columns)|\(table.extraColumns)|\(table.lines)|\(table.issues)|\(table.warnings)|\(table.accounting)|\(table.headerNames)"
+                return "\(table.columns)|\(table.extraColumns)|\(table.lines)|\(table.issues)|\(table.warnings)|\(table.accounting)|\(table.headerNames)|\(table.timeForms.sorted { $0.key < $1.key })"
             }
             let state = try CSVReader.readFile(path: path, file: "f.csv", schema: nil, chunkBytes: 1 << 20,
                                                threads: threads, parallelMinimumBytes: 0)
