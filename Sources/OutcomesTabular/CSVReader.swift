@@ -145,21 +145,95 @@ struct Tokenizer {
         state.deallocate()
     }
 
+    /// Whether lines without quotes or carriage returns are split here instead of by libcsv (tests turn it off
+    /// to compare the two on the same input).
+    nonisolated(unsafe) static var splitsPlainLines = true
+
     /// Parses the next `length` bytes.
+    ///
+    /// A piece holding no quote and no carriage return is made of plain lines: there the fields are split at
+    /// commas and line feeds directly, with libcsv's rules for unquoted fields (blanks and tabs trimmed at both
+    /// ends, an empty field reported as null, a line of blanks as an empty record), and handed to the same
+    /// callbacks without libcsv's copying. Everything else (quoting, CR, a line that continues in the next
+    /// piece) goes through libcsv, which stays the judge of quoting.
     func feed(_ base: UnsafePointer<UInt8>, _ length: Int) throws(CSVError) {
         // A NUL byte never belongs in CSV text: parse up to it, then report the line it is on.
         var parseLength = length
         if let nul = memchr(base, 0, length) { parseLength = UnsafeRawPointer(nul) - UnsafeRawPointer(base) }
-        let parsed = csv_parse(parser, base, parseLength, fieldCallback, recordCallback, state)
+        var position = 0
+        if Self.splitsPlainLines, parseLength > 0, memchr(base, 0x22, parseLength) == nil, memchr(base, 0x0D, parseLength) == nil {
+            if !isBetweenRecords, let end = lineEnd(base, from: 0, to: parseLength) {
+                // Finish the line libcsv holds from the previous piece.
+                try parse(base, end)
+                position = end
+            }
+            var last = parseLength - 1
+            while last >= position && base[last] != 0x0A { last -= 1 }
+            if isBetweenRecords, last >= position {
+                let end = last + 1
+                splitPlainLines(base + position, end - position)
+                if let fatal = state.pointee.fatal { throw fatal }
+                position = end
+            }
+        }
+        if position < parseLength { try parse(base + position, parseLength - position) }
+        if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+    }
+
+    /// The offset just after the first line feed in `[from, to)`.
+    private func lineEnd(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard let found = memchr(base + from, 0x0A, to - from) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+    }
+
+    /// libcsv on `length` bytes.
+    private func parse(_ base: UnsafePointer<UInt8>, _ length: Int) throws(CSVError) {
+        let parsed = csv_parse(parser, base, length, fieldCallback, recordCallback, state)
         if let fatal = state.pointee.fatal { throw fatal }
-        if parsed < parseLength {
+        if parsed < length {
             let line = state.pointee.currentLine(parser: parser)
             switch csv_error(parser) {
             case CSV_EPARSE: throw .malformedQuoting(file: file, line: line, column: state.pointee.currentColumnName)
             default: throw .fieldExceedsBuffer(file: file, line: line, limitBytes: CSVReader.fieldBufferLimit)
             }
         }
-        if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+    }
+
+    /// Complete lines without quotes or CR (`bytes` ends with a line feed), split as libcsv splits unquoted fields.
+    private func splitPlainLines(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        let state = self.state
+        var index = 0
+        while index < count {
+            // One line: [index, lineEnd) with bytes[lineEnd] == LF.
+            var start = index
+            // Leading blanks of the line (and of its first field).
+            while bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            if bytes[start] == 0x0A {
+                state.pointee.endRecord(0x0A)      // a line of blanks: an empty record, as libcsv reports it
+                index = start + 1
+                continue
+            }
+            var fieldStart = start
+            var cursor = start
+            while true {
+                let byte = bytes[cursor]
+                if byte == 0x2C || byte == 0x0A {
+                    var first = fieldStart, last = cursor
+                    while first < last && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
+                    while last > first && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09) { last -= 1 }
+                    if last == first {
+                        state.pointee.field(nil, 0)
+                    } else {
+                        state.pointee.field(UnsafeMutableRawPointer(mutating: bytes + first), last - first)
+                    }
+                    if byte == 0x0A { break }
+                    fieldStart = cursor + 1
+                }
+                cursor += 1
+            }
+            state.pointee.endRecord(0x0A)
+            index = cursor + 1
+        }
     }
 
     /// Whether the parser stands between records: not inside a field, quoted or not.

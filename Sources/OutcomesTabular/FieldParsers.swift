@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Number parsing straight from libcsv's NUL-terminated field buffer, without creating a `String`.
+/// Number parsing straight from the field bytes (libcsv's buffer or the text itself), without creating a `String`.
 enum FieldParsers {
     enum NumberResult {
         case value(Double)
@@ -14,7 +14,7 @@ enum FieldParsers {
 
     /// Parses a decimal number: ``DecimalNumbers`` converts plain decimals exactly without `strtod`; the rest
     /// (more than 19 significant digits, `inf`, blanks around the number, …) goes to `strtod`, which needs the
-    /// NUL terminator that `CSV_APPEND_NULL` guarantees. Either way the result is the correctly rounded double.
+    /// field copied with a NUL terminator. Either way the result is the correctly rounded double.
     @inline(__always)
     static func parseDouble(_ p: UnsafePointer<UInt8>, _ count: Int) -> NumberResult {
         if let value = DecimalNumbers.parse(p, count) { return value.isFinite ? .value(value) : .notFinite }
@@ -25,10 +25,16 @@ enum FieldParsers {
         if count == 0 { return .notANumber }
         // strtod accepts hexadecimal floats; a clinic export never means one, so refuse them.
         for index in 0..<count where p[index] == 0x78 || p[index] == 0x58 { return .notANumber }
-        var end: UnsafeMutablePointer<CChar>?
-        let value = p.withMemoryRebound(to: CChar.self, capacity: count + 1) { strtod($0, &end) }
-        guard let end else { return .notANumber }
-        let consumed = UnsafeRawPointer(end) - UnsafeRawPointer(p)
+        // strtod needs a NUL after the field; fields split without libcsv lie inside the text, so copy (the slow path).
+        var copy = [CChar](repeating: 0, count: count + 1)
+        for index in 0..<count { copy[index] = CChar(bitPattern: p[index]) }
+        var consumed = 0
+        let value = copy.withUnsafeMutableBufferPointer { buffer -> Double in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            consumed = end.map { $0 - buffer.baseAddress! } ?? -1
+            return value
+        }
         guard consumed == count else { return .notANumber }
         return value.isFinite ? .value(value) : .notFinite
     }
