@@ -171,13 +171,28 @@ struct Tokenizer {
             while last >= position && base[last] != 0x0A { last -= 1 }
             if isBetweenRecords, last >= position {
                 let end = last + 1
+                state.pointee.plainASCII = Self.isASCII(base + position, end - position)
                 splitPlainLines(base + position, end - position)
+                state.pointee.plainASCII = false
                 if let fatal = state.pointee.fatal { throw fatal }
                 position = end
             }
         }
         if position < parseLength { try parse(base + position, parseLength - position) }
         if parseLength < length { throw .binaryContent(file: file, line: state.pointee.currentLine(parser: parser)) }
+    }
+
+    /// Whether every byte is below 0x80 (eight at a time).
+    static func isASCII(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let raw = UnsafeRawPointer(bytes)
+        var bits: UInt64 = 0
+        var index = 0
+        while index + 8 <= count {
+            bits |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < count { bits |= UInt64(bytes[index]); index += 1 }
+        return bits & 0x8080_8080_8080_8080 == 0
     }
 
     /// The offset just after the first line feed in `[from, to)`.

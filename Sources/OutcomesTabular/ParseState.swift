@@ -24,6 +24,9 @@ struct ParseState {
     let maxFieldBytes: Int
     /// Bytes of the current record so far (for CSVLimits.maximumRecordBytes).
     var recordBytes = 0
+    /// Set while the tokenizer hands over fields of plain ASCII lines (no quote, no CR, no byte >= 0x80): such a
+    /// field can hold neither a line break nor invalid UTF-8, so a skipped field needs no look at its bytes.
+    var plainASCII = false
 
     // Header.
     var headerDone = false
@@ -126,6 +129,7 @@ struct ParseState {
                 reject(position, data, count, .fieldTooLong(bytes: count, limit: maxFieldBytes))
                 return
             }
+            if plainASCII { return }
             var bits: UInt8 = 0
             var breaks = 0
             for index in 0..<count {
