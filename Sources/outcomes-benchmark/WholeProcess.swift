@@ -16,7 +16,14 @@ enum WholeProcess {
 
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) -> Result {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("whole-process-\(getpid()).out").path
-        defer { unlink(outputPath) }
+        let memoryPath = FileManager.default.temporaryDirectory.appendingPathComponent("whole-process-\(getpid()).rss").path
+        defer { unlink(outputPath); unlink(memoryPath) }
+        // A child started by posix_spawn inherits this process's peak RSS in its rusage (the high-water mark
+        // survives exec), so the peak is taken by /usr/bin/time, whose own child starts from a fresh fork.
+        let timer = "/usr/bin/time"
+        let measured = FileManager.default.isExecutableFile(atPath: timer)
+        let program = measured ? timer : executable
+        let programArguments = measured ? ["-f", "%M", "-o", memoryPath, executable] + arguments : arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -24,12 +31,12 @@ enum WholeProcess {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = ([program] + programArguments).map { strdup($0) } + [nil]
         let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
         var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else {
+        guard posix_spawn(&pid, program, &actions, nil, argv, envp) == 0 else {
             return Result(seconds: .nan, peakMegabytes: .nan, status: -1, output: "")
         }
         var status: Int32 = 0
@@ -38,7 +45,12 @@ enum WholeProcess {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: exit, output: output)
+        var peak = Double(usage.ru_maxrss) / 1024
+        if measured, let text = try? String(contentsOfFile: memoryPath, encoding: .utf8),
+           let kilobytes = text.split(separator: "\n").last.flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+            peak = kilobytes / 1024
+        }
+        return Result(seconds: seconds, peakMegabytes: peak, status: exit, output: output)
     }
 
     /// The `outcomes` executable built beside this benchmark (same configuration), if present.
