@@ -217,6 +217,10 @@ struct Tokenizer {
     /// Complete lines without quotes or CR (`bytes` ends with a line feed), split as libcsv splits unquoted fields.
     private func splitPlainLines(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
         let state = self.state
+        // Trailing skipped fields are only counted when nothing else about them can matter: ASCII, a schema-less
+        // read (its field limit is 1 MiB) and a piece of at most 1 MiB (so no field or record can reach a limit).
+        let skipsTrailing = state.pointee.plainASCII && state.pointee.isSchemaless && count <= 1 << 20
+            && state.pointee.trailingSkipStart < Int.max
         var index = 0
         while index < count {
             // One line: [index, lineEnd) with bytes[lineEnd] == LF.
@@ -243,6 +247,27 @@ struct Tokenizer {
                     }
                     if byte == 0x0A { break }
                     fieldStart = cursor + 1
+                    if skipsTrailing && state.pointee.fieldIndex >= state.pointee.trailingSkipStart {
+                        // Only skipped fields remain, in ASCII without quotes: all they can change is the count.
+                        var end = fieldStart
+                        var commas = 0
+                        let raw = UnsafeRawPointer(bytes)
+                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                        while end + 8 <= count {
+                            let word = raw.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                            let feeds = word ^ (ones &* 0x0A), separators = word ^ (ones &* 0x2C)
+                            if ~(((feeds & ~highs) &+ ~highs) | feeds) & highs != 0 { break }
+                            commas += (~(((separators & ~highs) &+ ~highs) | separators) & highs).nonzeroBitCount
+                            end += 8
+                        }
+                        while bytes[end] != 0x0A {
+                            if bytes[end] == 0x2C { commas += 1 }
+                            end += 1
+                        }
+                        state.pointee.fieldIndex += commas + 1
+                        cursor = end
+                        break
+                    }
                 }
                 cursor += 1
             }

@@ -27,6 +27,8 @@ struct ParseState {
     /// Set while the tokenizer hands over fields of plain ASCII lines (no quote, no CR, no byte >= 0x80): such a
     /// field can hold neither a line break nor invalid UTF-8, so a skipped field needs no look at its bytes.
     var plainASCII = false
+    /// The first field position from which every field is skipped (Int.max when none is, or before the header).
+    var trailingSkipStart = Int.max
 
     // Header.
     var headerDone = false
@@ -412,6 +414,9 @@ struct ParseState {
                 scratchTexts.append(nil)
             }
         }
+        var firstTrailingSkip = plans.count
+        while firstTrailingSkip > 0 && plans[firstTrailingSkip - 1].kind == .skip { firstTrailingSkip -= 1 }
+        if firstTrailingSkip < plans.count { trailingSkipStart = firstTrailingSkip }
         for position in names.indices where plans[position].storage < 0 && plans[position].kind != .skip {
             plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: false)
             scratchTexts.append(nil)

@@ -6,21 +6,21 @@ import Testing
 /// through their printed form), lines, issues, warnings, accounting, or the same error. Deterministic.
 @Suite struct ParallelReadTests {
     /// The one-thread result with every byte through libcsv (no plain-line splitting): the reference.
-    static func reference(_ path: String, schema: CSVSchema?) -> String {
+    static func reference(_ path: String, schema: CSVSchema?, projection: Set<String>? = nil) -> String {
         Tokenizer.splitsPlainLines = false
         defer { Tokenizer.splitsPlainLines = true }
-        return outcome(path, schema: schema, threads: 1)
+        return outcome(path, schema: schema, projection: projection, threads: 1)
     }
 
     /// Everything a read produced, or the error, as text (doubles print as their shortest round trip).
-    static func outcome(_ path: String, schema: CSVSchema?, threads: Int) -> String {
+    static func outcome(_ path: String, schema: CSVSchema?, projection: Set<String>? = nil, threads: Int) -> String {
         do {
             if let schema {
                 let table = try CSVReader.readFile(path: path, file: "f.csv", schema: schema, chunkBytes: 1 << 20,
                                                    threads: threads, parallelMinimumBytes: 0).makeTable()
                 return "\(table.columns)|\(table.extraColumns)|\(table.lines)|\(table.issues)|\(table.warnings)|\(table.accounting)|\(table.headerNames)|\(table.timeForms.sorted { $0.key < $1.key })"
             }
-            let state = try CSVReader.readFile(path: path, file: "f.csv", schema: nil, chunkBytes: 1 << 20,
+            let state = try CSVReader.readFile(path: path, file: "f.csv", schema: nil, projection: projection, chunkBytes: 1 << 20,
                                                threads: threads, parallelMinimumBytes: 0)
             guard let table = state.makeAnyTable() else { return "mixed \(state.mixedColumns().sorted())|\(state.lines)|\(state.issues)" }
             return "\(table.names)|\(table.columns)|\(table.lines)|\(table.issues)|\(table.accounting)"
@@ -113,6 +113,14 @@ import Testing
                 let one = Self.reference(path, schema: schema)
                 for threads in [1, 2, 3, 5] {
                     #expect(Self.outcome(path, schema: schema, threads: threads) == one, "file \(number) on \(threads) threads:\n\(text)")
+                }
+            }
+            // Projections, including ones whose trailing columns are all skipped.
+            for projection in [["id"], ["score", "count"], ["note"], ["when", "id"]] {
+                let one = Self.reference(path, schema: nil, projection: Set(projection))
+                for threads in [1, 2, 3] {
+                    #expect(Self.outcome(path, schema: nil, projection: Set(projection), threads: threads) == one,
+                            "file \(number), columns \(projection), \(threads) threads:\n\(text)")
                 }
             }
             if Self.splits(path, threads: 3) { split += 1 }
