@@ -48,6 +48,23 @@ public struct CSVTable: Sendable {
     public let warnings: [CSVWarning]
     /// Rows read, accepted and rejected.
     public let accounting: RowAccounting
+    /// For each `.dateTime` column present in the file (by schema name): which lines wrote an offset.
+    public let timeForms: [String: TimeForms]
+
+    init(file: String, schema: CSVSchema, columns: [CSVColumnValues], headerNames: [String?], lines: [Int32],
+                extraColumns: [CSVExtraColumn], issues: [RowIssue], warnings: [CSVWarning], timeForms: [String: TimeForms] = [:],
+                accounting: RowAccounting) {
+        self.file = file
+        self.schema = schema
+        self.columns = columns
+        self.headerNames = headerNames
+        self.lines = lines
+        self.extraColumns = extraColumns
+        self.issues = issues
+        self.warnings = warnings
+        self.timeForms = timeForms
+        self.accounting = accounting
+    }
 
     /// The number of accepted rows.
     public var rowCount: Int { lines.count }

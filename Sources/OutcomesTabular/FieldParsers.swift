@@ -4,50 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Number parsing straight from libcsv's NUL-terminated field buffer, without creating a `String`.
+/// Number parsing straight from the field bytes (libcsv's buffer or the text itself), without creating a `String`.
 enum FieldParsers {
-    /// Exact powers of ten up to 10^22 (all representable exactly as `Double`).
-    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
     enum NumberResult {
         case value(Double)
         case notANumber
         case notFinite
     }
 
-    /// Parses a decimal number. Plain decimals with at most 15 significant digits take an exact fast path
-    /// (an integer mantissa divided by an exact power of ten rounds correctly, as Clinger showed); anything
-    /// else goes to `strtod`, which needs the NUL terminator that `CSV_APPEND_NULL` guarantees.
+    /// Parses a decimal number: ``DecimalNumbers`` converts plain decimals exactly without `strtod`; the rest
+    /// (more than 19 significant digits, `inf`, blanks around the number, …) goes to `strtod`, which needs the
+    /// field copied with a NUL terminator. Either way the result is the correctly rounded double.
     @inline(__always)
     static func parseDouble(_ p: UnsafePointer<UInt8>, _ count: Int) -> NumberResult {
-        var index = 0
-        var negative = false
-        if count > 0 && (p[0] == 0x2D || p[0] == 0x2B) { negative = p[0] == 0x2D; index = 1 }
-        var mantissa: UInt64 = 0
-        var digitCount = 0
-        var fractionDigits = 0
-        var seenPoint = false
-        while index < count {
-            let byte = p[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
-                digitCount += 1
-                if seenPoint { fractionDigits += 1 }
-            } else if byte == 0x2E && !seenPoint {
-                seenPoint = true
-            } else {
-                break
-            }
-            index += 1
-        }
-        if index == count && digitCount > 0 && digitCount <= 15 {
-            let magnitude = Double(Int64(bitPattern: mantissa)) / exactPowersOfTen[fractionDigits]
-            return .value(negative ? -magnitude : magnitude)
-        }
+        if let value = DecimalNumbers.parse(p, count) { return value.isFinite ? .value(value) : .notFinite }
         return parseWithStrtod(p, count)
     }
 
@@ -55,10 +25,16 @@ enum FieldParsers {
         if count == 0 { return .notANumber }
         // strtod accepts hexadecimal floats; a clinic export never means one, so refuse them.
         for index in 0..<count where p[index] == 0x78 || p[index] == 0x58 { return .notANumber }
-        var end: UnsafeMutablePointer<CChar>?
-        let value = p.withMemoryRebound(to: CChar.self, capacity: count + 1) { strtod($0, &end) }
-        guard let end else { return .notANumber }
-        let consumed = UnsafeRawPointer(end) - UnsafeRawPointer(p)
+        // strtod needs a NUL after the field; fields split without libcsv lie inside the text, so copy (the slow path).
+        var copy = [CChar](repeating: 0, count: count + 1)
+        for index in 0..<count { copy[index] = CChar(bitPattern: p[index]) }
+        var consumed = 0
+        let value = copy.withUnsafeMutableBufferPointer { buffer -> Double in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            consumed = end.map { $0 - buffer.baseAddress! } ?? -1
+            return value
+        }
         guard consumed == count else { return .notANumber }
         return value.isFinite ? .value(value) : .notFinite
     }

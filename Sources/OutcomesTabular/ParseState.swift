@@ -2,13 +2,17 @@ import CCSV
 
 /// How one field position of the file is parsed and where its value goes.
 struct FieldPlan {
-    enum Kind: UInt8 { case double, integer, text, category, dateTime }
+    /// `.inferred`: a column of a schema-less read, parsed as a number until a value is not one (see
+    /// ``InferredColumn``); `.skip`: a column outside the projection, tokenized but not converted.
+    enum Kind: UInt8 { case double, integer, text, category, dateTime, inferred, skip }
     var kind: Kind
-    /// Index into the state's storage array for this kind (doubles, integers or texts).
+    /// Index into the state's storage array for this kind (doubles, integers or texts; doubles for `.inferred`).
     var storage: Int
     /// Index into `ParseState.categories` for `.category`.
     var category: Int
     var required: Bool
+    /// For `.inferred`: index into `ParseState.inferred`.
+    var inferred: Int = -1
 }
 
 /// All state the libcsv callbacks touch, kept in one struct behind a pointer: class properties would pay
@@ -20,6 +24,11 @@ struct ParseState {
     let maxFieldBytes: Int
     /// Bytes of the current record so far (for CSVLimits.maximumRecordBytes).
     var recordBytes = 0
+    /// Set while the tokenizer hands over fields of plain ASCII lines (no quote, no CR, no byte >= 0x80): such a
+    /// field can hold neither a line break nor invalid UTF-8, so a skipped field needs no look at its bytes.
+    var plainASCII = false
+    /// The first field position from which every field is skipped (Int.max when none is, or before the header).
+    var trailingSkipStart = Int.max
 
     // Header.
     var headerDone = false
@@ -31,6 +40,17 @@ struct ParseState {
     /// For each schema column, its field position, or -1 when absent.
     var schemaPositions: [Int] = []
     var extraPositions: [Int] = []
+    /// Schema-less reads only: the lowercased names of the columns to convert (nil: all); the others are skipped.
+    var projection: Set<String>?
+    /// Schema-less reads only: lowercased names of columns to read as text without trying numbers.
+    var forcedText: Set<String> = []
+    /// Schema-less reads: the columns parsed as numbers first, and the values that were not numbers.
+    var inferred: [InferredColumn] = []
+    /// Per inferred column, how the current row's value went (see ``InferredColumn/Outcome``).
+    var scratchOutcomes: [InferredColumn.Outcome] = []
+    var scratchExceptionTexts: [String] = []
+    /// Whether the current row has a value that is not a number (or a quoted empty field) in an inferred column.
+    var rowHasExceptions = false
 
     // Position in the file.
     var fieldIndex = 0
@@ -52,14 +72,22 @@ struct ParseState {
     var lines: [Int32] = []
     var issues: [RowIssue] = []
     var warnings: [CSVWarning] = []
+    /// Per `.dateTime` storage slot: which physical lines wrote the time with a UTC offset (all rows, as written).
+    var timeForms: [TimeForms] = []
     var rowsRead = 0
     var accepted = 0
     var rejected = 0
     var fatal: CSVError?
 
-    init(file: String, schema: CSVSchema?) {
+    /// Whether the read has no schema (every column inferred as numeric or text, or skipped).
+    let isSchemaless: Bool
+
+    init(file: String, schema: CSVSchema?, projection: Set<String>? = nil, forcedText: Set<String> = []) {
         self.file = file
         self.schema = schema
+        self.isSchemaless = schema == nil
+        self.projection = projection
+        self.forcedText = forcedText
         self.maxFieldBytes = schema?.maxFieldBytes ?? (1 << 20)
     }
 
@@ -93,6 +121,34 @@ struct ParseState {
             return
         }
         let plan = plans[position]
+        if plan.kind == .skip {
+            // Outside the projection: only what the full read would reject (over-long fields, invalid UTF-8)
+            // and the line breaks a quoted field spans are looked at, so row accounting and line numbers are
+            // those of the full read.
+            guard let data else { return }
+            if count > maxFieldBytes {
+                breaksInRecord += FieldParsers.lineBreaks(data, count)
+                reject(position, data, count, .fieldTooLong(bytes: count, limit: maxFieldBytes))
+                return
+            }
+            if plainASCII { return }
+            var bits: UInt8 = 0
+            var breaks = 0
+            for index in 0..<count {
+                let byte = data[index]
+                bits |= byte
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == count || data[index + 1] != 0x0A)) { breaks += 1 }
+            }
+            breaksInRecord += breaks
+            if bits >= 0x80 && String(validating: UnsafeBufferPointer(start: data, count: count), as: UTF8.self) == nil {
+                reject(position, data, count, .invalidUTF8)
+            }
+            return
+        }
+        if plan.kind == .inferred {
+            inferredField(plan, position, data, count)
+            return
+        }
         guard let data, count > 0 || plan.kind == .text else {
             storeMissing(plan)
             if plan.required { reject(position, data, count, .missingRequiredValue) }
@@ -123,11 +179,14 @@ struct ParseState {
                 fieldFailed(position, data, count, .notAllowed(accepted: categories[plan.category].acceptedSpellings))
             }
         case .dateTime:
+            timeForms[plan.category].record(line: recordStartLine, data, count)
             switch ISO8601.parse(data, count) {
             case .seconds(let seconds): scratchDoubles[plan.storage] = seconds
             case .malformed(let detail): fieldFailed(position, data, count, .malformedDate(detail: detail))
             case .impossible(let detail): fieldFailed(position, data, count, .impossibleDate(detail: detail))
             }
+        case .inferred, .skip:
+            break
         case .text:
             breaksInRecord += FieldParsers.lineBreaks(data, count)
             if count == 0 && plan.required {
@@ -144,9 +203,40 @@ struct ParseState {
     @inline(__always)
     mutating func storeMissing(_ plan: FieldPlan) {
         switch plan.kind {
-        case .double, .dateTime: scratchDoubles[plan.storage] = .nan
+        case .double, .dateTime, .inferred: scratchDoubles[plan.storage] = .nan
         case .integer, .category: scratchIntegers[plan.storage] = IntegerColumn.missing
         case .text: scratchTexts[plan.storage] = nil
+        case .skip: break
+        }
+    }
+
+    /// A field of an inferred column: a number is stored; a blank is NaN; anything else is kept as text (or
+    /// rejects the row as invalid UTF-8, as a text column would) and decides, at the end, that the column is text.
+    @inline(__always)
+    mutating func inferredField(_ plan: FieldPlan, _ position: Int, _ data: UnsafePointer<UInt8>?, _ count: Int) {
+        scratchDoubles[plan.storage] = .nan
+        guard let data else { return }
+        if count > maxFieldBytes {
+            breaksInRecord += FieldParsers.lineBreaks(data, count)
+            reject(position, data, count, .fieldTooLong(bytes: count, limit: maxFieldBytes))
+            return
+        }
+        if count == 0 {
+            scratchOutcomes[plan.inferred] = .quotedEmpty
+            rowHasExceptions = true
+            return
+        }
+        if case .value(let value) = FieldParsers.parseDouble(data, count) {
+            scratchDoubles[plan.storage] = value
+            return
+        }
+        breaksInRecord += FieldParsers.lineBreaks(data, count)
+        if let text = FieldParsers.text(data, count) {
+            scratchOutcomes[plan.inferred] = .text
+            scratchExceptionTexts[plan.inferred] = text
+            rowHasExceptions = true
+        } else {
+            reject(position, data, count, .invalidUTF8)
         }
     }
 
@@ -186,6 +276,10 @@ struct ParseState {
             if rowIssues.isEmpty {
                 commitRow()
             } else {
+                if rowHasExceptions {
+                    rowHasExceptions = false
+                    for index in scratchOutcomes.indices { scratchOutcomes[index] = .number }
+                }
                 rejected += 1
                 issues.append(contentsOf: rowIssues)
                 rowIssues.removeAll(keepingCapacity: true)
@@ -206,6 +300,20 @@ struct ParseState {
         for index in scratchDoubles.indices { doubles[index].append(scratchDoubles[index]) }
         for index in scratchIntegers.indices { integers[index].append(scratchIntegers[index]) }
         for index in scratchTexts.indices { texts[index].append(scratchTexts[index]) }
+        if rowHasExceptions { commitExceptions(row: Int32(accepted - 1)) }
+    }
+
+    mutating func commitExceptions(row: Int32) {
+        rowHasExceptions = false
+        for index in scratchOutcomes.indices where scratchOutcomes[index] != .number {
+            if scratchOutcomes[index] == .text {
+                inferred[index].textRows.append(row)
+                inferred[index].texts.append(scratchExceptionTexts[index])
+            } else {
+                inferred[index].quotedEmptyRows.append(row)
+            }
+            scratchOutcomes[index] = .number
+        }
     }
 
     // MARK: Header
@@ -269,11 +377,30 @@ struct ParseState {
         schemaPositions = positionsBySchemaColumn.map { $0.first ?? -1 }
         for (index, column) in schema.columns.enumerated() {
             guard let position = positionsBySchemaColumn[index].first else { continue }
+            if isSchemaless {
+                // Every column of a schema-less read: text when forced, skipped outside the projection, else inferred.
+                let key = column.name.lowercased()
+                if forcedText.contains(key) {
+                    plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: false)
+                    scratchTexts.append(nil)
+                } else if let projection, !projection.contains(key) {
+                    plans[position] = FieldPlan(kind: .skip, storage: -1, category: -1, required: false)
+                } else {
+                    plans[position] = FieldPlan(kind: .inferred, storage: scratchDoubles.count, category: -1, required: false,
+                                                inferred: inferred.count)
+                    scratchDoubles.append(.nan)
+                    inferred.append(InferredColumn())
+                    scratchOutcomes.append(.number)
+                    scratchExceptionTexts.append("")
+                }
+                continue
+            }
             let required = column.requirement == .required
             switch column.kind {
             case .double, .dateTime:
                 plans[position] = FieldPlan(kind: column.kind == .double ? .double : .dateTime, storage: scratchDoubles.count,
-                                            category: -1, required: required)
+                                            category: column.kind == .double ? -1 : timeForms.count, required: required)
+                if column.kind == .dateTime { timeForms.append(TimeForms()) }
                 scratchDoubles.append(.nan)
             case .integer:
                 plans[position] = FieldPlan(kind: .integer, storage: scratchIntegers.count, category: -1, required: required)
@@ -287,7 +414,10 @@ struct ParseState {
                 scratchTexts.append(nil)
             }
         }
-        for position in names.indices where plans[position].storage < 0 {
+        var firstTrailingSkip = plans.count
+        while firstTrailingSkip > 0 && plans[firstTrailingSkip - 1].kind == .skip { firstTrailingSkip -= 1 }
+        if firstTrailingSkip < plans.count { trailingSkipStart = firstTrailingSkip }
+        for position in names.indices where plans[position].storage < 0 && plans[position].kind != .skip {
             plans[position] = FieldPlan(kind: .text, storage: scratchTexts.count, category: -1, required: false)
             scratchTexts.append(nil)
             extraPositions.append(position)
@@ -335,9 +465,14 @@ struct ParseState {
             case .text: columns.append(.text(storage >= 0 ? texts[storage] : Array(repeating: nil, count: accepted)))
             }
         }
+        var forms: [String: TimeForms] = [:]
+        for (index, column) in schema.columns.enumerated() where column.kind == .dateTime {
+            let position = schemaPositions[index]
+            if position >= 0 { forms[column.name] = timeForms[plans[position].category] }
+        }
         let extras = extraPositions.map { CSVExtraColumn(name: fieldNames[$0], position: $0 + 1, values: texts[plans[$0].storage]) }
         return CSVTable(file: file, schema: schema, columns: columns, headerNames: headerNames, lines: lines,
-                        extraColumns: extras, issues: issues, warnings: warnings,
+                        extraColumns: extras, issues: issues, warnings: warnings, timeForms: forms,
                         accounting: RowAccounting(rowsRead: rowsRead, accepted: accepted, rejected: rejected))
     }
 }
@@ -349,5 +484,82 @@ extension String {
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+/// A column of a schema-less read while it is read: numbers go to the doubles storage (NaN for blanks); values
+/// that are not numbers are kept here with their rows, so that at the end the column is numeric when there are
+/// none, text built from these when there are no numbers, and otherwise read again as text.
+struct InferredColumn {
+    /// How one row's value went.
+    enum Outcome: UInt8 { case number, text, quotedEmpty }
+    /// Accepted-row indices of values that are not numbers, and their text.
+    var textRows: [Int32] = []
+    var texts: [String] = []
+    /// Accepted-row indices of quoted empty fields (`""`, kept as "" when the column is text; NaN when numeric).
+    var quotedEmptyRows: [Int32] = []
+
+    /// The column's values: numeric when no value was text; text when no value was a number; nil when
+    /// both occurred (then the column must be read again as text to recover the numbers' spelling).
+    func values(_ numbers: [Double]) -> AnyCSVColumn? {
+        if textRows.isEmpty { return .numeric(numbers) }
+        // Rows that were text or blank hold NaN; any other value is a number whose spelling was not kept.
+        if numbers.contains(where: { !$0.isNaN }) { return nil }
+        var values = [String?](repeating: nil, count: numbers.count)
+        for row in quotedEmptyRows { values[Int(row)] = "" }
+        for (row, text) in zip(textRows, texts) { values[Int(row)] = text }
+        return .text(values)
+    }
+}
+
+/// Which rows of a date-time column wrote their time with a UTC offset (`Z`, `±hh:mm` or `±hhmm` after the
+/// time of day), by physical line, counted over every row of the file as written (rejected rows included), so
+/// the clinical layer can tell a dataset that mixes the two forms. One bit per line.
+public struct TimeForms: Sendable, Equatable {
+    /// Bit `line` is set when the time on that physical line has an offset.
+    private(set) var bits: [UInt64] = []
+    /// Non-blank times with and without an offset.
+    public private(set) var withOffset = 0
+    public private(set) var withoutOffset = 0
+    /// The first physical line whose time has an offset.
+    public private(set) var firstOffsetLine: Int?
+
+    /// Whether the time on physical `line` has an offset.
+    public func hasOffset(line: Int) -> Bool {
+        let word = line >> 6
+        return word < bits.count && bits[word] & (1 << UInt64(line & 63)) != 0
+    }
+
+    /// Records one non-blank field (blanks around it and a trailing CR ignored).
+    @inline(__always)
+    mutating func record(line: Int, _ p: UnsafePointer<UInt8>, _ count: Int) {
+        var start = 0, end = count
+        while start < end && (p[start] == 0x20 || p[start] == 0x22) { start += 1 }
+        while end > start && (p[end - 1] == 0x20 || p[end - 1] == 0x22 || p[end - 1] == 0x0D) { end -= 1 }
+        guard end - start > 10 else {
+            if end > start { withoutOffset += 1 }
+            return
+        }
+        var offset = p[end - 1] == 0x5A || p[end - 1] == 0x7A
+        var index = start + 16
+        while !offset && index < end {
+            if p[index] == 0x2B || p[index] == 0x2D { offset = true }
+            index += 1
+        }
+        guard offset else { withoutOffset += 1; return }
+        withOffset += 1
+        if firstOffsetLine == nil { firstOffsetLine = line }
+        let word = line >> 6
+        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: word - bits.count + 1)) }
+        bits[word] |= 1 << UInt64(line & 63)
+    }
+
+    /// Adds the forms of the next chunk of the same column.
+    mutating func merge(_ next: TimeForms) {
+        withOffset += next.withOffset
+        withoutOffset += next.withoutOffset
+        if firstOffsetLine == nil { firstOffsetLine = next.firstOffsetLine }
+        if next.bits.count > bits.count { bits.append(contentsOf: repeatElement(0, count: next.bits.count - bits.count)) }
+        for (index, word) in next.bits.enumerated() where word != 0 { bits[index] |= word }
     }
 }

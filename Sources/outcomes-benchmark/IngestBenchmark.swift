@@ -3,84 +3,132 @@ import InfusionOutcomes
 
 /// `outcomes-benchmark ingest [--rows N] [--keep]`: generates an assessments-like dataset deterministically,
 /// then times reading it into typed columns and the full validated load; compares with pandas when present.
+/// `outcomes-benchmark ingest [--rows N] [--repeat R] [--keep]`: generates an assessments-like dataset
+/// deterministically, then, R times and interleaved (the machine is shared, so peers run in the same minutes):
+/// the reader alone as a whole process on 1 and 2 threads, `data.table::fread` on 1 and 2 threads (timed inside
+/// R, with the time column read as text and parsed), pandas `read_csv` (timed inside Python, time parsed), and
+/// `outcomes validate` as a whole process on 1 and 2 threads. Prints each run, the medians and the ratios.
 enum IngestBenchmark {
     static func run(_ arguments: [String]) {
         var rows = 1_000_000
         var keep = false
+        var repeats = 3
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
             case "--rows" where index + 1 < arguments.count:
                 rows = Int(arguments[index + 1].replacingOccurrences(of: "_", with: "")) ?? rows
                 index += 1
+            case "--repeat" where index + 1 < arguments.count:
+                repeats = max(1, Int(arguments[index + 1]) ?? repeats)
+                index += 1
             case "--keep": keep = true
             default:
-                print("usage: outcomes-benchmark ingest [--rows N] [--keep]")
+                print("usage: outcomes-benchmark ingest [--rows N] [--repeat R] [--keep]")
                 return
             }
             index += 1
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-ingest-\(rows)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
-
-        let clock = ContinuousClock()
-        let generation = clock.measure { IngestDatasetGenerator.write(rows: rows, to: folder) }
         let assessmentsPath = folder.appendingPathComponent("assessments.csv").path
+        let clock = ContinuousClock()
+        // A kept folder from an earlier run is reused (generation is deterministic).
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".complete").path) {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let generation = clock.measure { IngestDatasetGenerator.write(rows: rows, to: folder) }
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(".complete").path, contents: Data())
+            print("generated in \(format(seconds(generation), 1)) s")
+        }
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
         let bytes = (try? FileManager.default.attributesOfItem(atPath: assessmentsPath)[.size] as? Int) ?? 0
         let megabytes = Double(bytes) / 1_000_000
-        print("ingest benchmark: \(rows) assessment rows, \(format(megabytes, 1)) MB (generated in \(format(seconds(generation), 1)) s) at \(folder.path)")
+        print("ingest benchmark: \(rows) assessment rows, \(format(megabytes, 1)) MB at \(folder.path); \(repeats) interleaved runs; "
+              + "load average before: \(WholeProcess.loadAverage())")
 
-        // 1. Reader only: assessments.csv into typed columns. Scoped so the table is freed before step 2
-        // (peak RSS is a process-wide maximum: step 2's figure must not include step 1's table).
-        guard let columnBytes = readerOnly(assessmentsPath: assessmentsPath, rows: rows, megabytes: megabytes, clock: clock) else { return }
-
-        // 2. Full ingest + validation: all files, rules, typed records sorted per patient.
-        var loaded: ValidatedDataset?
-        let loadTime = clock.measure { loaded = try? ClinicDataset.load(at: folder.path) }
-        guard let loaded, !loaded.report.hasRejectedRows, loaded.dataset.assessments.count == rows else {
-            print("error: validated load failed or rejected rows"); return
+        let outcomes = WholeProcess.outcomesExecutable
+        let rscript = WholeProcess.findExecutable("Rscript")
+        let python = WholeProcess.findExecutable("python3")
+        let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts")
+        var times: [String: [Double]] = [:]
+        var peaks: [String: Double] = [:]
+        func record(_ name: String, _ value: Double, peak: Double? = nil) {
+            times[name, default: []].append(value)
+            if let peak { peaks[name] = max(peaks[name] ?? 0, peak) }
+            print(String(format: "  %-44@ %7.2f s%@", name as NSString, value, peak.map { String(format: "  peak %6.0f MB", $0) } ?? ""))
         }
-        let recordBytes = loaded.dataset.assessments.count * MemoryLayout<Assessment>.stride
-        print("ingest + validation: \(format(seconds(loadTime), 2)) s, \(rate(rows, loadTime)) rows/s, "
-              + "\(format(megabytes / seconds(loadTime), 1)) MB/s; assessment records \(format(Double(recordBytes) / 1_000_000, 1)) MB; "
-              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB (\(format(peakResidentMegabytes() * 1_000_000 / Double(columnBytes), 2))x the typed columns)")
-
-        runPandas(folder: folder, swiftSeconds: seconds(loadTime))
+        for run in 1...repeats {
+            print("run \(run) (load average \(WholeProcess.loadAverage()))")
+            for threads in [1, 2] {
+                let reader = WholeProcess.run(WholeProcess.selfExecutable, ["read", assessmentsPath, "--threads", String(threads)])
+                if reader.status == 0 { record("reader, whole process, \(threads) thread(s)", reader.seconds, peak: reader.peakMegabytes) }
+                else { print("  reader failed: \(reader.output)") }
+            }
+            if let rscript {
+                let r = WholeProcess.run(rscript, [scripts.appendingPathComponent("bench_ingest_fread.R").path, assessmentsPath])
+                for line in r.output.split(separator: "\n") {
+                    let parts = line.split(separator: " ")
+                    guard parts.count >= 2, let value = Double(parts[1]) else { continue }
+                    switch parts[0] {
+                    case "fread1_text": record("fread 1 thread (time as text), in R", value)
+                    case "fread1_parsed": record("fread 1 thread, time parsed, in R", value)
+                    case "fread2_text": record("fread 2 threads (time as text), in R", value)
+                    case "fread2_parsed": record("fread 2 threads, time parsed, in R", value)
+                    case "version": break
+                    default: break
+                    }
+                }
+                if run == 1, let version = r.output.split(separator: "\n").first(where: { $0.hasPrefix("version") }) { print("  \(version)") }
+            } else if run == 1 { print("  Rscript not found: fread skipped") }
+            if let python {
+                let pandas = WholeProcess.run(python, [scripts.appendingPathComponent("bench_ingest_pandas_read.py").path, assessmentsPath])
+                if pandas.status == 0, let line = pandas.output.split(separator: "\n").first(where: { $0.hasPrefix("pandas_read ") }),
+                   let value = Double(line.split(separator: " ")[1]) {
+                    record("pandas read_csv, time parsed, in Python", value, peak: pandas.peakMegabytes)
+                    if run == 1, let version = pandas.output.split(separator: "\n").first(where: { $0.hasPrefix("version") }) { print("  pandas \(version)") }
+                } else if run == 1 { print("  pandas not available") }
+            }
+            if let outcomes {
+                for threads in [1, 2] {
+                    let validate = WholeProcess.run(outcomes, ["validate", folder.path], environment: ["OUTCOMES_READER_THREADS": String(threads)])
+                    if validate.status == 0 { record("outcomes validate, whole process, \(threads) thread(s)", validate.seconds, peak: validate.peakMegabytes) }
+                    else { print("  outcomes validate exited \(validate.status)") }
+                }
+            } else if run == 1 { print("  outcomes executable not found beside the benchmark: validate skipped") }
+        }
+        print("medians of \(repeats) runs (load average after: \(WholeProcess.loadAverage())):")
+        for name in times.keys.sorted() {
+            let value = WholeProcess.median(times[name]!)
+            print(String(format: "  %-44@ %7.2f s  %6.1f MB/s%@", name as NSString, value, megabytes / value,
+                         peaks[name].map { String(format: "  peak %6.0f MB", $0) } ?? ""))
+        }
+        func ratio(_ peer: String, _ ours: String, _ label: String) {
+            guard let p = times[peer], let o = times[ours] else { return }
+            print(String(format: "  %@: %.2fx", label, WholeProcess.median(p) / WholeProcess.median(o)))
+        }
+        print("ratios (peer time / ours; above 1 means faster than the peer):")
+        ratio("fread 1 thread, time parsed, in R", "outcomes validate, whole process, 2 thread(s)", "validate (2 threads, whole process) vs fread 1 thread, time parsed")
+        ratio("fread 1 thread (time as text), in R", "outcomes validate, whole process, 2 thread(s)", "validate (2 threads, whole process) vs fread 1 thread, time as text")
+        ratio("fread 2 threads, time parsed, in R", "outcomes validate, whole process, 2 thread(s)", "validate (2 threads, whole process) vs fread 2 threads, time parsed")
+        ratio("fread 1 thread, time parsed, in R", "reader, whole process, 1 thread(s)", "reader 1 thread vs fread 1 thread, time parsed")
+        ratio("fread 2 threads, time parsed, in R", "reader, whole process, 2 thread(s)", "reader 2 threads vs fread 2 threads, time parsed")
+        ratio("pandas read_csv, time parsed, in Python", "reader, whole process, 2 thread(s)", "reader 2 threads vs pandas read_csv")
+        ratio("pandas read_csv, time parsed, in Python", "outcomes validate, whole process, 2 thread(s)", "validate (whole process) vs pandas read_csv")
     }
 
-    /// Step 1: the reader alone; returns the typed columns' size, or nil when it failed.
-    static func readerOnly(assessmentsPath: String, rows: Int, megabytes: Double, clock: ContinuousClock) -> Int? {
+    /// `outcomes-benchmark read FILE [--threads N]`: the reader alone on an assessments file (a child process of
+    /// `ingest`, so its time and peak memory are its own). Prints seconds inside the process and the typed size.
+    static func readOnly(_ arguments: [String]) {
+        guard let path = arguments.first else { print("usage: outcomes-benchmark read FILE [--threads N]"); return }
+        var threads: Int? = nil
+        if let at = arguments.firstIndex(of: "--threads"), at + 1 < arguments.count { threads = Int(arguments[at + 1]) }
+        let clock = ContinuousClock()
         var table: CSVTable?
-        let readTime = clock.measure {
-            table = try? CSVReader.read(fileAt: assessmentsPath, schema: DatasetSchemas.assessments)
-        }
-        guard let table, table.accounting.accepted == rows else { print("error: reader did not accept every row"); return nil }
+        let duration = clock.measure { table = try? CSVReader.read(fileAt: path, schema: DatasetSchemas.assessments, threads: threads) }
+        guard let table, table.issues.isEmpty else { print("error: the reader failed or rejected rows"); exit(1) }
         let columnBytes = typedColumnBytes(table)
-        print("reader (typed columns): \(format(seconds(readTime), 2)) s, \(rate(rows, readTime)) rows/s, "
-              + "\(format(megabytes / seconds(readTime), 1)) MB/s; typed columns \(format(Double(columnBytes) / 1_000_000, 1)) MB; "
-              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB")
-
-        return columnBytes
-    }
-
-    static func runPandas(folder: URL, swiftSeconds: Double) {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/bench_ingest_pandas.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, folder.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { print("pandas: not run (\(error))"); return }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { print("pandas: not available (python3 with pandas not found)"); return }
-        print(output, terminator: "")
-        if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("pandas seconds=") }),
-           let pandasSeconds = Double(line.dropFirst("pandas seconds=".count)) {
-            print("ratio pandas / swift (ingest + validation): \(format(pandasSeconds / swiftSeconds, 2))x")
-        }
+        print("read \(table.rowCount) rows in \(format(seconds(duration), 3)) s; typed columns \(format(Double(columnBytes) / 1e6, 1)) MB; "
+              + "peak RSS \(format(peakResidentMegabytes(), 1)) MB (\(format(peakResidentMegabytes() * 1e6 / Double(columnBytes), 2))x the typed columns)")
     }
 
     static func typedColumnBytes(_ table: CSVTable) -> Int {

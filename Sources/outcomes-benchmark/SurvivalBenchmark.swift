@@ -36,13 +36,14 @@ enum SurvivalBenchmark {
     static let covariates = 10
 
     static func run(_ arguments: [String]) throws {
-        var rows = 100_000, seed: UInt64 = 20_261_125, useR = true
+        var rows = 100_000, seed: UInt64 = 20_261_125, useR = true, repeats = 3
         var k = 0
         while k < arguments.count {
             switch arguments[k] {
             case "--rows": k += 1; rows = Int(arguments[k]) ?? rows
             case "--seed": k += 1; seed = UInt64(arguments[k]) ?? seed
             case "--no-r": useR = false
+            case "--repeat": k += 1; repeats = max(1, Int(arguments[k]) ?? repeats)
             default: print("unknown argument \(arguments[k])"); return
             }
             k += 1
@@ -99,7 +100,7 @@ enum SurvivalBenchmark {
         try text.write(to: csv, atomically: false, encoding: .utf8)
         try """
         suppressPackageStartupMessages(library(survival))
-        d <- read.csv("\(csv.path)")
+        d <- if (requireNamespace("data.table", quietly = TRUE)) as.data.frame(data.table::fread("\(csv.path)")) else read.csv("\(csv.path)")
         tc <- system.time(f <- coxph(Surv(time, status) ~ \(names.joined(separator: " + ")), d, ties = "efron"))[["elapsed"]]
         tk <- system.time(s <- survfit(Surv(time, status) ~ group, d))[["elapsed"]]
         tl <- system.time(l <- survdiff(Surv(time, status) ~ group, d))[["elapsed"]]
@@ -107,14 +108,47 @@ enum SurvivalBenchmark {
         cat("iter", f$iter, "\\n"); cat("chisq", sprintf("%.17g", l$chisq), "\\n")
         cat("coef", sprintf("%.17g", coef(f)), "\\n")
         """.write(to: script, atomically: false, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: rscript)
-        process.arguments = [script.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(data: pipe.fileHandleForReading.readDataToEndOfFile(), encoding: .utf8) ?? ""
-        process.waitUntilExit()
+        // Whole processes, interleaved with R and repeated: the machine is shared, so peers run in the same minutes.
+        let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1e6
+        print(String(format: "whole processes on %@ (%.1f MB, %d rows x %d columns); %d interleaved runs; load average %@",
+                     csv.path, megabytes, rows, 3 + p, repeats, WholeProcess.loadAverage()))
+        let outcomes = WholeProcess.outcomesExecutable
+        if outcomes == nil { print("outcomes executable not found beside the benchmark: whole-process runs skipped") }
+        var runs: [String: [Double]] = [:]
+        var peaks: [String: Double] = [:]
+        var output = ""
+        let common = ["--data", csv.path, "--time", "time", "--event", "status"]
+        for run in 1...repeats {
+            print("run \(run) (load average \(WholeProcess.loadAverage()))")
+            let r = WholeProcess.run(rscript, [script.path])
+            output = r.output
+            for line in r.output.split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                if let key = parts.first, ["cox", "km", "logrank"].contains(key), parts.count > 1, let value = Double(parts[1]) {
+                    runs["R \(key)", default: []].append(value)
+                }
+            }
+            print(String(format: "  R (fits timed inside R)  coxph %.2f s  survfit %.2f s  survdiff %.2f s",
+                         runs["R cox"]?.last ?? .nan, runs["R km"]?.last ?? .nan, runs["R logrank"]?.last ?? .nan))
+            guard let outcomes else { continue }
+            for (name, extra) in [("cox", ["--covariates", names.joined(separator: ",")]), ("km", ["--group", "group"]), ("logrank", ["--group", "group"])] {
+                let result = WholeProcess.run(outcomes, ["survival", name] + common + extra)
+                guard result.status == 0 else { print("  outcomes survival \(name) exited \(result.status)"); continue }
+                runs["outcomes \(name)", default: []].append(result.seconds)
+                peaks[name] = max(peaks[name] ?? 0, result.peakMegabytes)
+                print(String(format: "  outcomes survival %@ (whole process) %.2f s, peak %.0f MB", name, result.seconds, result.peakMegabytes))
+            }
+        }
+        func median(_ key: String) -> Double { WholeProcess.median(runs[key] ?? []) }
+        if outcomes != nil {
+            print(String(format: "medians of %d runs (load average after: %@):", repeats, WholeProcess.loadAverage()))
+            print(String(format: "  cox:         outcomes %.2f s (whole process)  R coxph %.2f s (fit alone)  R / outcomes %.2fx (target >= 5)",
+                         median("outcomes cox"), median("R cox"), median("R cox") / median("outcomes cox")))
+            let ours = median("outcomes km") + median("outcomes logrank"), theirs = median("R km") + median("R logrank")
+            print(String(format: "  km+logrank:  outcomes %.2f s (two whole processes)  R survfit+survdiff %.2f s (calls alone)  R / outcomes %.2fx (target >= 3)",
+                         ours, theirs, theirs / ours))
+            print(String(format: "  peak memory: cox %.0f MB, km %.0f MB, logrank %.0f MB", peaks["cox"] ?? .nan, peaks["km"] ?? .nan, peaks["logrank"] ?? .nan))
+        }
         var values: [String: [Double]] = [:]
         for line in output.split(separator: "\n") {
             let parts = line.split(separator: " ")

@@ -82,10 +82,12 @@ private func seconds(_ text: String) -> Double {
     }
 }
 
-@Test func offsetScanHandlesQuotesAndCRLF() throws {
+@Test func timeFormsFromTheReaderHandleQuotesAndCRLF() throws {
     let folder = try temporaryDataset(["x.csv": "id,\"Time\",note\r\n1,\"2024-01-01T09:00:00-05:00\",\"a, \"\"quoted\"\"\nnote\"\r\n2,2024-01-02T09:00:00,b\r\n"])
     defer { try? FileManager.default.removeItem(at: folder) }
-    let scan = try #require(OffsetScan.scan(path: folder.appendingPathComponent("x.csv").path, headers: ["time"]))
+    let schema = CSVSchema([CSVColumn("id", .text), CSVColumn("time", .dateTime), CSVColumn("note", .text)])
+    let table = try CSVReader.read(fileAt: folder.appendingPathComponent("x.csv").path, schema: schema)
+    let scan = try #require(table.timeForms["time"])
     #expect(scan.withOffset == 1 && scan.withoutOffset == 1)
     #expect(scan.hasOffset(line: 2) && !scan.hasOffset(line: 4))
 }

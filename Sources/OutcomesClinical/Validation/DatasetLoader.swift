@@ -36,24 +36,28 @@ extension ClinicDataset {
         }
 
         // Read the smaller files first, so most structural errors stop before the large file is parsed; the
-        // assessments table is turned into records inside its own scope, so its typed columns are freed before
+        // assessments table is released as soon as its records are built, so its typed columns are freed before
         // the dataset is assembled (peak memory: one table plus its records, not every table plus every record).
         let patientTable = try table(.patients)!
         let infusionTable = try table(.infusions)!
         let adverseEventTable = try table(.adverseEvents)
 
-        let zones = TimeZoneRules(folder: folder, assumeZone: assumeZone)
+        // The assessments are read now (before any records are built) because whether the dataset mixes times
+        // with and without an offset depends on every file; their table is released once its records exist.
+        var assessmentTable: CSVTable? = try table(.assessments)!
+        var tables: [DatasetFile: CSVTable] = [.patients: patientTable, .infusions: infusionTable, .assessments: assessmentTable!]
+        if let adverseEventTable { tables[.adverseEvents] = adverseEventTable }
+        let zones = TimeZoneRules(tables: tables, assumeZone: assumeZone)
+        tables = [:]
         let patients = RecordBuilders.patients(patientTable)
         var index: [String: Int] = [:]
         index.reserveCapacity(patients.records.count)
         for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
         let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index, zones: zones)
         let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index, zones: zones) }
-        let (assessments, assessmentExtras) = try { () throws(DatasetError) -> ((records: [Assessment], validation: FileValidation), [DatasetExtraColumn]) in
-            let assessmentTable = try table(.assessments)!
-            let built = RecordBuilders.assessments(assessmentTable, patientIndex: index, zones: zones)
-            return (built, extraColumns(assessmentTable, .assessments, accepted: built.records.map(\.source.line)))
-        }()
+        let assessments = RecordBuilders.assessments(assessmentTable!, patientIndex: index, zones: zones)
+        let assessmentExtras = extraColumns(assessmentTable!, .assessments, accepted: assessments.records.map(\.source.line))
+        assessmentTable = nil
         let absent = FileValidation(file: .adverseEvents, isPresent: false,
                                     accounting: RowAccounting(rowsRead: 0, accepted: 0, rejected: 0), issues: [], warnings: [])
 

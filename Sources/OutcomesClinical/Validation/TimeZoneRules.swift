@@ -12,25 +12,23 @@ import OutcomesTabular
 ///   clocks go back) is the first occurrence; a local time that does not exist (skipped when clocks go
 ///   forward) moves forward by the gap. All arithmetic after that is in UTC.
 ///
-/// Which fields had an offset is read by a light scan of the time column (``OffsetScan``); the reader's own
-/// parser will expose it directly (issue 15), and then the scan can go.
+/// Which fields had an offset comes from the reader, which records it while parsing (``CSVTable/timeForms``).
 public struct TimeZoneRules: Sendable {
     /// The zone for times without an offset, or nil.
     public let assumeZone: TimeZone?
     /// Per file: the physical lines whose time has an offset, and whether any lacks one.
-    var scans: [DatasetFile: OffsetScan] = [:]
+    var scans: [DatasetFile: TimeForms] = [:]
 
     /// No zone and no scans: times are taken as written (for callers that build tables in memory).
     public static let asWritten = TimeZoneRules(assumeZone: nil)
 
     init(assumeZone: TimeZone?) { self.assumeZone = assumeZone }
 
-    /// Scans the time column of each dataset file present in `folder`.
-    init(folder: URL, assumeZone: TimeZone?) {
+    /// The forms of the time column of each dataset file read (`tables`, by file).
+    init(tables: [DatasetFile: CSVTable], assumeZone: TimeZone?) {
         self.assumeZone = assumeZone
         for (file, column) in [(DatasetFile.infusions, "start"), (.assessments, "time"), (.adverseEvents, "time")] {
-            guard let declared = DatasetSchemas.schema(for: file).columns.first(where: { $0.name == column }) else { continue }
-            scans[file] = OffsetScan.scan(path: folder.appendingPathComponent(file.fileName).path, headers: [declared.name] + declared.aliases)
+            if let forms = tables[file]?.timeForms[column] { scans[file] = forms }
         }
         mixesForms = scans.values.contains { $0.withOffset > 0 } && scans.values.contains { $0.withoutOffset > 0 }
     }
@@ -62,92 +60,6 @@ public struct TimeZoneRules: Sendable {
         guard let (file, line) = scans.sorted(by: { $0.key.fileName < $1.key.fileName })
             .compactMap({ f, s in s.firstOffsetLine.map { (f, $0) } }).first else { return "" }
         return " (e.g. \(file.fileName) line \(line))"
-    }
-}
-
-/// Which rows of a CSV file write their time with a UTC offset (`Z`, `±hh:mm` or `±hhmm`), by physical line.
-/// One pass over the bytes with a small CSV state machine (quotes, CRLF); memory is one bit per line.
-struct OffsetScan: Sendable {
-    private(set) var bits: [UInt64] = []
-    private(set) var withOffset = 0
-    private(set) var withoutOffset = 0
-    private(set) var firstOffsetLine: Int?
-
-    func hasOffset(line: Int) -> Bool {
-        let word = line >> 6
-        return word < bits.count && bits[word] & (1 << UInt64(line & 63)) != 0
-    }
-
-    private mutating func record(line: Int, field: ArraySlice<UInt8>) {
-        let bytes = field.drop { $0 == 0x20 || $0 == 0x22 }.reversed().drop { $0 == 0x20 || $0 == 0x22 || $0 == 0x0D }.reversed()
-        guard bytes.count > 10 else {
-            if !bytes.isEmpty { withoutOffset += 1 }
-            return
-        }
-        let tail = Array(bytes.dropFirst(16))
-        let offset = tail.last == 0x5A || tail.last == 0x7A || tail.contains(0x2B) || tail.contains(0x2D)
-        guard offset else { withoutOffset += 1; return }
-        withOffset += 1
-        if firstOffsetLine == nil { firstOffsetLine = line }
-        let word = line >> 6
-        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: word - bits.count + 1)) }
-        bits[word] |= 1 << UInt64(line & 63)
-    }
-
-    /// Scans the column whose header is one of `headers` (case-insensitive) in the file at `path`; nil when the
-    /// file cannot be read or has no such column.
-    static func scan(path: String, headers: [String]) -> OffsetScan? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var scan = OffsetScan()
-        var target = -1
-        var inHeader = true
-        var headerFields: [String] = []
-        var field: [UInt8] = []
-        var fieldIndex = 0, line = 1, recordLine = 1
-        var inQuotes = false
-        func endField() {
-            if inHeader {
-                var name = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                if name.hasPrefix("\u{FEFF}") { name.removeFirst() }
-                headerFields.append(name.replacingOccurrences(of: "\"", with: "").lowercased())
-            } else if fieldIndex == target {
-                scan.record(line: recordLine, field: field[...])
-            }
-            field.removeAll(keepingCapacity: true)
-            fieldIndex += 1
-        }
-        func endRecord() {
-            endField()
-            if inHeader {
-                inHeader = false
-                target = headerFields.firstIndex { headers.map { $0.lowercased() }.contains($0) } ?? -2
-            }
-            fieldIndex = 0
-            recordLine = line
-        }
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            for byte in chunk {
-                if byte == 0x22 {
-                    // A quote opens or closes quoting; an escaped quote ("") closes and reopens it.
-                    inQuotes.toggle()
-                    if inHeader || fieldIndex == target { field.append(byte) }
-                    continue
-                }
-                if byte == 0x0A { line += 1 }
-                if inQuotes {
-                    if inHeader || fieldIndex == target, field.count < 64 { field.append(byte) }
-                    continue
-                }
-                switch byte {
-                case 0x2C: endField()
-                case 0x0A: endRecord()
-                default: if inHeader || fieldIndex == target, field.count < 64 { field.append(byte) }
-                }
-            }
-        }
-        if !field.isEmpty || fieldIndex > 0 { endRecord() }
-        return target >= 0 ? scan : nil
     }
 }
 

@@ -12,8 +12,10 @@ struct SurvivalCSV {
     /// The field separator found in the header line.
     let delimiter: CSVDelimiter
 
-    init(path: String) throws(SurvivalReportError) {
-        (table, delimiter) = try Self.readTable(path: path)
+    /// Reads `path`, converting only `columns` (nil: every column); asking for another column later is a
+    /// programming error.
+    init(path: String, columns: [String]? = nil) throws(SurvivalReportError) {
+        (table, delimiter) = try Self.readTable(path: path, columns: columns)
         self.path = path
         // The reader rejects malformed rows (for example a wrong field count); the analysis would silently lose
         // them, so the first one stops the run instead.
@@ -27,13 +29,13 @@ struct SurvivalCSV {
     /// separator, comma, semicolon or tab, is detected from the header line. A comma-separated file goes straight
     /// to the shared reader; other separators are rewritten to RFC 4180 commas first, line for line, so that
     /// line numbers in messages stay those of the file.
-    static func readTable(path: String) throws(SurvivalReportError) -> (AnyCSVTable, CSVDelimiter) {
+    static func readTable(path: String, columns: [String]? = nil) throws(SurvivalReportError) -> (AnyCSVTable, CSVDelimiter) {
         let name = path == "-" ? "<stdin>" : path
         do {
             if path == "-" {
                 let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
                 let delimiter = CSVDelimiter.detect(bytes)
-                return (try CSVReader.readAny(bytes: delimiter.toCommas(bytes), name: name), delimiter)
+                return (try CSVReader.readAny(bytes: delimiter.toCommas(bytes), name: name, columns: columns), delimiter)
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
                 throw SurvivalReportError(description: "\(path): cannot open the file (missing or unreadable)")
@@ -41,11 +43,11 @@ struct SurvivalCSV {
             let head = [UInt8](handle.readData(ofLength: 1 << 16))
             try? handle.close()
             let delimiter = CSVDelimiter.detect(head)
-            if delimiter == .comma { return (try CSVReader.readAny(fileAt: path, name: name), delimiter) }
+            if delimiter == .comma { return (try CSVReader.readAny(fileAt: path, name: name, columns: columns), delimiter) }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw SurvivalReportError(description: "\(path): cannot read the file")
             }
-            return (try CSVReader.readAny(bytes: delimiter.toCommas([UInt8](data)), name: name), delimiter)
+            return (try CSVReader.readAny(bytes: delimiter.toCommas([UInt8](data)), name: name, columns: columns), delimiter)
         } catch let error as CSVError {
             throw SurvivalReportError(description: error.description)
         } catch let error as SurvivalReportError {
@@ -68,6 +70,7 @@ struct SurvivalCSV {
             let hint = Suggestion.closest(to: name, among: table.names).map { " (did you mean '\($0)'?)" } ?? ""
             throw SurvivalReportError(description: "\(path): no column '\(name)'\(hint); columns are \(table.names.joined(separator: ", "))")
         }
+        precondition(table.isRead[j], "column '\(name)' was not among the columns requested from the reader")
         return j
     }
 

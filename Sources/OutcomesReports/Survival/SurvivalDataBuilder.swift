@@ -30,7 +30,7 @@ struct SurvivalInput {
     let rowsRead: Int
 
     init(_ r: SurvivalRequest) throws(SurvivalReportError) {
-        let csv = try SurvivalCSV(path: r.dataPath)
+        let csv = try SurvivalCSV(path: r.dataPath, columns: r.columnsRead)
         func index(_ name: String) throws(SurvivalReportError) -> Int { try csv.columnIndex(name) }
         let intervalMode = r.left != nil || r.right != nil
         if intervalMode && (r.left == nil || r.right == nil) {

@@ -355,7 +355,7 @@ public enum SurvivalReports {
     /// The covariate values of `--predict FILE` as the model's design columns: numeric covariates as numbers,
     /// categorical ones as indicators of the model's levels (a level the model has not seen is an error).
     static func predictionDesign(_ path: String, _ input: SurvivalInput) throws(SurvivalReportError) -> Matrix {
-        let csv = try SurvivalCSV(path: path)
+        let csv = try SurvivalCSV(path: path, columns: input.terms.map(\.name))
         let n = csv.rowCount
         guard n > 0 else { throw SurvivalReportError(description: "\(path): no rows of covariate values") }
         var columns: [[Double]] = []

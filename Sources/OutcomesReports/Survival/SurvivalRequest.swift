@@ -97,6 +97,13 @@ public struct SurvivalRequest: Sendable {
         self.time = time
         self.event = event
     }
+
+    /// The columns the analysis reads (the reader converts only these): time, event, start, group, strata,
+    /// covariates, weights, cluster, interval ends and the --where columns.
+    public var columnsRead: [String] {
+        [time, event] + [start, group, strata, weights, cluster, left, right].compactMap { $0 } + covariates
+            + filters.map(\.column) + references.map(\.column)
+    }
 }
 
 /// One subset condition `COL op VALUE`, as `--where age>=60`.
