@@ -10,7 +10,7 @@ enum ClaimsSection {
         switch v.claim.check {
         case .proportion: return "% of patients"
         case .equivalence: return "percentage points"
-        case .comparison: return "hazard ratio"
+        case .comparison, .strategyTrial: return "hazard ratio"
         case let .range(metric, _, _, _):
             switch metric {
             case .medianDaysToRelapse: return "days"

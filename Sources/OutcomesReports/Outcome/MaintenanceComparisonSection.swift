@@ -1,18 +1,21 @@
 import OutcomesClinical
 
-/// Section 8, maintenance versus re-induction, in one function so that the comparison of `outcomes
-/// compare-strategies` can replace it. Until then it renders the existing content: the strategy protocol as
-/// recorded, the log-rank test and Cox hazard ratios of maintenance, and the maintenance intervals.
+/// Section 8, maintenance versus re-induction: the target-trial emulation of `outcomes compare-strategies`
+/// (protocol, balance, effective sample sizes, estimates, forest and overlap figures), then the per-scale
+/// log-rank test and Cox hazard ratios by recorded strategy, and the maintenance intervals.
 enum MaintenanceComparisonSection {
     private typealias F = Formatting
 
     static func maintenanceComparison(_ c: ReportContext) -> ReportPart {
         let t = c.cohort, cells = c.cells
         var s = "## Maintenance versus re-induction\n\n"
-        s += "Protocol as recorded: at the end of the induction series each responder's plan is `maintenance` (scheduled sessions) or `as_needed` "
-        s += "(re-induction when symptoms return). Strategy was chosen, not randomized; the unadjusted comparison mixes the strategy's effect with who chose it, "
-        s += "and the adjusted rows adjust only for what the data record. A balance table and a forest figure follow from the strategy-comparison analysis when it is added.\n\n"
-        var figures: [(name: String, svg: String)] = []
+        let trial = StrategyReport.section(StrategyComparison.run(t), headingLevel: 3, policy: cells.policy)
+        s += trial.markdownLines.dropFirst().joined(separator: "\n") + "\n\n"
+        var figures: [(name: String, svg: String)] = [("strategy_forest.svg", StrategyReport.forestFigure(trial).svg()),
+                                                      ("strategy_overlap.svg", StrategyReport.overlapFigure(trial).svg())]
+        s += "![Hazard ratios of maintenance vs as_needed by analysis](figures/strategy_forest.svg)\n\n"
+        s += "![Overlap of propensity scores by strategy](figures/strategy_overlap.svg)\n\n"
+        s += "### By recorded strategy, per scale (Cox models)\n\n"
         var csv = CSVText(header: ["scale", "comparison", "adjusted_for", "patients", "relapses", "hazard_ratio", "lower", "upper", "p_value", "not_estimable"])
         for scale in Scale.all {
             let summary = t.relapseSummary(scale: scale)
@@ -42,7 +45,7 @@ enum MaintenanceComparisonSection {
             s += "Maintenance intervals: \(cells.count(m.intervals)) intervals between consecutive maintenance sessions in \(cells.count(m.patients)) patients: "
             s += "median \(F.fixed(m.median, 1)) days, quartiles \(F.fixed(m.lowerQuartile, 1)) and \(F.fixed(m.upperQuartile, 1)) days.\n\n"
         }
-        s += "Table: `tables/maintenance_hazard_ratios.csv`.\n\n"
-        return ReportPart(markdown: s, tables: [("maintenance_hazard_ratios.csv", csv.text)], figures: figures)
+        s += "Tables: `tables/maintenance_hazard_ratios.csv`" + trial.tables.map { ", `tables/\($0.name)`" }.joined() + ".\n\n"
+        return ReportPart(markdown: s, tables: [("maintenance_hazard_ratios.csv", csv.text)] + trial.tables.map { ($0.name, $0.contents) }, figures: figures)
     }
 }

@@ -34,8 +34,21 @@ extension Reports {
 }
 
 extension StrategyReport {
-    /// The section's figures as SVG files: the weighted Kaplan–Meier curves.
+    /// The section's figures as SVG files: the forest of hazard ratios (log axis, reference 1), the overlap of
+    /// propensity scores by strategy (weighted), and the IPT-weighted Kaplan–Meier curves.
     public static func figures(_ section: StrategyReportSection) -> [(name: String, contents: String)] {
-        [("strategy_km.svg", section.survivalFigure.svg())]
+        [("strategy_forest.svg", forestFigure(section).svg()), ("strategy_overlap.svg", overlapFigure(section).svg()),
+         ("strategy_km.svg", section.survivalFigure.svg())]
+    }
+
+    static func forestFigure(_ section: StrategyReportSection) -> ForestFigure {
+        ForestFigure(title: "Hazard ratio of relapse, maintenance vs as_needed", xLabel: "hazard ratio (log scale)",
+                     rows: section.forestRows.map { .init(label: $0.label, estimate: $0.estimate, lower: $0.lower, upper: $0.upper, note: $0.note) },
+                     reference: 1, logScale: true)
+    }
+
+    static func overlapFigure(_ section: StrategyReportSection) -> OverlapFigure {
+        OverlapFigure(title: "Propensity of maintenance by recorded strategy (IPT-weighted)", xLabel: "propensity score",
+                      groups: section.overlapGroups.map { .init(label: $0.label, values: $0.scores, weights: $0.weights) })
     }
 }
