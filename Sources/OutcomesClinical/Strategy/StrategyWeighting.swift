@@ -28,12 +28,12 @@ public struct StrategyWeighting: Sendable {
         let imbalanced = fit.balance.filter { abs($0.smdAfter) > plan.strategyMaxSMD }
         if !imbalanced.isEmpty {
             warnings.append("weighted |SMD| above \(NumberText.shortest(plan.strategyMaxSMD)): "
-                            + imbalanced.map { "\($0.covariate) \(NumberText.fixed(abs($0.smdAfter), 3))" }.joined(separator: ", "))
+                            + imbalanced.map { "\($0.covariate) \($0.smdAfter.isFinite ? NumberText.fixed(abs($0.smdAfter), 3) : "not estimable")" }.joined(separator: ", "))
         }
         let small = fit.effectiveSampleSize.filter { $0.ess < plan.strategyMinESS }
         if !small.isEmpty {
             warnings.append("effective sample size below \(NumberText.shortest(plan.strategyMinESS)): "
-                            + small.map { "\($0.group) \(NumberText.fixed($0.ess, 1))" }.joined(separator: ", "))
+                            + small.map { "\($0.group) \($0.ess.isFinite ? NumberText.fixed($0.ess, 1) : "not estimable")" }.joined(separator: ", "))
         }
         return StrategyWeighting(covariates: covariates, estimand: estimand, fit: fit, warnings: warnings)
     }

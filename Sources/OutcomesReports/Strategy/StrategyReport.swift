@@ -47,6 +47,12 @@ public enum StrategyReport {
     // MARK: section
 
     /// The section for a report or the command's Markdown. `policy` hides small counts in the Markdown flow.
+    /// A number for a Markdown cell: "not estimable" when it is not finite (a covariate without variation, an empty group).
+    static func shown(_ x: Double, _ digits: Int) -> String { x.isFinite ? NumberText.fixed(x, digits) : "not estimable" }
+
+    /// A number for CSV and JSON: missing when it is not finite.
+    static func finite(_ x: Double?) -> ReportValue { x.flatMap { $0.isFinite ? ReportValue.number($0) : nil } ?? .missing }
+
     public static func section(_ c: StrategyComparison, headingLevel: Int = 2, policy: SmallCellPolicy = SmallCellPolicy()) -> StrategyReportSection {
         let h = String(repeating: "#", count: headingLevel)
         func count(_ n: Int) -> String { policy.hides(n) ? policy.hiddenText : String(n) }
@@ -78,16 +84,16 @@ public enum StrategyReport {
             md.append("| covariate | SMD before | SMD after | variance ratio before | variance ratio after |")
             md.append("|---|---|---|---|---|")
             for b in w.fit.balance {
-                md.append("| \(b.covariate) | \(NumberText.fixed(b.smdBefore, 3)) | \(NumberText.fixed(b.smdAfter, 3)) | \(b.varianceRatioBefore.map { NumberText.fixed($0, 2) } ?? "–") | \(b.varianceRatioAfter.map { NumberText.fixed($0, 2) } ?? "–") |")
+                md.append("| \(MarkdownText.cell(b.covariate)) | \(shown(b.smdBefore, 3)) | \(shown(b.smdAfter, 3)) | \(b.varianceRatioBefore.map { shown($0, 2) } ?? "–") | \(b.varianceRatioAfter.map { shown($0, 2) } ?? "–") |")
             }
             md.append("")
             md.append("| strategy | patients | effective sample size |")
             md.append("|---|---|---|")
-            for e in w.fit.effectiveSampleSize { md.append("| \(e.group) | \(count(e.n)) | \(NumberText.fixed(e.ess, 1)) |") }
+            for e in w.fit.effectiveSampleSize { md.append("| \(MarkdownText.cell(e.group)) | \(count(e.n)) | \(shown(e.ess, 1)) |") }
             md.append("")
-            if !w.warnings.isEmpty { md.append("**Warning**: " + w.warnings.joined(separator: "; ") + ". Weighted estimates below carry it.") ; md.append("") }
+            if !w.warnings.isEmpty { md.append("**Warning**: " + MarkdownText.cell(w.warnings.joined(separator: "; ")) + ". Weighted estimates below carry it.") ; md.append("") }
         } else {
-            md.append("Propensity model not estimable: \(c.weightingProblem ?? "unknown reason").")
+            md.append("Propensity model not estimable: \(MarkdownText.cell(c.weightingProblem ?? "unknown reason")).")
             md.append("")
         }
         md.append("\(h)# Estimates (maintenance vs as_needed)")
@@ -98,7 +104,7 @@ public enum StrategyReport {
         md.append("|---|---|---|---|---|---|---|---|---|")
         for e in c.estimates {
             let ev = e.measure == .hazardRatio ? (e.eValue.map { NumberText.fixed($0, 2) + " (" + (e.eValueLimit.map { NumberText.fixed($0, 2) } ?? "–") + ")" } ?? "–") : ""
-            md.append("| \(analysisLabels[e.analysis]!) | \(measureLabels[e.measure]!) | \(value(e.estimate, e.measure)) | \(interval(e)) | \(e.p.map(NumberText.pValue) ?? "–") | \(count(e.n)) | \(e.events.map(count) ?? "–") | \(ev) | \(e.warnings.joined(separator: "; ").replacingOccurrences(of: "|", with: "\\|")) |")
+            md.append("| \(analysisLabels[e.analysis]!) | \(measureLabels[e.measure]!) | \(value(e.estimate, e.measure)) | \(interval(e)) | \(e.p.map(NumberText.pValue) ?? "–") | \(count(e.n)) | \(e.events.map(count) ?? "–") | \(ev) | \(MarkdownText.cell(e.warnings.joined(separator: "; "))) |")
         }
         md.append("")
         md.append("Relapse-free probability by strategy (Kaplan–Meier on the event-time form of relapse" + (c.intervalCensoredPrimary
@@ -117,7 +123,7 @@ public enum StrategyReport {
         md.append("")
         var seen = Set<String>()
         for e in c.estimates where seen.insert("\(e.analysis.rawValue) \(e.measure.rawValue)").inserted {
-            md.append("- \(analysisLabels[e.analysis]!), \(measureLabels[e.measure]!): \(e.method)")
+            md.append("- \(analysisLabels[e.analysis]!), \(measureLabels[e.measure]!): \(MarkdownText.cell(e.method))")
         }
         md.append("")
 
@@ -156,7 +162,7 @@ public enum StrategyReport {
     }
 
     static func value(_ x: Double?, _ m: StrategyMeasure) -> String {
-        guard let x else { return "not estimable" }
+        guard let x, x.isFinite else { return "not estimable" }
         switch m {
         case .hazardRatio, .rateRatioInfusions: return NumberText.fixed(x, 2)
         case .rmstDifference26w: return NumberText.fixed(x, 1)
@@ -218,14 +224,14 @@ public enum StrategyReport {
         protocolFields.append(("primary_outcome", .text(c.intervalCensoredPrimary ? "interval_censored" : "event_time")))
         protocolFields.append(("primary_outcome_reason", .text(primaryReason(c))))
         let balance: [[ReportValue]] = (c.weighting?.fit.balance ?? []).map {
-            [.text($0.covariate), .number($0.smdBefore), .number($0.smdAfter), .optional($0.varianceRatioBefore), .optional($0.varianceRatioAfter)]
+            [.text($0.covariate), finite($0.smdBefore), finite($0.smdAfter), finite($0.varianceRatioBefore), finite($0.varianceRatioAfter)]
         }
-        let ess: [[ReportValue]] = (c.weighting?.fit.effectiveSampleSize ?? []).map { [.text($0.group), .integer($0.n), .number($0.ess)] }
+        let ess: [[ReportValue]] = (c.weighting?.fit.effectiveSampleSize ?? []).map { [.text($0.group), .integer($0.n), finite($0.ess)] }
         let estimates: [[ReportValue]] = c.estimates.map { e in
             let hr = e.measure == .hazardRatio
-            return [.text(e.analysis.rawValue), .text(e.measure.rawValue), .optional(e.estimate), .optional(e.lower), .optional(e.upper),
+            return [.text(e.analysis.rawValue), .text(e.measure.rawValue), finite(e.estimate), finite(e.lower), finite(e.upper),
                     .optional(e.p), .integer(e.n), e.events.map { .integer($0) } ?? .missing, .array(e.warnings.map { .text($0) }),
-                    hr ? .optional(e.eValue) : .missing, hr ? .optional(e.eValueLimit) : .missing]
+                    hr ? finite(e.eValue) : .missing, hr ? finite(e.eValueLimit) : .missing]
         }
         let relapseFree: [[ReportValue]] = c.curves.map {
             [.text($0.analysis.rawValue), .text($0.strategy.rawValue), .integer($0.n), .integer($0.events),
