@@ -15,12 +15,13 @@ import Testing
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("sample-values-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
-    _ = try Reports.report(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil, claimsPath: nil,
+    _ = try Reports.report(datasetAt: root.appendingPathComponent("datasets/sample").path, planPath: nil,
+                           claimsPath: root.appendingPathComponent("datasets/claims/seed-claims.yaml").path,
                            allowRejected: false, outputPath: out.path, options: OutcomeReportOptions(suppression: .none, withPatientTables: true))
     let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
     let fixture = try #require(Bundle.module.url(forResource: "sample_report_values", withExtension: "txt", subdirectory: "Fixtures"))
     let expected = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").map(String.init)
-    #expect(expected.count == 68)
+    #expect(expected.count == 69)
     // "means: " lines pin the trajectory means only: the report's row with its intervals " (lower–upper)" removed.
     let withoutIntervals = report.split(separator: "\n").map { line in
         line.replacing(try! Regex(#" \([0-9.]+–[0-9.]+\)"#), with: "")

@@ -3,7 +3,7 @@
 # suicidal_item.csv, relapse.csv, written only with --with-patient-tables) and the dataset's own files, and
 # writes the report lines they must produce to sample_report_values.txt (one line per row;
 # SampleReportValueTests checks each appears verbatim in an unsuppressed report.md). Run from the repository root:
-#   .build/debug/outcomes report datasets/sample --no-suppress --with-patient-tables --out /tmp/sample-patient-tables
+#   .build/debug/outcomes report datasets/sample --claims datasets/claims/seed-claims.yaml --no-suppress --with-patient-tables --out /tmp/sample-patient-tables
 #   Rscript Tests/OutcomesReportsTests/Fixtures/make_fixtures_sample_values.R /tmp/sample-patient-tables
 # Rates: binom.test (Clopper-Pearson, 95 %). Relapse: survfit (log transform), survdiff, coxph (Efron).
 library(survival)
@@ -173,5 +173,15 @@ for (dx in c("MDD", "bipolar", "PTSD", "other")) {
   m <- predict(fit, data.frame(visit = factor(1:6, levels = levels(x$visit)), dx = factor(dx, levels = levels(x$dx))))
   out <- c(out, sprintf("means: | %s | %s |", dx, paste(f1(m), collapse = " | ")))
 }
+
+# Claim mood-disorders-respond-70-after-failed-treatments: PHQ-9 response among MDD and bipolar patients with at
+# least two failed prior treatments recorded (patients.csv of the dataset), as in the claims table.
+pt <- read.csv("datasets/sample/patients.csv", stringsAsFactors = FALSE, na.strings = "")
+resistant <- pt$patient_id[!is.na(pt$prior_treatments_failed) & pt$prior_treatments_failed >= 2]
+s <- ep[ep$param == "PHQ-9" & ep$diagnosis %in% c("MDD", "bipolar") & ep$patient_id %in% resistant, ]
+ev <- s[!is.na(s$crit_response) & !is.na(s$crit_remission), ]
+ci <- binom.test(sum(ev$crit_response == "Y"), nrow(ev))$conf.int
+out <- c(out, sprintf("| mood-disorders-respond-70-after-failed-treatments | **consistent** (fragile) | %s %% of patients | %s %% to %s %% | %d |",
+                      f1(100 * mean(ev$crit_response == "Y")), f1(100 * ci[1]), f1(100 * ci[2]), nrow(ev)))
 
 writeLines(out, "Tests/OutcomesReportsTests/Fixtures/sample_report_values.txt", useBytes = FALSE)
