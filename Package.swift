@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Layers (data flows downward only; nothing imports a layer above it):
+//   0. OutcomesRandom                       seeded random-word generators (SplitMix64, xoshiro256**), used by all
 //   1. OutcomesTabular                      libcsv-backed streaming CSV into typed columns
 //   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival, OutcomesModels
 //                                           generic numerics and statistics; no clinical terms
@@ -36,8 +37,12 @@ let package = Package(
         .systemLibrary(name: "CCSV", path: "Sources/CCSV",
                        providers: [.apt(["libcsv-dev"])]),
 
+        // Below every layer: the seeded random-word generators, the one home for them (bootstrap, decimal-parsing
+        // check, synthetic cohorts, benchmarks, tests).
+        .target(name: "OutcomesRandom"),
+
         // Layer 1: tabular input.
-        .target(name: "OutcomesTabular", dependencies: ["CCSV"]),
+        .target(name: "OutcomesTabular", dependencies: ["CCSV", "OutcomesRandom"]),
         // Beside layer 1: the one rule for printed numbers and JSON text (reports, claims, plan, truth.json).
         .target(name: "OutcomesText"),
 
@@ -46,20 +51,20 @@ let package = Package(
         .target(name: "OutcomesDistributions"),
         .target(name: "OutcomesProportions", dependencies: ["OutcomesDistributions"]),
         .target(name: "OutcomesSurvival", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
-        .target(name: "OutcomesModels", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions"]),
+        .target(name: "OutcomesModels", dependencies: ["OutcomesLinearAlgebra", "OutcomesDistributions", "OutcomesRandom"]),
 
         // Layer 3: clinical.
         .target(name: "OutcomesClinical",
                 dependencies: ["OutcomesTabular", "OutcomesText", .product(name: "Yams", package: "Yams")] + statistics),
 
         // Beside layer 3: the synthetic cohort generator, written in the clinical dataset schema.
-        .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular", "OutcomesText"]),
+        .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular", "OutcomesText", "OutcomesRandom"]),
 
         // Layer 4: reports and the library entry points behind each command.
         .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText"] + statistics),
 
         // Umbrella for researchers: `import InfusionOutcomes`.
-        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText"] + statistics),
+        .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText", "OutcomesRandom"] + statistics),
 
         .executableTarget(name: "outcomes", dependencies: [
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,23 +79,24 @@ let package = Package(
             "InfusionOutcomes", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "OutcomesTabularTests", dependencies: ["OutcomesTabular"],
+        .testTarget(name: "OutcomesRandomTests", dependencies: ["OutcomesRandom"]),
+        .testTarget(name: "OutcomesTabularTests", dependencies: ["OutcomesTabular", "OutcomesRandom"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesLinearAlgebraTests", dependencies: ["OutcomesLinearAlgebra"]),
         .testTarget(name: "OutcomesDistributionsTests", dependencies: ["OutcomesDistributions"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesProportionsTests", dependencies: ["OutcomesProportions"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "OutcomesSurvivalTests", dependencies: ["OutcomesSurvival"],
+        .testTarget(name: "OutcomesSurvivalTests", dependencies: ["OutcomesSurvival", "OutcomesRandom"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesModelsTests", dependencies: ["OutcomesModels", "OutcomesLinearAlgebra"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesTextTests", dependencies: ["OutcomesText"]),
         .testTarget(name: "OutcomesClinicalTests", dependencies: ["OutcomesClinical"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical", "OutcomesProportions"],
+        .testTarget(name: "OutcomesSyntheticTests", dependencies: ["OutcomesSynthetic", "OutcomesClinical", "OutcomesProportions", "OutcomesRandom"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "OutcomesReportsTests", dependencies: ["OutcomesReports"],
+        .testTarget(name: "OutcomesReportsTests", dependencies: ["OutcomesReports", "OutcomesRandom"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,4 +1,5 @@
 // One import for researchers who use the library from Swift: `import InfusionOutcomes`.
+@_exported import OutcomesRandom
 @_exported import OutcomesTabular
 @_exported import OutcomesText
 @_exported import OutcomesLinearAlgebra

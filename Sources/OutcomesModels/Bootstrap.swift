@@ -1,5 +1,6 @@
 import Foundation
 import OutcomesDistributions
+import OutcomesRandom
 
 /// A nonparametric bootstrap over rows with a fixed seed: the same seed gives the same resamples on every
 /// platform (SplitMix64 words, Lemire's unbiased bounded draw), so intervals are reproducible byte for byte.
@@ -27,26 +28,10 @@ public struct Bootstrap: Sendable {
     /// Runs `statistic` on `replicates` resamples of `0..<n` (indices drawn with replacement). The statistic
     /// returns one value per measure, nil for a measure it could not compute on that resample.
     public func run(n: Int, measures: Int, level: Double, statistic: ([Int]) -> [Double?]) -> [Interval?] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        func below(_ bound: Int) -> Int {
-            let b = UInt64(bound)
-            var m = next().multipliedFullWidth(by: b)
-            if m.low < b {
-                let threshold = (0 &- b) % b
-                while m.low < threshold { m = next().multipliedFullWidth(by: b) }
-            }
-            return Int(m.high)
-        }
+        var random = SplitMix64(seed: seed)
         var values = [[Double]](repeating: [], count: measures)
         for _ in 0..<replicates {
-            let sample = (0..<n).map { _ in below(n) }
+            let sample = (0..<n).map { _ in random.integer(in: 0...(n - 1)) }
             let result = statistic(sample)
             for k in 0..<measures where k < result.count {
                 if let v = result[k], v.isFinite { values[k].append(v) }

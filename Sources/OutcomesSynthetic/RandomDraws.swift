@@ -1,44 +1,13 @@
 import OutcomesClinical
-/// Draws from standard distributions built only on ``SyntheticRandomSource`` words and ``PortableMath``,
+// Re-exported: the cohort API takes these generators, so its users should not need a second import.
+@_exported import OutcomesRandom
+
+/// The synthetic generator's name for a word source, kept for code written against it.
+public typealias SyntheticRandomSource = RandomWordSource
+
+/// Draws from standard distributions built only on ``RandomWordSource`` words and ``PortableMath``,
 /// so that they are reproducible bit for bit on every platform.
-extension SyntheticRandomSource {
-    /// A uniform double in [0, 1) with 53 random bits.
-    @inline(__always)
-    public mutating func uniform() -> Double {
-        Double(nextWord() >> 11) * 0x1.0p-53
-    }
-
-    /// A uniform double in (0, 1], safe to pass to a logarithm.
-    @inline(__always)
-    public mutating func uniformPositive() -> Double {
-        Double((nextWord() >> 11) + 1) * 0x1.0p-53
-    }
-
-    /// A uniform double in [lower, upper).
-    public mutating func uniform(_ lower: Double, _ upper: Double) -> Double {
-        lower + (upper - lower) * uniform()
-    }
-
-    /// A uniform integer in the closed range, by Lemire's multiply-and-reject method (no modulo bias).
-    public mutating func integer(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) &+ 1
-        if span == 0 { return Int(bitPattern: UInt(nextWord())) }  // the full 64-bit range
-        var product = nextWord().multipliedFullWidth(by: span)
-        if product.low < span {
-            let threshold = (0 &- span) % span
-            while product.low < threshold {
-                product = nextWord().multipliedFullWidth(by: span)
-            }
-        }
-        return range.lowerBound + Int(product.high)
-    }
-
-    /// `true` with the given probability.
-    @inline(__always)
-    public mutating func bernoulli(_ probability: Double) -> Bool {
-        uniform() < probability
-    }
-
+extension RandomWordSource {
     /// A standard normal draw by Marsaglia's polar method (only logarithm and square root needed).
     public mutating func standardNormal() -> Double {
         while true {

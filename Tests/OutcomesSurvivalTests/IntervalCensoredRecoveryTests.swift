@@ -1,38 +1,25 @@
 import Foundation
 import Testing
 @testable import OutcomesSurvival
-
-/// SplitMix64: a small seeded generator so the simulation is the same on every machine.
-private struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform on (0, 1).
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992 }
-}
+import OutcomesRandom
 
 /// A clinic-like cohort with known truth: Weibull relapse times (shape 1.3), proportional hazards with
 /// hazard ratio 0.4 for group "b" against "a" (true medians 60 and 60·2.5^(1/1.3) ≈ 121.3 days), seen at
 /// visits 14–42 days apart from day 0 until a follow-up end of 180–365 days. Each row is (last visit
 /// before relapse, first visit at or after it]; relapse after the last visit is right-censored there.
 private func simulatedCohort(n: Int, seed: UInt64) -> (left: [Double?], right: [Double?], group: [String]) {
-    var rng = SplitMix64(state: seed)
+    var rng = SplitMix64(seed: seed)
     let shape = 1.3, hazardRatio = 0.4
     let scaleA = 60 / pow(log(2.0), 1 / shape)
     var left: [Double?] = [], right: [Double?] = [], group: [String] = []
     for i in 0..<n {
         let b = i % 2 == 1
         // S_b = S_a^HR: T = λ (−log U / HR_g)^(1/k).
-        let t = scaleA * pow(-log(rng.uniform()) / (b ? hazardRatio : 1), 1 / shape)
-        let end = 180 + 185 * rng.uniform()
+        let t = scaleA * pow(-log(rng.uniformOpen()) / (b ? hazardRatio : 1), 1 / shape)
+        let end = 180 + 185 * rng.uniformOpen()
         var last = 0.0, first: Double? = nil, visit = 0.0
         while true {
-            visit += (14 + 28 * rng.uniform()).rounded()
+            visit += (14 + 28 * rng.uniformOpen()).rounded()
             if visit > end { break }
             if visit >= t { first = visit; break }
             last = visit

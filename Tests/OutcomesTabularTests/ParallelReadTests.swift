@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OutcomesTabular
+import OutcomesRandom
 
 /// Reading on 2 or 3 threads gives the one-thread result byte for byte: same columns (bit patterns of doubles,
 /// through their printed form), lines, issues, warnings, accounting, or the same error. Deterministic.
@@ -70,7 +71,7 @@ import Testing
     /// Generated files with quoted fields holding line breaks, commas and quotes, CRLF and lone CR line ends,
     /// blank lines, ragged rows, bad values, and sometimes a NUL byte, a malformed or an unterminated quote.
     @Test func generatedAwkwardFilesReadTheSameOnAnyNumberOfThreads() throws {
-        var random = DecimalParsingCheck.SplitMix(state: 15)
+        var random = SplitMix64(seed: 15)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-read-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OutcomesRandom
 @testable import OutcomesReports
 
 /// A run killed (SIGKILL, as `kill -9`) at any point of the output swap must leave, once the next run has
@@ -125,7 +126,7 @@ import Testing
 
     @Test func killAtRandomPoints() throws {
         // Seeded so a failure can be replayed; each step of the swap sleeps 2 ms so the kills spread over it.
-        var generator = SplitMixKillTimes(seed: 20_261_204)
+        var generator = SplitMix64(seed: 20_261_204)
         for round in 0..<16 {
             let fallback = round % 2 == 1
             let delay = Double(generator.next() % 40) / 1000
@@ -156,18 +157,5 @@ import Testing
         #expect(text.contains("being written by another run") && text.contains("pid \(getpid())"), "stderr: \(text)")
         #expect(text.split(separator: "\n").count == 1)
         #expect(Self.state(of: out) == .old)
-    }
-}
-
-/// SplitMix64, for replayable random kill times.
-struct SplitMixKillTimes: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

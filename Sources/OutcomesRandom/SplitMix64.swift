@@ -1,19 +1,9 @@
-import OutcomesClinical
-/// A source of 64-bit pseudo-random words that the synthetic generator draws everything from.
-///
-/// The generator uses its own generators rather than the standard library's so that the same seed gives the
-/// same words, and therefore the same bytes, on every platform and every Swift release.
-public protocol SyntheticRandomSource {
-    /// Returns the next 64-bit word of the stream and advances the state.
-    mutating func nextWord() -> UInt64
-}
-
 /// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014):
 /// a 64-bit counter advanced by the golden-ratio increment and passed through a mixing function.
 ///
-/// Used to expand one seed into the state of ``Xoshiro256StarStar`` and to derive per-patient seeds,
-/// as the xoshiro authors recommend.
-public struct SplitMix64: SyntheticRandomSource, Sendable {
+/// Used on its own where a small fast stream is enough (bootstrap resamples, test inputs), to expand one seed
+/// into the state of ``Xoshiro256StarStar``, and to derive per-patient seeds, as the xoshiro authors recommend.
+public struct SplitMix64: RandomWordSource, RandomNumberGenerator, Sendable {
     /// The counter; the next output mixes `state + 0x9E3779B97F4A7C15`.
     public private(set) var state: UInt64
 
@@ -30,4 +20,7 @@ public struct SplitMix64: SyntheticRandomSource, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// The same word as ``nextWord()``, so that the standard library's `random(in:using:)` can draw from it.
+    public mutating func next() -> UInt64 { nextWord() }
 }

@@ -1,9 +1,8 @@
-import OutcomesClinical
 /// xoshiro256** (Blackman & Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 2021):
-/// the generator behind every draw of the synthetic cohort.
+/// the generator behind every draw of the synthetic cohort and the benchmarks' simulated data.
 ///
 /// Its 256-bit state is filled from ``SplitMix64`` so that any 64-bit seed, including 0, gives a usable state.
-public struct Xoshiro256StarStar: SyntheticRandomSource, Sendable {
+public struct Xoshiro256StarStar: RandomWordSource, RandomNumberGenerator, Sendable {
     private var s0: UInt64
     private var s1: UInt64
     private var s2: UInt64
@@ -35,4 +34,7 @@ public struct Xoshiro256StarStar: SyntheticRandomSource, Sendable {
         s3 = Self.rotateLeft(s3, 45)
         return result
     }
+
+    /// The same word as ``nextWord()``, so that the standard library's `random(in:using:)` can draw from it.
+    public mutating func next() -> UInt64 { nextWord() }
 }
