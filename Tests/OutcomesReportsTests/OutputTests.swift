@@ -74,3 +74,13 @@ func fixedFormatting(x: Double, digits: Int, expected: String) {
     try OutputFolder.write([("a.csv", "1\n")], to: empty.path)
     #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("a.csv").path))
 }
+
+/// A CRLF pair is one Character in Swift; the field must still be quoted, and non-ASCII text passes unchanged.
+@Test func csvQuotesCarriageReturnLineFeedAndKeepsUnicode() {
+    var c = CSVText(header: ["note"])
+    c.append(["a\r\nb"])
+    c.append(["naïve \"é\""])
+    c.append(["日本"])
+    #expect(c.text == "note\n\"a\r\nb\"\n\"naïve \"\"é\"\"\"\n日本\n")
+    #expect(CSVText.escape("x") == "x" && CSVText.escape("\r") == "\"\r\"")
+}

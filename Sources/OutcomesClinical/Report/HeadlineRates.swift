@@ -40,15 +40,34 @@ extension DerivedTables {
 
     /// The headline rates for each of `quarters` (patients whose first induction started in it), over all sites
     /// and, when the patients come from more than one site, per site (`siteOf` names each patient's site).
+    ///
+    /// Each patient is placed in its quarter and site once, and each group is derived from its own patients only,
+    /// so the cost is linear in patients however many sites there are (a registry can have thousands). The rows
+    /// are the same as ``restricted(to:site:siteOf:)`` would give for each quarter and site.
     public func trend(quarters: [CalendarPeriod], siteOf: [String: String]) -> [TrendRow] {
         let sites = Set(patients.compactMap { siteOf[$0.patientID] }).sorted()
-        var rows: [TrendRow] = []
-        for site in [nil] + (sites.count > 1 ? sites.map(Optional.some) : []) {
-            for q in quarters {
-                let t = restricted(to: q, site: site, siteOf: siteOf)
-                rows.append(TrendRow(quarter: q.label, site: site,
-                                     rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, t.estimate(t.headlineCount($0))) })))
+        let perSite = sites.count > 1
+        let siteIndex = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0) })
+        var allSites = [[PatientTimeline]](repeating: [], count: quarters.count)
+        var bySite = [[[PatientTimeline]]](repeating: [], count: perSite ? sites.count : 0)
+        for k in bySite.indices { bySite[k] = [[PatientTimeline]](repeating: [], count: quarters.count) }
+        for p in patients {
+            guard let start = firstInductionStart(p.patientID) else { continue }
+            let seconds = Int64(start.rounded(.down))
+            // Quarters may overlap only if a caller passes them so; each patient counts in every one that holds it.
+            for (q, quarter) in quarters.enumerated() where quarter.contains(seconds: seconds) {
+                allSites[q].append(p)
+                if perSite, let site = siteOf[p.patientID], let k = siteIndex[site] { bySite[k][q].append(p) }
             }
+        }
+        func row(_ q: Int, _ site: String?, _ kept: [PatientTimeline]) -> TrendRow {
+            let t = ClinicalDerivation.derive(kept, plan: plan)
+            return TrendRow(quarter: quarters[q].label, site: site,
+                            rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, t.estimate(t.headlineCount($0))) }))
+        }
+        var rows = quarters.indices.map { row($0, nil, allSites[$0]) }
+        for (k, site) in sites.enumerated() where perSite {
+            rows += quarters.indices.map { row($0, site, bySite[k][$0]) }
         }
         return rows
     }

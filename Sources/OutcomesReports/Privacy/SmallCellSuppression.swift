@@ -91,6 +91,23 @@ extension SmallCellPolicy {
 
     /// The first hidden cell whose value the shown cells and totals determine exactly.
     func firstRecoverableCell(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
+        if columns == 2 { return firstRecoverableCellOfTwoColumns(grid: grid, shown: shown, hidden: hidden, rows: rows) }
+        return firstRecoverableCellByLinearProgram(grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns)
+    }
+
+    /// The same answer as the general check for a two-column table, in time linear in its rows (``TwoColumnBounds``).
+    func firstRecoverableCellOfTwoColumns(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int) -> (Int, Int)? {
+        let unknown = (0...rows).map { i in (0...2).map { j in !shown[i][j] || hidden[i][j] } }
+        let bounds = TwoColumnBounds(grid: grid, unknown: unknown, rows: rows)
+        for i in 0...rows { for j in 0...2 where hidden[i][j] {
+            guard let b = bounds.bounds(row: i, column: j) else { return (i, j) }
+            if let upper = b.upper, upper - b.lower < 0.5 { return (i, j) }
+        } }
+        return nil
+    }
+
+    /// The general check: one linear program over every unknown cell of the table.
+    func firstRecoverableCellByLinearProgram(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
         var unknowns: [(Int, Int)] = []
         var index: [[Int?]] = Array(repeating: Array(repeating: nil, count: columns + 1), count: rows + 1)
         for i in 0...rows { for j in 0...columns where !shown[i][j] || hidden[i][j] { index[i][j] = unknowns.count; unknowns.append((i, j)) } }

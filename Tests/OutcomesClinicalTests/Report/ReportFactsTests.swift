@@ -79,6 +79,31 @@ import Testing
         #expect(trend[1].rates[.remission]?.count.successes == 1 && trend[1].rates[.remission]?.count.patients == 1)
     }
 
+    /// The trend places each patient once (linear in patients); its rows must equal restricting the tables to each
+    /// quarter and each site, as the report defined them before. Three sites, patients in two quarters.
+    @Test func trendRowsEqualRestrictionPerQuarterAndSite() throws {
+        let late = patient("P9", infusions: [0.0, 2, 4, 7, 9, 11].map { infusion($0 + 120) },
+                           scores: [phq9(119, total: 20), phq9(132.5, total: 4)])
+        let t = ClinicalDerivation.derive(Self.tables.patients + [late])
+        let siteOf = ["P1": "a", "P2": "b", "P3": "a", "P4": "c", "P5": "b", "P9": "a"]
+        let quarters = try CalendarPeriod(parsing: "2025-Q3").trailingQuarters(3)
+        let trend = t.trend(quarters: quarters, siteOf: siteOf)
+        var expected: [TrendRow] = []
+        for site in [nil, "a", "b", "c"] as [String?] {
+            for q in quarters {
+                let r = t.restricted(to: q, site: site, siteOf: siteOf)
+                expected.append(TrendRow(quarter: q.label, site: site,
+                                         rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, r.estimate(r.headlineCount($0))) })))
+            }
+        }
+        #expect(trend == expected)
+        #expect(trend.count == 12)
+        // Site a in 2025-Q2 holds P9 only; site c has nobody in Q2 or Q3.
+        let aQ2 = try #require(trend.first { $0.site == "a" && $0.quarter == "2025-Q2" })
+        #expect(aQ2.rates[.responseIntentionToTreat]?.count.patients == 1)
+        #expect(trend.filter { $0.site == "c" }.map { $0.rates[.tolerability]?.count.patients ?? -1 } == [1, 0, 0])
+    }
+
     /// The fixed cohort counts only patients scored in every window (a window reads the latest score since the
     /// infusion's start, so S2, first scored at 90 minutes, misses only the 40-minute window).
     @Test func suicidalFixedCohortUsesOnlyPatientsAssessedInEveryWindow() {
