@@ -78,8 +78,8 @@ struct TwoColumnBounds {
         let own: RowSet? = row < rows.count ? rows[row] : nil
         if let own { others.add(own, sign: -1) }
 
-        var names: [String] = []
-        func variable(_ name: String) -> Int { names.append(name); return names.count - 1 }
+        var variableCount = 0
+        func variable(_ name: String) -> Int { variableCount += 1; return variableCount - 1 }
         let a = own != nil ? variable("a") : nil, b = own != nil ? variable("b") : nil
         let x = others.segment > 0 ? variable("x") : nil, slack = x != nil ? variable("s") : nil
         let u = others.rowsFreeA > 0 ? variable("u") : nil, v = others.rowsFreeB > 0 ? variable("v") : nil
@@ -87,7 +87,7 @@ struct TwoColumnBounds {
 
         var equations: [[Double]] = [], rightHandSides: [Double] = []
         func equation(_ terms: [(Int?, Double)], _ rhs: Double) {
-            var row = [Double](repeating: 0, count: names.count)
+            var row = [Double](repeating: 0, count: variableCount)
             for (index, coefficient) in terms { if let index { row[index] += coefficient } }
             equations.append(row)
             rightHandSides.append(rhs)
@@ -114,6 +114,6 @@ struct TwoColumnBounds {
         case (false, 1): equation([(w, 1), (x, 1), (v, -1)], others.fixedB + others.segment)
         case (false, _): equation([(w, 1), (u, -1), (v, -1)], others.fixedA + others.fixedB + others.segment)
         }
-        return LinearProgramBounds(equations: equations, rightHandSides: rightHandSides, variableCount: names.count).bounds(of: w)
+        return LinearProgramBounds(equations: equations, rightHandSides: rightHandSides, variableCount: variableCount).bounds(of: w)
     }
 }
