@@ -32,4 +32,10 @@ enum RadixOrder {
 
     /// A key whose unsigned order is the numeric order of a non-negative double (−0 is treated as 0).
     static func key(_ t: Double) -> UInt64 { t == 0 ? 0 : t.bitPattern }
+
+    /// A key whose unsigned order is the numeric order of any finite double (−0 and 0 share a key).
+    static func signedKey(_ x: Double) -> UInt64 {
+        let bits = (x == 0 ? 0.0 : x).bitPattern
+        return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+    }
 }
