@@ -1,4 +1,5 @@
 import Testing
+import OutcomesLinearAlgebra
 @testable import OutcomesSurvival
 
 /// The O(n log n) concordance against a direct O(n²) count of every pair, on small random data sets built to
@@ -143,4 +144,22 @@ func bruteForceConcordanceMatchesR(_ c: CoxDiagnosticsCase) throws {
                 1e-10, "\(c.name) brute-force concordance")
     expectClose([result.concordant, result.discordant, result.tiedScore, result.tiedTime], r.numbers(c.name, "concordance_count"), 1e-10,
                 "\(c.name) brute-force pair counts")
+}
+
+@Test("Rows with equal covariates get bitwise equal linear predictors, so their score ties are exact")
+func equalCovariatesGiveEqualLinearPredictors() throws {
+    var g = ConcordanceTestGenerator(state: 21)
+    let n = 1_003, patterns: [[Double]] = [[56, 1, 0], [63, 2, 1], [70, 1, 2], [48, 2, 0], [59, 1, 1]]
+    var rows: [[Double]] = [], exit: [Double] = [], event: [Bool] = []
+    for _ in 0..<n {
+        rows.append(patterns[g.below(patterns.count)])
+        exit.append(Double(1 + g.below(400)))
+        event.append(g.below(3) != 0)
+    }
+    let model = try CoxRegression.fit(covariates: Matrix(rows), names: ["age", "sex", "ecog"],
+                                      data: SurvivalData(exit: exit, event: event))
+    var predictor: [[Double]: Double] = [:]
+    for (i, row) in rows.enumerated() {
+        if let seen = predictor[row] { #expect(seen == model.linearPredictors[i], "row \(i) \(row)") } else { predictor[row] = model.linearPredictors[i] }
+    }
 }
