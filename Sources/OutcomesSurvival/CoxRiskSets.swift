@@ -67,12 +67,19 @@ struct CoxRiskSets {
         stratum = order.map { strata[$0] }
         // Centre each column on its mean (for numerical range only; estimates do not depend on it).
         var xs = Matrix(rows: n, columns: p)
-        for j in 0..<p {
-            let src = j * n
-            var mean = 0.0
-            for i in 0..<n { mean += covariates.storage[src + i] }
-            mean /= Double(max(n, 1))
-            for k in 0..<n { xs.storage[src + k] = covariates.storage[src + order[k]] - mean }
+        let n = n, p = p
+        covariates.storage.withUnsafeBufferPointer { source in
+            xs.storage.withUnsafeMutableBufferPointer { out in
+                order.withUnsafeBufferPointer { order in
+                    for j in 0..<p {
+                        let src = j * n
+                        var mean = 0.0
+                        for i in 0..<n { mean += source[src + i] }
+                        mean /= Double(max(n, 1))
+                        for k in 0..<n { out[src + k] = source[src + order[k]] - mean }
+                    }
+                }
+            }
         }
         x = xs
 
@@ -163,10 +170,13 @@ struct CoxRiskSets {
         }
 
         var dx = Array(repeating: 0.0, count: p)
-        for j in 0..<p {
-            var s = 0.0
-            for i in 0..<n where event[i] { s += weights[i] * xs.storage[j * n + i] }
-            dx[j] = s
+        let sortedEvent = event, sortedWeights = weights
+        xs.storage.withUnsafeBufferPointer { xp in
+            for j in 0..<p {
+                var s = 0.0
+                for i in 0..<n where sortedEvent[i] { s += sortedWeights[i] * xp[j * n + i] }
+                dx[j] = s
+            }
         }
         deathWeightedX = dx
     }
@@ -199,7 +209,11 @@ struct CoxRiskSets {
             }
         }
         var risk = [Double](repeating: 0, count: n)
-        for i in 0..<n { risk[i] = weights[i] * Foundation.exp(eta[i]) }
+        risk.withUnsafeMutableBufferPointer { out in
+            weights.withUnsafeBufferPointer { w in
+                eta.withUnsafeBufferPointer { eta in for i in 0..<n { out[i] = w[i] * Foundation.exp(eta[i]) } }
+            }
+        }
         var s0 = [Double](repeating: 0, count: eCount), d0 = s0
         var s1 = [Double](repeating: 0, count: eCount * p), d1 = s1
         risk.withUnsafeBufferPointer { r in
@@ -223,7 +237,11 @@ struct CoxRiskSets {
             }
         }
         var loglik = 0.0
-        for i in 0..<n where event[i] { loglik += weights[i] * eta[i] }
+        event.withUnsafeBufferPointer { event in
+            weights.withUnsafeBufferPointer { w in
+                eta.withUnsafeBufferPointer { eta in for i in 0..<n where event[i] { loglik += w[i] * eta[i] } }
+            }
+        }
         var score = deathWeightedX
         // Per event time the likelihood terms share s1 and d1, so their means sum in closed form:
         // Σₖ (s1 − fₖ d1)/denₖ = s1 Σₖ 1/denₖ − d1 Σₖ fₖ/denₖ (Efron, fₖ = k/d; Breslow has one term).

@@ -6,26 +6,35 @@ enum RadixOrder {
     static func sorted(_ keys: [UInt64], start: [Int]? = nil) -> [Int] {
         let n = keys.count
         var order = start ?? Array(0..<n)
+        precondition(order.count == n, "RadixOrder sorts a permutation of every row")
         var buffer = [Int](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: 1 << 16)
-        for shift in stride(from: 0, to: 64, by: 16) {
-            for k in 0..<counts.count { counts[k] = 0 }
-            let first = n > 0 ? (keys[0] >> UInt64(shift)) & 0xFFFF : 0
-            var varies = false
-            for key in keys {
-                let digit = (key >> UInt64(shift)) & 0xFFFF
-                counts[Int(digit)] += 1
-                if digit != first { varies = true }
+        keys.withUnsafeBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for shift in stride(from: 0, to: 64, by: 16) {
+                    for k in 0..<counts.count { counts[k] = 0 }
+                    let first = n > 0 ? (keys[0] >> UInt64(shift)) & 0xFFFF : 0
+                    var varies = false
+                    for key in keys {
+                        let digit = (key >> UInt64(shift)) & 0xFFFF
+                        counts[Int(digit)] += 1
+                        varies = varies || digit != first
+                    }
+                    if !varies { continue }
+                    var total = 0
+                    for k in 0..<counts.count { let c = counts[k]; counts[k] = total; total += c }
+                    order.withUnsafeBufferPointer { order in
+                        buffer.withUnsafeMutableBufferPointer { buffer in
+                            for i in order {
+                                let digit = Int((keys[i] >> UInt64(shift)) & 0xFFFF)
+                                buffer[counts[digit]] = i
+                                counts[digit] += 1
+                            }
+                        }
+                    }
+                    swap(&order, &buffer)
+                }
             }
-            if !varies { continue }
-            var total = 0
-            for k in 0..<counts.count { let c = counts[k]; counts[k] = total; total += c }
-            for i in order {
-                let digit = Int((keys[i] >> UInt64(shift)) & 0xFFFF)
-                buffer[counts[digit]] = i
-                counts[digit] += 1
-            }
-            swap(&order, &buffer)
         }
         return order
     }
