@@ -50,22 +50,27 @@ public enum Concordance {
                 maxLevels = max(maxLevels, current + 1)
             }
         }
-        // Rows by (stratum, exit) and, for delayed entry, by (stratum, entry).
+        // Rows by (stratum, exit) and, for delayed entry, by (stratum, entry). The sweeps run over positions in
+        // the exit order, with every per-row array laid out in that order so that they read memory in sequence.
         let order = byStratum(RadixOrder.sorted(data.exit.map(RadixOrder.key)))
-        let entryOrder = data.entry.map { e in byStratum(RadixOrder.sorted(e.map(RadixOrder.key))) }
-        let w = data.weights, exit = data.exit, event = data.event
-        // Per row: weighted counts of its comparable partners that make the pair concordant, discordant, tied.
+        var position = [Int](repeating: 0, count: n)
+        for (k, i) in order.enumerated() { position[i] = k }
+        let entryPositions: [Int]? = data.entry.map { e in byStratum(RadixOrder.sorted(e.map(RadixOrder.key))).map { position[$0] } }
+        let entry = data.entry.map { e in order.map { e[$0] } }
+        let w = order.map { data.weights[$0] }, exit = order.map { data.exit[$0] }, event = order.map { data.event[$0] }
+        let ranks = order.map { rank[$0] }
+        // Per position: weighted counts of its comparable partners that make the pair concordant, discordant, tied.
         var conc = [Double](repeating: 0, count: n), disc = conc, tie = conc
         var tiedTime = 0.0
-        var tree = Fenwick(maxLevels)
+        var tree = RankWeights(maxLevels)
 
         var start = 0
         while start < n {
             var end = start + 1
             while end < n && sameStratum(order[end], order[start]) { end += 1 }
-            // The same stratum's rows in entry order occupy the same positions start..<end of `entryOrder`.
+            // The same stratum's rows in entry order occupy the same positions start..<end of `entryPositions`.
             var levels = 0
-            for m in start..<end { levels = max(levels, rank[order[m]] + 1) }
+            for m in start..<end { levels = max(levels, ranks[m] + 1) }
             tree.reset(levels)
 
             // Sweep 1, times descending: the tree holds the rows at risk at t without an event at t
@@ -73,23 +78,22 @@ public enum Concordance {
             var k = end - 1
             var entryPointer = end - 1
             while k >= start {
-                let t = exit[order[k]]
+                let t = exit[k]
                 var first = k
-                while first > start && exit[order[first - 1]] == t { first -= 1 }
-                for m in first...k where !event[order[m]] { let i = order[m]; tree.add(rank[i], w[i]) }
-                if let entry = data.entry, let entryOrder {
-                    while entryPointer >= start && entry[entryOrder[entryPointer]] >= t {
-                        let i = entryOrder[entryPointer]
-                        tree.add(rank[i], -w[i])
+                while first > start && exit[first - 1] == t { first -= 1 }
+                for m in first...k where !event[m] { tree.add(ranks[m], w[m]) }
+                if let entry, let entryPositions {
+                    while entryPointer >= start && entry[entryPositions[entryPointer]] >= t {
+                        let m = entryPositions[entryPointer]
+                        tree.add(ranks[m], -w[m])
                         entryPointer -= 1
                     }
                 }
-                for m in first...k where event[order[m]] {
-                    let i = order[m]
-                    let (below, equal, above) = tree.split(rank[i])
-                    conc[i] += below; tie[i] += equal; disc[i] += above
+                for m in first...k where event[m] {
+                    let (below, equal, above) = tree.split(ranks[m])
+                    conc[m] += below; tie[m] += equal; disc[m] += above
                 }
-                for m in first...k where event[order[m]] { let i = order[m]; tree.add(rank[i], w[i]) }
+                for m in first...k where event[m] { tree.add(ranks[m], w[m]) }
                 k = first - 1
             }
 
@@ -99,32 +103,30 @@ public enum Concordance {
             k = start
             entryPointer = start
             while k < end {
-                let t = exit[order[k]]
+                let t = exit[k]
                 var last = k
-                while last + 1 < end && exit[order[last + 1]] == t { last += 1 }
-                if let entry = data.entry, let entryOrder {
+                while last + 1 < end && exit[last + 1] == t { last += 1 }
+                if let entry, let entryPositions {
                     // Events with time ≤ entry are not partners: the tree holds exactly the events before t.
-                    while entryPointer < end && entry[entryOrder[entryPointer]] < t {
-                        let j = entryOrder[entryPointer]
-                        let (below, equal, above) = tree.split(rank[j])
-                        disc[j] -= below; tie[j] -= equal; conc[j] -= above
+                    while entryPointer < end && entry[entryPositions[entryPointer]] < t {
+                        let m = entryPositions[entryPointer]
+                        let (below, equal, above) = tree.split(ranks[m])
+                        disc[m] -= below; tie[m] -= equal; conc[m] -= above
                         entryPointer += 1
                     }
                 }
                 var sw = 0.0, sw2 = 0.0
-                for m in k...last where event[order[m]] {
-                    let j = order[m]
-                    // An earlier event with a lower score than j ranks them against the score.
-                    let (below, equal, above) = tree.split(rank[j])
-                    disc[j] += below; tie[j] += equal; conc[j] += above
-                    sw += w[j]; sw2 += w[j] * w[j]
+                for m in k...last where event[m] {
+                    // An earlier event with a lower score than this row's ranks them against the score.
+                    let (below, equal, above) = tree.split(ranks[m])
+                    disc[m] += below; tie[m] += equal; conc[m] += above
+                    sw += w[m]; sw2 += w[m] * w[m]
                 }
                 tiedTime += (sw * sw - sw2) / 2
-                for m in k...last where event[order[m]] { let j = order[m]; tree.add(rank[j], w[j]) }
-                for m in k...last where !event[order[m]] {
-                    let j = order[m]
-                    let (below, equal, above) = tree.split(rank[j])
-                    disc[j] += below; tie[j] += equal; conc[j] += above
+                for m in k...last where event[m] { tree.add(ranks[m], w[m]) }
+                for m in k...last where !event[m] {
+                    let (below, equal, above) = tree.split(ranks[m])
+                    disc[m] += below; tie[m] += equal; conc[m] += above
                 }
                 k = last + 1
             }
@@ -147,46 +149,52 @@ public enum Concordance {
     }
 }
 
-/// A Fenwick (binary indexed) tree of weight sums over score ranks, with the weight at each rank kept beside it
-/// so a query needs one prefix walk.
-struct Fenwick {
-    private var tree: [Double]
+/// Weights per score rank with the prefix sums a sweep needs: the weight at each rank, and a Fenwick (binary
+/// indexed) tree over blocks of 64 ranks. A query adds the blocks below through the tree (small enough to stay in
+/// cache for a million ranks) and the ranks below within its block from one contiguous stretch; a Fenwick tree
+/// over single ranks would miss the cache at most of its twenty levels.
+struct RankWeights {
+    private static let shift = 6
     private var atRank: [Double]
+    private var blocks: [Double]
     private(set) var total = 0.0
 
     init(_ levels: Int) {
-        tree = Array(repeating: 0, count: levels + 1)
         atRank = Array(repeating: 0, count: levels)
+        blocks = Array(repeating: 0, count: (levels >> Self.shift) + 2)
     }
 
-    /// Empties the first `levels` ranks (the tree is reused across strata).
+    /// Empties the first `levels` ranks (reused across strata).
     mutating func reset(_ levels: Int) {
         total = 0
-        tree.withUnsafeMutableBufferPointer { t in for k in 0...min(levels, t.count - 1) { t[k] = 0 } }
+        let blockCount = min((levels >> Self.shift) + 2, blocks.count)
         atRank.withUnsafeMutableBufferPointer { a in for k in 0..<min(levels, a.count) { a[k] = 0 } }
+        blocks.withUnsafeMutableBufferPointer { b in for k in 0..<blockCount { b[k] = 0 } }
     }
 
     mutating func add(_ index: Int, _ value: Double) {
         total += value
-        atRank[index] += value
-        tree.withUnsafeMutableBufferPointer { t in
-            var i = index + 1
+        atRank.withUnsafeMutableBufferPointer { $0[index] += value }
+        blocks.withUnsafeMutableBufferPointer { t in
+            var i = (index >> Self.shift) + 1
             while i < t.count { t[i] += value; i += i & -i }
-        }
-    }
-
-    /// Sum over ranks 0…index (0 for index < 0).
-    func prefix(_ index: Int) -> Double {
-        tree.withUnsafeBufferPointer { t in
-            var s = 0.0, i = index + 1
-            while i > 0 { s += t[i]; i -= i & -i }
-            return s
         }
     }
 
     /// Weights below, at and above `index`.
     func split(_ index: Int) -> (below: Double, equal: Double, above: Double) {
-        let below = prefix(index - 1), equal = atRank[index]
+        let block = index >> Self.shift
+        var below = blocks.withUnsafeBufferPointer { t in
+            var s = 0.0, i = block
+            while i > 0 { s += t[i]; i -= i & -i }
+            return s
+        }
+        let equal = atRank.withUnsafeBufferPointer { a in
+            var within = 0.0
+            for k in (block << Self.shift)..<index { within += a[k] }
+            below += within
+            return a[index]
+        }
         return (below, equal, total - below - equal)
     }
 }

@@ -80,6 +80,9 @@ let concordanceCases: [ConcordanceCase] = [
     .init(seed: 6, rows: 120, timeLevels: 9, scoreLevels: 6, strata: 3, weighted: true, delayedEntry: true),
     .init(seed: 7, rows: 50, timeLevels: 3, scoreLevels: 1, strata: 2, weighted: true, delayedEntry: true),
     .init(seed: 8, rows: 100, timeLevels: 500, scoreLevels: 0, strata: 4, weighted: true, delayedEntry: true),
+    // Hundreds of score ranks per stratum: many 64-rank blocks of the rank counts.
+    .init(seed: 9, rows: 1_500, timeLevels: 40, scoreLevels: 0, strata: 2, weighted: true, delayedEntry: true),
+    .init(seed: 10, rows: 1_200, timeLevels: 5_000, scoreLevels: 300, strata: 1, weighted: false, delayedEntry: false),
 ]
 
 @Test("Concordance sweeps equal a direct count of every pair (ties, strata, weights, delayed entry; 1e-12)",
