@@ -10,17 +10,14 @@ enum RadixOrder {
         var buffer = [Int](repeating: 0, count: n)
         var counts = [Int](repeating: 0, count: 1 << 16)
         keys.withUnsafeBufferPointer { keys in
+            // Bits set in some key and clear in another: a digit without any is the same for every key.
+            var anySet: UInt64 = 0, allSet: UInt64 = ~0
+            for key in keys { anySet |= key; allSet &= key }
+            let varying = anySet & ~allSet
             counts.withUnsafeMutableBufferPointer { counts in
-                for shift in stride(from: 0, to: 64, by: 16) {
+                for shift in stride(from: 0, to: 64, by: 16) where (varying >> UInt64(shift)) & 0xFFFF != 0 {
                     for k in 0..<counts.count { counts[k] = 0 }
-                    let first = n > 0 ? (keys[0] >> UInt64(shift)) & 0xFFFF : 0
-                    var varies = false
-                    for key in keys {
-                        let digit = (key >> UInt64(shift)) & 0xFFFF
-                        counts[Int(digit)] += 1
-                        varies = varies || digit != first
-                    }
-                    if !varies { continue }
+                    for key in keys { counts[Int((key >> UInt64(shift)) & 0xFFFF)] += 1 }
                     var total = 0
                     for k in 0..<counts.count { let c = counts[k]; counts[k] = total; total += c }
                     order.withUnsafeBufferPointer { order in

@@ -20,3 +20,20 @@ func numericGroupingMatchesSortedSet() {
     #expect(grouping.labels.count == levels.count)
     #expect(values.indices.allSatisfy { levels[grouping.codes[$0]] == values[$0] })
 }
+
+@Test("RadixOrder equals a stable comparison sort, with digits that vary in some keys only and with a start order")
+func radixOrderIsAStableSort() {
+    var g = ConcordanceTestGenerator(state: 17)
+    let masks: [UInt64] = [0xFFFF_0000_0000_0000, 0x0000_FFFF_0000_FFFF, ~0, 0x3]
+    for mask in masks {
+        let keys = (0..<3_000).map { _ in (g.next() & mask) | 0x0000_0100_0000_0000 }
+        let expected = keys.indices.sorted { keys[$0] < keys[$1] }
+        #expect(RadixOrder.sorted(keys) == expected, "mask \(String(mask, radix: 16))")
+        let start = Array(keys.indices.reversed())
+        #expect(RadixOrder.sorted(keys, start: start) == start.sorted { keys[$0] < keys[$1] })
+    }
+    #expect(RadixOrder.sorted([]) == [])
+    #expect(RadixOrder.signedKey(-0.0) == RadixOrder.signedKey(0))
+    let values: [Double] = [-3.5, 0, 2, -1e300, 7, 1e-300, -1e-300]
+    #expect(RadixOrder.sorted(values.map(RadixOrder.signedKey)).map { values[$0] } == values.sorted())
+}
