@@ -14,7 +14,8 @@ public struct CholeskyFactorization: Sendable {
         let n = a.rows
         if n > 0 {
             let info = l.storage.withUnsafeMutableBufferPointer { p in
-                LAPACKE_dpotrf(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(n))
+                BLASThreads.applyProcessDefault()
+                return LAPACKE_dpotrf(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(n))
             }
             if info > 0 { throw .notPositiveDefinite(column: Int(info) - 1) }
             if info < 0 { throw .lapackFailure(routine: "dpotrf", info: Int(info)) }
@@ -31,7 +32,8 @@ public struct CholeskyFactorization: Sendable {
         if n == 0 || b.columns == 0 { return x }
         let info = lower.storage.withUnsafeBufferPointer { l in
             x.storage.withUnsafeMutableBufferPointer { p in
-                LAPACKE_dpotrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(n), Int32(b.columns),
+                BLASThreads.applyProcessDefault()
+                return LAPACKE_dpotrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(n), Int32(b.columns),
                                l.baseAddress, Int32(n), p.baseAddress, Int32(n))
             }
         }
@@ -50,7 +52,8 @@ public struct CholeskyFactorization: Sendable {
         var inv = lower
         if n == 0 { return inv }
         let info = inv.storage.withUnsafeMutableBufferPointer { p in
-            LAPACKE_dpotri(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(n))
+            BLASThreads.applyProcessDefault()
+            return LAPACKE_dpotri(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(n))
         }
         if info > 0 { throw .singular(column: Int(info) - 1) }
         if info < 0 { throw .lapackFailure(routine: "dpotri", info: Int(info)) }
@@ -81,7 +84,8 @@ public struct LUFactorization: Sendable {
         if n > 0 {
             let info = m.storage.withUnsafeMutableBufferPointer { p in
                 ipiv.withUnsafeMutableBufferPointer { ip in
-                    LAPACKE_dgetrf(LAPACK_COL_MAJOR, Int32(n), Int32(n), p.baseAddress, Int32(n), ip.baseAddress)
+                    BLASThreads.applyProcessDefault()
+                    return LAPACKE_dgetrf(LAPACK_COL_MAJOR, Int32(n), Int32(n), p.baseAddress, Int32(n), ip.baseAddress)
                 }
             }
             if info > 0 { throw .singular(column: Int(info) - 1) }
@@ -100,7 +104,8 @@ public struct LUFactorization: Sendable {
         let info = packed.storage.withUnsafeBufferPointer { a in
             pivots.withUnsafeBufferPointer { ip in
                 x.storage.withUnsafeMutableBufferPointer { p in
-                    LAPACKE_dgetrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")), Int32(n), Int32(b.columns),
+                    BLASThreads.applyProcessDefault()
+                    return LAPACKE_dgetrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "N")), Int32(n), Int32(b.columns),
                                    a.baseAddress, Int32(n), ip.baseAddress, p.baseAddress, Int32(n))
                 }
             }
@@ -117,7 +122,8 @@ public struct LUFactorization: Sendable {
         var ipiv = pivots
         let info = inv.storage.withUnsafeMutableBufferPointer { p in
             ipiv.withUnsafeMutableBufferPointer { ip in
-                LAPACKE_dgetri(LAPACK_COL_MAJOR, Int32(n), p.baseAddress, Int32(n), ip.baseAddress)
+                BLASThreads.applyProcessDefault()
+                return LAPACKE_dgetri(LAPACK_COL_MAJOR, Int32(n), p.baseAddress, Int32(n), ip.baseAddress)
             }
         }
         if info > 0 { throw .singular(column: Int(info) - 1) }
@@ -153,7 +159,8 @@ public struct SymmetricEigenDecomposition: Sendable {
         if n > 0 {
             let info = v.storage.withUnsafeMutableBufferPointer { p in
                 w.withUnsafeMutableBufferPointer { wp in
-                    LAPACKE_dsyevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")),
+                    BLASThreads.applyProcessDefault()
+                    return LAPACKE_dsyevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")),
                                    Int32(n), p.baseAddress, Int32(n), wp.baseAddress)
                 }
             }

@@ -34,6 +34,7 @@ extension Matrix {
         if rows == 0 || columns == 0 { return g }
         buffer.withUnsafeBufferPointer { a in
             g.storage.withUnsafeMutableBufferPointer { c in
+                BLASThreads.applyProcessDefault()
                 cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows),
                             1.0, a.baseAddress, Int32(rows), 0.0, c.baseAddress, Int32(columns))
             }

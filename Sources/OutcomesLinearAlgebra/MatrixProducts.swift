@@ -18,6 +18,7 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
                 result.storage.withUnsafeMutableBufferPointer { c in
+                    BLASThreads.applyProcessDefault()
                     cblas_dgemm(CblasColMajor, transposingSelf ? CblasTrans : CblasNoTrans, CblasNoTrans,
                                 Int32(m), Int32(other.columns), Int32(k),
                                 1.0, a.baseAddress, Int32(max(rows, 1)), b.baseAddress, Int32(max(other.rows, 1)),
@@ -38,6 +39,7 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             x.withUnsafeBufferPointer { xb in
                 y.withUnsafeMutableBufferPointer { yb in
+                    BLASThreads.applyProcessDefault()
                     cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(rows), Int32(columns), 1.0,
                                 a.baseAddress, Int32(rows), xb.baseAddress, 1, 0.0, yb.baseAddress, 1)
                 }

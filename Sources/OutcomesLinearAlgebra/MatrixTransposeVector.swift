@@ -11,6 +11,7 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             x.withUnsafeBufferPointer { xb in
                 y.withUnsafeMutableBufferPointer { yb in
+                    BLASThreads.applyProcessDefault()
                     cblas_dgemv(CblasColMajor, CblasTrans, Int32(rows), Int32(columns), 1.0,
                                 a.baseAddress, Int32(rows), xb.baseAddress, 1, 0.0, yb.baseAddress, 1)
                 }

@@ -10,6 +10,7 @@ extension CholeskyFactorization {
         if n == 0 || b.columns == 0 { return x }
         lower.storage.withUnsafeBufferPointer { l in
             x.storage.withUnsafeMutableBufferPointer { p in
+                BLASThreads.applyProcessDefault()
                 cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, Int32(n), Int32(b.columns),
                             1.0, l.baseAddress, Int32(n), p.baseAddress, Int32(n))
             }

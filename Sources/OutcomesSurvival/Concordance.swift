@@ -22,54 +22,115 @@ public enum Concordance {
     /// predictor, R's `concordance(fit)`). For an event of row i at time t the comparable partners are the rows at
     /// risk at t (entry < t ≤ exit) that do not have an event at t (events at the same time are R's `tied.y`);
     /// pairs are formed within strata only, and a pair's weight is the product of the case weights.
+    ///
+    /// O(n log n): the rows are ordered once by (stratum, time) and the scores ranked once within strata (radix
+    /// sorts); two sweeps over time keep weighted counts per score rank in a Fenwick tree, one answering for each
+    /// event its partners (the shorter member of its pairs), one for each row the earlier events it outlived
+    /// (the longer member).
     public static func harrell(_ data: SurvivalData, score: [Double], strata: Grouping? = nil) throws(SurvivalError) -> ConcordanceResult {
         let n = data.count
         guard n > 0 else { throw .empty }
         guard score.count == n else { throw .lengthMismatch("\(n) rows but \(score.count) scores") }
         if let strata, strata.codes.count != n { throw .lengthMismatch("\(n) rows but \(strata.codes.count) stratum codes") }
         for (i, s) in score.enumerated() where !s.isFinite { throw .nonFinite(name: "score", row: i, value: s) }
-        let levels = Array(Set(score)).sorted()
-        var rank: [Double: Int] = [:]
-        for (k, v) in levels.enumerated() { rank[v] = k }
-        let ranks = score.map { rank[$0]! }
-        let w = data.weights
-        // Per row: weighted counts of its comparable partners that make the pair concordant, discordant, tied.
+        let stratified = strata.map { s in s.codes.contains { $0 != s.codes[0] } } ?? false
+        let stratumKeys = stratified ? strata!.codes.map { UInt64($0) } : nil
+        func byStratum(_ order: [Int]) -> [Int] { stratumKeys.map { RadixOrder.sorted($0, start: order) } ?? order }
+        func sameStratum(_ a: Int, _ b: Int) -> Bool { !stratified || strata!.codes[a] == strata!.codes[b] }
+
+        // Dense score ranks within each stratum (equal scores share a rank, so ties are exact equality).
+        let scoreOrder = byStratum(RadixOrder.sorted(score.map(RadixOrder.signedKey)))
+        var rank = [Int](repeating: 0, count: n)
+        var maxLevels = 0
+        do {
+            var current = -1
+            for (k, i) in scoreOrder.enumerated() {
+                if k == 0 || !sameStratum(i, scoreOrder[k - 1]) { current = 0 } else if score[i] != score[scoreOrder[k - 1]] { current += 1 }
+                rank[i] = current
+                maxLevels = max(maxLevels, current + 1)
+            }
+        }
+        // Rows by (stratum, exit) and, for delayed entry, by (stratum, entry). The sweeps run over positions in
+        // the exit order, with every per-row array laid out in that order so that they read memory in sequence.
+        let order = byStratum(RadixOrder.sorted(data.exit.map(RadixOrder.key)))
+        var position = [Int](repeating: 0, count: n)
+        for (k, i) in order.enumerated() { position[i] = k }
+        let entryPositions: [Int]? = data.entry.map { e in byStratum(RadixOrder.sorted(e.map(RadixOrder.key))).map { position[$0] } }
+        let entry = data.entry.map { e in order.map { e[$0] } }
+        let w = order.map { data.weights[$0] }, exit = order.map { data.exit[$0] }, event = order.map { data.event[$0] }
+        let ranks = order.map { rank[$0] }
+        // Per position: weighted counts of its comparable partners that make the pair concordant, discordant, tied.
         var conc = [Double](repeating: 0, count: n), disc = conc, tie = conc
         var tiedTime = 0.0
-        var members = Array(repeating: [Int](), count: strata?.labels.count ?? 1)
-        for (i, s) in (strata?.codes ?? Array(repeating: 0, count: n)).enumerated() { members[s].append(i) }
-        for rows in members where rows.count > 1 {
-            let events = rows.filter { data.event[$0] }
-            let entryTime: (Int) -> Double = { i in data.entry?[i] ?? -.infinity }
-            // The event as the shorter member: rows entered before t, less rows gone before t, less events at t.
-            let queries = events.map { Query(time: data.exit[$0], inclusive: false, rank: ranks[$0]) }
-            let entered = prefixCounts(items: rows.map { (entryTime($0), ranks[$0], w[$0]) }, queries: queries, levels: levels.count)
-            let gone = prefixCounts(items: rows.map { (data.exit[$0], ranks[$0], w[$0]) }, queries: queries, levels: levels.count)
-            let eventItems = events.map { (data.exit[$0], ranks[$0], w[$0]) }
-            let eventsUpTo = prefixCounts(items: eventItems, queries: queries.map { Query(time: $0.time, inclusive: true, rank: $0.rank) },
-                                          levels: levels.count)
-            let eventsBefore = prefixCounts(items: eventItems, queries: queries, levels: levels.count)
-            var sameTime: [Double: (Double, Double)] = [:]
-            for (k, i) in events.enumerated() {
-                let eventsAtT = eventsUpTo[k].subtracting(eventsBefore[k])
-                let partners = entered[k].subtracting(gone[k]).subtracting(eventsAtT)
-                conc[i] += partners.below; tie[i] += partners.equal; disc[i] += partners.above
-                let t = data.exit[i]
-                let (sw, sw2) = sameTime[t] ?? (0, 0)
-                sameTime[t] = (sw + w[i], sw2 + w[i] * w[i])
+        var tree = RankWeights(maxLevels)
+
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && sameStratum(order[end], order[start]) { end += 1 }
+            // The same stratum's rows in entry order occupy the same positions start..<end of `entryPositions`.
+            var levels = 0
+            for m in start..<end { levels = max(levels, ranks[m] + 1) }
+            tree.reset(levels)
+
+            // Sweep 1, times descending: the tree holds the rows at risk at t without an event at t
+            // (exit > t, or censored at t; rows with entry ≥ t removed), queried by each event at t.
+            var k = end - 1
+            var entryPointer = end - 1
+            while k >= start {
+                let t = exit[k]
+                var first = k
+                while first > start && exit[first - 1] == t { first -= 1 }
+                for m in first...k where !event[m] { tree.add(ranks[m], w[m]) }
+                if let entry, let entryPositions {
+                    while entryPointer >= start && entry[entryPositions[entryPointer]] >= t {
+                        let m = entryPositions[entryPointer]
+                        tree.add(ranks[m], -w[m])
+                        entryPointer -= 1
+                    }
+                }
+                for m in first...k where event[m] {
+                    let (below, equal, above) = tree.split(ranks[m])
+                    conc[m] += below; tie[m] += equal; disc[m] += above
+                }
+                for m in first...k where event[m] { tree.add(ranks[m], w[m]) }
+                k = first - 1
             }
-            // Summed in time order so the result does not depend on the dictionary's iteration order.
-            for key in sameTime.keys.sorted() { let (sw, sw2) = sameTime[key]!; tiedTime += (sw * sw - sw2) / 2 }
-            // Every row as the longer member: events after its entry and before its exit (at its exit when censored).
-            let upper = rows.map { Query(time: data.exit[$0], inclusive: !data.event[$0], rank: ranks[$0]) }
-            let lower = rows.map { Query(time: entryTime($0), inclusive: true, rank: ranks[$0]) }
-            let toExit = prefixCounts(items: eventItems, queries: upper, levels: levels.count)
-            let toEntry = prefixCounts(items: eventItems, queries: lower, levels: levels.count)
-            for (k, j) in rows.enumerated() {
-                let partners = toExit[k].subtracting(toEntry[k])
-                // An earlier event with a lower score than j ranks them against the score.
-                disc[j] += partners.below; tie[j] += partners.equal; conc[j] += partners.above
+
+            // Sweep 2, times ascending: the tree holds the events so far; a row is the longer member of a pair
+            // with every event after its entry and before its exit (at its exit too when censored).
+            tree.reset(levels)
+            k = start
+            entryPointer = start
+            while k < end {
+                let t = exit[k]
+                var last = k
+                while last + 1 < end && exit[last + 1] == t { last += 1 }
+                if let entry, let entryPositions {
+                    // Events with time ≤ entry are not partners: the tree holds exactly the events before t.
+                    while entryPointer < end && entry[entryPositions[entryPointer]] < t {
+                        let m = entryPositions[entryPointer]
+                        let (below, equal, above) = tree.split(ranks[m])
+                        disc[m] -= below; tie[m] -= equal; conc[m] -= above
+                        entryPointer += 1
+                    }
+                }
+                var sw = 0.0, sw2 = 0.0
+                for m in k...last where event[m] {
+                    // An earlier event with a lower score than this row's ranks them against the score.
+                    let (below, equal, above) = tree.split(ranks[m])
+                    disc[m] += below; tie[m] += equal; conc[m] += above
+                    sw += w[m]; sw2 += w[m] * w[m]
+                }
+                tiedTime += (sw * sw - sw2) / 2
+                for m in k...last where event[m] { tree.add(ranks[m], w[m]) }
+                for m in k...last where !event[m] {
+                    let (below, equal, above) = tree.split(ranks[m])
+                    disc[m] += below; tie[m] += equal; conc[m] += above
+                }
+                k = last + 1
             }
+            start = end
         }
         // Each pair was counted once from each side.
         var c = 0.0, d = 0.0, t = 0.0
@@ -88,61 +149,52 @@ public enum Concordance {
     }
 }
 
-/// A prefix query: items with time < `time` (≤ when `inclusive`), split by score rank against `rank`.
-struct Query {
-    let time: Double
-    let inclusive: Bool
-    let rank: Int
-}
+/// Weights per score rank with the prefix sums a sweep needs: the weight at each rank, and a Fenwick (binary
+/// indexed) tree over blocks of 64 ranks. A query adds the blocks below through the tree (small enough to stay in
+/// cache for a million ranks) and the ranks below within its block from one contiguous stretch; a Fenwick tree
+/// over single ranks would miss the cache at most of its twenty levels.
+struct RankWeights {
+    private static let shift = 6
+    private var atRank: [Double]
+    private var blocks: [Double]
+    private(set) var total = 0.0
 
-/// Weighted counts of items with a lower, equal and higher score rank than the query's.
-struct RankCounts {
-    var below = 0.0, equal = 0.0, above = 0.0
-    func subtracting(_ o: RankCounts) -> RankCounts {
-        RankCounts(below: below - o.below, equal: equal - o.equal, above: above - o.above)
+    init(_ levels: Int) {
+        atRank = Array(repeating: 0, count: levels)
+        blocks = Array(repeating: 0, count: (levels >> Self.shift) + 2)
     }
-}
 
-/// Answers every query offline in one sweep over time: items are added to a Fenwick tree over ranks in time
-/// order while the queries are visited in time order.
-func prefixCounts(items: [(time: Double, rank: Int, weight: Double)], queries: [Query], levels: Int) -> [RankCounts] {
-    let itemOrder = items.indices.sorted { items[$0].time < items[$1].time }
-    // Strict queries at time t come before inclusive ones at t (they see fewer items).
-    let queryOrder = queries.indices.sorted {
-        let a = queries[$0], b = queries[$1]
-        return a.time != b.time ? a.time < b.time : (!a.inclusive && b.inclusive)
+    /// Empties the first `levels` ranks (reused across strata).
+    mutating func reset(_ levels: Int) {
+        total = 0
+        let blockCount = min((levels >> Self.shift) + 2, blocks.count)
+        atRank.withUnsafeMutableBufferPointer { a in for k in 0..<min(levels, a.count) { a[k] = 0 } }
+        blocks.withUnsafeMutableBufferPointer { b in for k in 0..<blockCount { b[k] = 0 } }
     }
-    var tree = Fenwick(levels)
-    var out = [RankCounts](repeating: RankCounts(), count: queries.count)
-    var next = 0
-    for q in queryOrder {
-        let query = queries[q]
-        while next < itemOrder.count {
-            let item = items[itemOrder[next]]
-            guard item.time < query.time || (query.inclusive && item.time == query.time) else { break }
-            tree.add(item.rank, item.weight)
-            next += 1
-        }
-        let below = tree.prefix(query.rank - 1), upTo = tree.prefix(query.rank)
-        out[q] = RankCounts(below: below, equal: upTo - below, above: tree.total - upTo)
-    }
-    return out
-}
 
-/// A Fenwick (binary indexed) tree of weight sums over score ranks.
-struct Fenwick {
-    var tree: [Double]
-    var total = 0.0
-    init(_ n: Int) { tree = Array(repeating: 0, count: n + 1) }
     mutating func add(_ index: Int, _ value: Double) {
         total += value
-        var i = index + 1
-        while i < tree.count { tree[i] += value; i += i & -i }
+        atRank.withUnsafeMutableBufferPointer { $0[index] += value }
+        blocks.withUnsafeMutableBufferPointer { t in
+            var i = (index >> Self.shift) + 1
+            while i < t.count { t[i] += value; i += i & -i }
+        }
     }
-    /// Sum over ranks 0…index (0 for index < 0).
-    func prefix(_ index: Int) -> Double {
-        var s = 0.0, i = index + 1
-        while i > 0 { s += tree[i]; i -= i & -i }
-        return s
+
+    /// Weights below, at and above `index`.
+    func split(_ index: Int) -> (below: Double, equal: Double, above: Double) {
+        let block = index >> Self.shift
+        var below = blocks.withUnsafeBufferPointer { t in
+            var s = 0.0, i = block
+            while i > 0 { s += t[i]; i -= i & -i }
+            return s
+        }
+        let equal = atRank.withUnsafeBufferPointer { a in
+            var within = 0.0
+            for k in (block << Self.shift)..<index { within += a[k] }
+            below += within
+            return a[index]
+        }
+        return (below, equal, total - below - equal)
     }
 }

@@ -24,8 +24,15 @@ struct CoxRiskSets {
     let eventStratum: [Int]
     /// Sorted position of the first row of the tie group; its deaths occupy `riskStart ..< riskStart + deaths`.
     let riskStart: [Int]
+    /// End (exclusive) of the rows the event's risk set adds to the next event's: the next event's `riskStart`
+    /// in the same stratum, else the end of the stratum. Rows `riskStart ..< riskEnd` are the block whose sum
+    /// the event's risk-set sum adds to the next event's.
+    let riskEnd: [Int]
     let deaths: [Int]
     let deathWeight: [Double]
+    /// Rows of the Gram product that gives the risk-set means' part of the information: one per event time, two
+    /// for tied deaths under Efron.
+    let informationRows: Int
 
     /// Counting-process data: sorted positions ordered by (stratum, entry), and for each event the first index in
     /// that order of a row with entry ≥ the event time in the same stratum (−1 when none).
@@ -60,12 +67,19 @@ struct CoxRiskSets {
         stratum = order.map { strata[$0] }
         // Centre each column on its mean (for numerical range only; estimates do not depend on it).
         var xs = Matrix(rows: n, columns: p)
-        for j in 0..<p {
-            let src = j * n
-            var mean = 0.0
-            for i in 0..<n { mean += covariates.storage[src + i] }
-            mean /= Double(max(n, 1))
-            for k in 0..<n { xs.storage[src + k] = covariates.storage[src + order[k]] - mean }
+        let n = n, p = p
+        covariates.storage.withUnsafeBufferPointer { source in
+            xs.storage.withUnsafeMutableBufferPointer { out in
+                order.withUnsafeBufferPointer { order in
+                    for j in 0..<p {
+                        let src = j * n
+                        var mean = 0.0
+                        for i in 0..<n { mean += source[src + i] }
+                        mean /= Double(max(n, 1))
+                        for k in 0..<n { out[src + k] = source[src + order[k]] - mean }
+                    }
+                }
+            }
         }
         x = xs
 
@@ -92,6 +106,18 @@ struct CoxRiskSets {
             k = end
         }
         self.eventTime = eventTime; self.eventStratum = eventStratum; self.riskStart = riskStart
+        var riskEnd = [Int](repeating: n, count: eventTime.count)
+        for e in eventTime.indices {
+            if e + 1 < eventTime.count && eventStratum[e + 1] == eventStratum[e] {
+                riskEnd[e] = riskStart[e + 1]
+            } else {
+                var end = riskStart[e]
+                while end < n && stratum[end] == eventStratum[e] { end += 1 }
+                riskEnd[e] = end
+            }
+        }
+        self.riskEnd = riskEnd
+        informationRows = deaths.reduce(0) { $0 + (ties == .efron && $1 > 1 ? 2 : 1) }
         self.deaths = deaths; self.deathWeight = deathWeight; self.ownEvent = ownEvent
         self.lastEventAtExit = lastEventAtExit
         eventCount = deaths.reduce(0, +)
@@ -144,10 +170,13 @@ struct CoxRiskSets {
         }
 
         var dx = Array(repeating: 0.0, count: p)
-        for j in 0..<p {
-            var s = 0.0
-            for i in 0..<n where event[i] { s += weights[i] * xs.storage[j * n + i] }
-            dx[j] = s
+        let sortedEvent = event, sortedWeights = weights
+        xs.storage.withUnsafeBufferPointer { xp in
+            for j in 0..<p {
+                var s = 0.0
+                for i in 0..<n where sortedEvent[i] { s += sortedWeights[i] * xp[j * n + i] }
+                dx[j] = s
+            }
         }
         deathWeightedX = dx
     }
@@ -167,61 +196,118 @@ struct CoxRiskSets {
     /// Log-likelihood, score and the risk-set sums at `beta`.
     func evaluate(_ beta: [Double]) -> Evaluation {
         let eCount = eventTime.count
-        var eta = p > 0 ? ((try? x.multiplied(by: beta)) ?? Array(repeating: 0, count: n)) : Array(repeating: 0, count: n)
-        if p == 0 { eta = Array(repeating: 0, count: n) }
-        var risk = [Double](repeating: 0, count: n)
-        for i in 0..<n { risk[i] = weights[i] * Foundation.exp(eta[i]) }
-        var s0 = [Double](repeating: 0, count: eCount), d0 = s0
-        var s1 = [Double](repeating: 0, count: eCount * p), d1 = s1
-        // Suffix sums over exit order with a reset at each stratum boundary.
-        risk.withUnsafeBufferPointer { r in
-            suffixSums(risk: r, column: nil, into: &s0, stride: 1, offset: 0)
+        // η = Xβ column by column: every row goes through the same operations, so equal covariate rows get
+        // bitwise equal η (a BLAS dgemv rounds rows differently by position, which splits exact ties in the
+        // concordance), and no BLAS threads are woken for an O(n·p) product.
+        var eta = [Double](repeating: 0, count: n)
+        eta.withUnsafeMutableBufferPointer { out in
             x.storage.withUnsafeBufferPointer { xp in
                 for j in 0..<p {
-                    suffixSums(risk: r, column: UnsafeBufferPointer(rebasing: xp[(j * n)..<((j + 1) * n)]), into: &s1, stride: p, offset: j)
+                    let b = beta[j], base = j * n
+                    for i in 0..<n { out[i] += xp[base + i] * b }
                 }
             }
         }
-        for e in 0..<eCount {
-            let start = riskStart[e]
-            for m in start..<(start + deaths[e]) {
-                d0[e] += risk[m]
-                for j in 0..<p { d1[e * p + j] += risk[m] * x.storage[j * n + m] }
+        var risk = [Double](repeating: 0, count: n)
+        risk.withUnsafeMutableBufferPointer { out in
+            weights.withUnsafeBufferPointer { w in
+                eta.withUnsafeBufferPointer { eta in for i in 0..<n { out[i] = w[i] * Foundation.exp(eta[i]) } }
+            }
+        }
+        var s0 = [Double](repeating: 0, count: eCount), d0 = s0
+        var s1 = [Double](repeating: 0, count: eCount * p), d1 = s1
+        risk.withUnsafeBufferPointer { r in
+            x.storage.withUnsafeBufferPointer { xp in
+                riskSetSums(risk: r, column: nil, into: &s0, stride: 1, offset: 0)
+                for j in 0..<p {
+                    riskSetSums(risk: r, column: UnsafeBufferPointer(rebasing: xp[(j * n)..<((j + 1) * n)]), into: &s1, stride: p, offset: j)
+                }
+                // The deaths of each event time are contiguous from riskStart.
+                for e in 0..<eCount {
+                    let first = riskStart[e], last = first + deaths[e]
+                    var sum = 0.0
+                    for m in first..<last { sum += r[m] }
+                    d0[e] = sum
+                    for j in 0..<p {
+                        var sx = 0.0
+                        for m in first..<last { sx += r[m] * xp[j * n + m] }
+                        d1[e * p + j] = sx
+                    }
+                }
             }
         }
         var loglik = 0.0
-        for i in 0..<n where event[i] { loglik += weights[i] * eta[i] }
+        event.withUnsafeBufferPointer { event in
+            weights.withUnsafeBufferPointer { w in
+                eta.withUnsafeBufferPointer { eta in for i in 0..<n where event[i] { loglik += w[i] * eta[i] } }
+            }
+        }
         var score = deathWeightedX
-        forEachTerm(s0: s0, s1: s1, d0: d0, d1: d1) { _, weight, den, a in
-            loglik -= weight * Foundation.log(den)
-            for j in 0..<p { score[j] -= weight * a[j] }
+        // Per event time the likelihood terms share s1 and d1, so their means sum in closed form:
+        // Σₖ (s1 − fₖ d1)/denₖ = s1 Σₖ 1/denₖ − d1 Σₖ fₖ/denₖ (Efron, fₖ = k/d; Breslow has one term).
+        for e in 0..<eCount {
+            let d = deaths[e]
+            if ties == .breslow || d == 1 {
+                let den = s0[e], weight = deathWeight[e]
+                loglik -= weight * Foundation.log(den)
+                let c = weight / den
+                for j in 0..<p { score[j] -= c * s1[e * p + j] }
+            } else {
+                let meanWeight = deathWeight[e] / Double(d)
+                var inverse = 0.0, fractionInverse = 0.0
+                for k in 0..<d {
+                    let frac = Double(k) / Double(d)
+                    let den = s0[e] - frac * d0[e]
+                    loglik -= meanWeight * Foundation.log(den)
+                    inverse += 1 / den
+                    fractionInverse += frac / den
+                }
+                for j in 0..<p { score[j] -= meanWeight * (s1[e * p + j] * inverse - d1[e * p + j] * fractionInverse) }
+            }
         }
         return Evaluation(eta: eta, risk: risk, logLikelihood: loglik, score: score, s0: s0, s1: s1, d0: d0, d1: d1)
     }
 
-    /// Fills per-event risk-set sums of `values` (suffix sums over rows with exit ≥ t, minus rows with
-    /// entry ≥ t for counting-process data).
-    private func suffixSums(risk: UnsafeBufferPointer<Double>, column: UnsafeBufferPointer<Double>?,
-                            into out: inout [Double], stride: Int, offset: Int) {
-        @inline(__always) func values(_ i: Int) -> Double { column.map { risk[i] * $0[i] } ?? risk[i] }
-        var running = 0.0
+    /// Fills per-event risk-set sums of `values` (sums over rows with exit ≥ t, minus rows with entry ≥ t for
+    /// counting-process data): each event's block `riskStart ..< riskEnd` summed with four accumulators, then
+    /// cumulated from the last event of each stratum back.
+    private func riskSetSums(risk: UnsafeBufferPointer<Double>, column: UnsafeBufferPointer<Double>?,
+                             into out: inout [Double], stride: Int, offset: Int) {
         var e = eventTime.count - 1
-        var i = n - 1
-        while i >= 0 {
-            if i == n - 1 || stratum[i] != stratum[i + 1] { running = 0 }
-            running += values(i)
-            while e >= 0 && riskStart[e] == i { out[e * stride + offset] = running; e -= 1 }
-            i -= 1
+        var running = 0.0
+        while e >= 0 {
+            if e == eventTime.count - 1 || eventStratum[e + 1] != eventStratum[e] { running = 0 }
+            let first = riskStart[e], end = riskEnd[e]
+            var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+            var i = first
+            if let column {
+                while i + 4 <= end {
+                    a0 += risk[i] * column[i]; a1 += risk[i + 1] * column[i + 1]
+                    a2 += risk[i + 2] * column[i + 2]; a3 += risk[i + 3] * column[i + 3]
+                    i += 4
+                }
+                while i < end { a0 += risk[i] * column[i]; i += 1 }
+            } else {
+                while i + 4 <= end {
+                    a0 += risk[i]; a1 += risk[i + 1]; a2 += risk[i + 2]; a3 += risk[i + 3]
+                    i += 4
+                }
+                while i < end { a0 += risk[i]; i += 1 }
+            }
+            running += (a0 + a1) + (a2 + a3)
+            out[e * stride + offset] = running
+            e -= 1
         }
         guard let entryOrder, let entryStart else { return }
+        @inline(__always) func values(_ i: Int) -> Double { column.map { risk[i] * $0[i] } ?? risk[i] }
         var entrySuffix = [Double](repeating: 0, count: n)
         running = 0
-        i = n - 1
-        while i >= 0 {
-            if i == n - 1 || stratum[entryOrder[i]] != stratum[entryOrder[i + 1]] { running = 0 }
-            running += values(entryOrder[i])
-            entrySuffix[i] = running
-            i -= 1
+        var k = n - 1
+        while k >= 0 {
+            if k == n - 1 || stratum[entryOrder[k]] != stratum[entryOrder[k + 1]] { running = 0 }
+            running += values(entryOrder[k])
+            entrySuffix[k] = running
+            k -= 1
         }
         for e in 0..<eventTime.count where entryStart[e] >= 0 {
             out[e * stride + offset] -= entrySuffix[entryStart[e]]
@@ -255,35 +341,72 @@ struct CoxRiskSets {
     /// Σ over event times of h(t)·I(t), the information (negative Hessian) contributions weighted by
     /// `eventWeights` (all 1 when nil), built as Xᵀ diag(g) X − Aᵀ diag(h) A with BLAS Gram products.
     func information(_ ev: Evaluation, eventWeights h: [Double]? = nil) -> Matrix {
+        if h != nil { return signedInformation(ev, eventWeights: h!) }
         let eCount = eventTime.count
-        let terms = ties == .breslow ? eCount : eventCount   // one term per event time, or per death (Efron)
-        let signed = h != nil
         var c = [Double](repeating: 0, count: eCount)     // Σ_k weight/den, risk-set coefficient
         var f = [Double](repeating: 0, count: eCount)     // Σ_k weight·(k/d)/den, removed for the deaths
-        var termWeights = [Double](repeating: 0, count: terms)
-        // A (terms × p, column-major): the risk-set means, written straight into the scratch buffer
-        // (scaled by √weight for dsyrk) or, for signed weights, into a matrix for dgemm.
+        // The means' part Σₖ wₖ aₖ aₖᵀ of an event time, aₖ = (s1 − fₖ d1)/denₖ, is
+        // w [P s1 s1ᵀ − Q (s1 d1ᵀ + d1 s1ᵀ) + R d1 d1ᵀ] with P = Σ 1/den², Q = Σ f/den², R = Σ f²/den²: the Gram
+        // of the rows u₁ = l₁₁ s1 + l₂₁ d1 and u₂ = l₂₂ d1, (l) the Cholesky factor of w [[P, −Q], [−Q, R]].
+        // So the product has one row per event time (two for tied Efron deaths) instead of one per death.
+        let rows = informationRows
         let scratch = workspace
-        if !signed && scratch.terms.count < terms * p { scratch.terms = [Double](repeating: 0, count: terms * p) }
-        var signedMeans = signed ? Matrix(rows: terms, columns: p) : Matrix(rows: 0, columns: 0)
-        var lastEvent = -1, k = 0, t = 0
+        if scratch.terms.count < rows * p { scratch.terms = [Double](repeating: 0, count: rows * p) }
         scratch.terms.withUnsafeMutableBufferPointer { out in
-            forEachTerm(s0: ev.s0, s1: ev.s1, d0: ev.d0, d1: ev.d1) { e, weight, den, a in
-                if e != lastEvent { lastEvent = e; k = 0 } else { k += 1 }
-                let he = h?[e] ?? 1
-                c[e] += he * weight / den
-                if ties == .efron && deaths[e] > 1 { f[e] += he * weight * (Double(k) / Double(deaths[e])) / den }
-                termWeights[t] = he * weight
-                if signed {
-                    for j in 0..<p { signedMeans.storage[j * terms + t] = a[j] }
+            var t = 0
+            for e in 0..<eCount {
+                let d = deaths[e]
+                if ties == .breslow || d == 1 {
+                    let den = ev.s0[e], weight = deathWeight[e]
+                    c[e] = weight / den
+                    let r = weight.squareRoot() / den
+                    for j in 0..<p { out[j * rows + t] = ev.s1[e * p + j] * r }
+                    t += 1
                 } else {
-                    let r = (he * weight).squareRoot()
-                    for j in 0..<p { out[j * terms + t] = a[j] * r }
+                    let meanWeight = deathWeight[e] / Double(d)
+                    var inverse = 0.0, fractionInverse = 0.0, pp = 0.0, qq = 0.0, rr = 0.0
+                    for k in 0..<d {
+                        let frac = Double(k) / Double(d)
+                        let inv = 1 / (ev.s0[e] - frac * ev.d0[e])
+                        inverse += inv; fractionInverse += frac * inv
+                        pp += inv * inv; qq += frac * inv * inv; rr += frac * frac * inv * inv
+                    }
+                    c[e] = meanWeight * inverse
+                    f[e] = meanWeight * fractionInverse
+                    let l11 = (meanWeight * pp).squareRoot()
+                    let l21 = -meanWeight * qq / l11
+                    let l22 = max(meanWeight * rr - l21 * l21, 0).squareRoot()
+                    for j in 0..<p {
+                        let s = ev.s1[e * p + j], dd = ev.d1[e * p + j]
+                        out[j * rows + t] = l11 * s + l21 * dd
+                        out[j * rows + t + 1] = l22 * dd
+                    }
+                    t += 2
                 }
-                t += 1
             }
         }
-        // Cumulative coefficients per stratum, then one weight per row.
+        let g = rowCoefficients(ev, c: c, f: f)
+        // Non-negative weights: dsyrk on √-scaled rows written into a reusable scratch buffer
+        // (fresh 10⁶-row copies each iteration cost more in page faults than the products).
+        // Tiny negative g from rounding are clipped.
+        if scratch.rows.count < n * p { scratch.rows = [Double](repeating: 0, count: n * p) }
+        let root = g.map { max($0, 0).squareRoot() }
+        x.storage.withUnsafeBufferPointer { xs in
+            scratch.rows.withUnsafeMutableBufferPointer { out in
+                for j in 0..<p {
+                    let base = j * n
+                    for i in 0..<n { out[base + i] = xs[base + i] * root[i] }
+                }
+            }
+        }
+        let first = (try? Matrix.gram(ofColumnMajor: scratch.rows, rows: n, columns: p)) ?? Matrix(rows: p, columns: p)
+        let second = (try? Matrix.gram(ofColumnMajor: scratch.terms, rows: rows, columns: p)) ?? Matrix(rows: p, columns: p)
+        return first - second
+    }
+
+    /// Per row: risk × (Σ of `c` over the event times in its risk period, less `f` at its own death).
+    private func rowCoefficients(_ ev: Evaluation, c: [Double], f: [Double]) -> [Double] {
+        let eCount = eventTime.count
         var cumulative = c
         for e in 1..<max(eCount, 1) where eventStratum[e] == eventStratum[e - 1] { cumulative[e] += cumulative[e - 1] }
         var g = [Double](repeating: 0, count: n)
@@ -294,26 +417,31 @@ struct CoxRiskSets {
             if ownEvent[i] >= 0 { total -= f[ownEvent[i]] }
             g[i] = ev.risk[i] * total
         }
-        if signed {
-            let first = (try? x.signedWeightedGram(g)) ?? Matrix(rows: p, columns: p)
-            let second = (try? signedMeans.signedWeightedGram(termWeights)) ?? Matrix(rows: p, columns: p)
-            return first - second
+        return g
+    }
+
+    /// The information with event-time weights h of any sign (the proportional-hazards test's blocks), one
+    /// likelihood term per row of the means' product and signed Gram products.
+    private func signedInformation(_ ev: Evaluation, eventWeights h: [Double]) -> Matrix {
+        let eCount = eventTime.count
+        let terms = ties == .breslow ? eCount : eventCount   // one term per event time, or per death (Efron)
+        var c = [Double](repeating: 0, count: eCount)
+        var f = [Double](repeating: 0, count: eCount)
+        var termWeights = [Double](repeating: 0, count: terms)
+        var signedMeans = Matrix(rows: terms, columns: p)
+        var lastEvent = -1, k = 0, t = 0
+        forEachTerm(s0: ev.s0, s1: ev.s1, d0: ev.d0, d1: ev.d1) { e, weight, den, a in
+            if e != lastEvent { lastEvent = e; k = 0 } else { k += 1 }
+            let he = h[e]
+            c[e] += he * weight / den
+            if ties == .efron && deaths[e] > 1 { f[e] += he * weight * (Double(k) / Double(deaths[e])) / den }
+            termWeights[t] = he * weight
+            for j in 0..<p { signedMeans.storage[j * terms + t] = a[j] }
+            t += 1
         }
-        // Non-negative weights: dsyrk on √-scaled rows written into a reusable scratch buffer
-        // (fresh 10⁶-row copies each iteration cost more in page faults than the products).
-        // Tiny negative g from rounding are clipped.
-        if scratch.rows.count < n * p { scratch.rows = [Double](repeating: 0, count: n * p) }
-        for i in 0..<n { g[i] = max(g[i], 0).squareRoot() }
-        x.storage.withUnsafeBufferPointer { xs in
-            scratch.rows.withUnsafeMutableBufferPointer { out in
-                for j in 0..<p {
-                    let base = j * n
-                    for i in 0..<n { out[base + i] = xs[base + i] * g[i] }
-                }
-            }
-        }
-        let first = (try? Matrix.gram(ofColumnMajor: scratch.rows, rows: n, columns: p)) ?? Matrix(rows: p, columns: p)
-        let second = (try? Matrix.gram(ofColumnMajor: scratch.terms, rows: terms, columns: p)) ?? Matrix(rows: p, columns: p)
+        let g = rowCoefficients(ev, c: c, f: f)
+        let first = (try? x.signedWeightedGram(g)) ?? Matrix(rows: p, columns: p)
+        let second = (try? signedMeans.signedWeightedGram(termWeights)) ?? Matrix(rows: p, columns: p)
         return first - second
     }
 }

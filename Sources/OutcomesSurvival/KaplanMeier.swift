@@ -200,22 +200,40 @@ public enum KaplanMeier {
             throw .lengthMismatch("\(data.count) rows but \(groups.codes.count) stratum codes")
         }
         let z = Normal.quantile(1 - (1 - level) / 2)
-        var members = Array(repeating: [Int](), count: groups.labels.count)
-        for (i, c) in groups.codes.enumerated() { members[c].append(i) }
-        return members.enumerated().compactMap { k, rows -> KaplanMeierCurve? in
-            guard !rows.isEmpty else { return nil }
+        // One stable radix order by exit (and by entry) for all rows, split by stratum in that order.
+        let byExit = split(RadixOrder.sorted(data.exit.map(RadixOrder.key)), groups)
+        let byEntry = data.entry.map { e in split(RadixOrder.sorted(e.map(RadixOrder.key)), groups) }
+        return byExit.indices.compactMap { k -> KaplanMeierCurve? in
+            guard !byExit[k].isEmpty else { return nil }
             return KaplanMeierCurve(label: groups.labels[k], estimator: estimator,
-                                    rows: curveRows(data, rows, transform: transform, z: z, variance: method, estimator: estimator),
+                                    rows: curveRows(data, byExit: byExit[k], byEntry: byEntry?[k], transform: transform, z: z,
+                                                    variance: method, estimator: estimator),
                                     transform: transform, level: level)
         }
     }
 
+    /// The rows of `order` grouped by their code, each group in `order`'s order.
+    static func split(_ order: [Int], _ groups: Grouping) -> [[Int]] {
+        var counts = [Int](repeating: 0, count: groups.labels.count)
+        for c in groups.codes { counts[c] += 1 }
+        var out = counts.map { c -> [Int] in var a = [Int](); a.reserveCapacity(c); return a }
+        for i in order { out[groups.codes[i]].append(i) }
+        return out
+    }
+
     static func curveRows(_ data: SurvivalData, _ members: [Int], transform: ConfidenceTransform, z: Double,
                           variance: KaplanMeierVariance, estimator: SurvivalEstimator = .kaplanMeier) -> [KaplanMeierRow] {
+        // Stable sorts, so rows with equal times keep the members' order (as the radix order in `fit` does).
         let byExit = members.sorted { data.exit[$0] < data.exit[$1] }
         let byEntry = data.entry.map { e in members.sorted { e[$0] < e[$1] } }
+        return curveRows(data, byExit: byExit, byEntry: byEntry, transform: transform, z: z, variance: variance, estimator: estimator)
+    }
+
+    /// The curve of the rows `byExit` (ascending exit time) with, for delayed entry, the same rows by entry time.
+    static func curveRows(_ data: SurvivalData, byExit: [Int], byEntry: [Int]?, transform: ConfidenceTransform, z: Double,
+                          variance: KaplanMeierVariance, estimator: SurvivalEstimator = .kaplanMeier) -> [KaplanMeierRow] {
         var total = 0.0
-        if byEntry == nil { for i in members { total += data.weights[i] } }
+        if byEntry == nil { for i in byExit { total += data.weights[i] } }
         var entered = total, exited = 0.0
         var entryPointer = 0
         var survival = 1.0, greenwood = 0.0, hazard = 0.0, hazardVariance = 0.0

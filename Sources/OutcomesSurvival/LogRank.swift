@@ -147,10 +147,10 @@ public enum LogRank {
         let present = counts.filter { $0 > 0 }.count
         guard present >= 2 else { throw .needsTwoGroups(found: present) }
 
-        let strataCodes = strata?.codes ?? Array(repeating: 0, count: data.count)
         let strataCount = strata?.labels.count ?? 1
-        var members = Array(repeating: [Int](), count: strataCount)
-        for (i, s) in strataCodes.enumerated() { members[s].append(i) }
+        // Rows by exit time (one stable radix order), split by stratum in that order.
+        let byExit = RadixOrder.sorted(data.exit.map(RadixOrder.key))
+        let members = strata.map { KaplanMeier.split(byExit, $0) } ?? [byExit]
 
         var observed = Array(repeating: 0.0, count: k)
         var expected = Array(repeating: 0.0, count: k)
@@ -160,7 +160,7 @@ public enum LogRank {
         for rows in members where !rows.isEmpty {
             // Walk times from the largest down so the at-risk counts are suffix sums; the KM weight needs
             // the forward order, so first collect the distinct times and then walk forward.
-            let sorted = rows.sorted { data.exit[$0] < data.exit[$1] }
+            let sorted = rows
             for g in 0..<k { atRiskByGroup[g] = 0 }
             for i in sorted { atRiskByGroup[groups.codes[i]] += 1 }
             var atRisk = Double(sorted.count)

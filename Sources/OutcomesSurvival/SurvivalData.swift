@@ -19,10 +19,24 @@ public struct Grouping: Sendable, Equatable {
 
     /// Groups from numeric values, levels sorted numerically; labels print the shortest exact decimal.
     public init(numeric values: [Double]) {
-        let levels = Array(Set(values)).sorted()
-        var index: [Double: Int] = [:]
-        for (k, level) in levels.enumerated() { index[level] = k }
-        codes = values.map { index[$0]! }
+        let levels: [Double]
+        if values.contains(where: \.isNaN) {
+            levels = Array(Set(values)).sorted()
+            var index: [Double: Int] = [:]
+            for (k, level) in levels.enumerated() { index[level] = k }
+            codes = values.map { index[$0]! }
+        } else {
+            // One radix order of the values; a new level wherever the sorted value changes (−0 ties with 0).
+            let order = RadixOrder.sorted(values.map(RadixOrder.signedKey))
+            var codes = [Int](repeating: 0, count: values.count)
+            var found: [Double] = []
+            for i in order {
+                if found.last != values[i] { found.append(values[i]) }
+                codes[i] = found.count - 1
+            }
+            self.codes = codes
+            levels = found
+        }
         labels = levels.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : "\($0)" }
     }
 

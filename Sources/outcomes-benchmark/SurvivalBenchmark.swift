@@ -4,6 +4,11 @@ import InfusionOutcomes
 /// `outcomes-benchmark survival --rows N [--seed S] [--no-r]`: times Cox (Efron), Kaplan–Meier and log-rank on
 /// simulated data with 10 covariates and, when Rscript is on the PATH, the same fits in R (fit time only,
 /// measured inside R with system.time), then prints the ratios and the largest coefficient difference.
+///
+/// The file is the one issue 15 describes: 12 columns, `time` (whole days), `status` (0/1), `group` (0/1, a
+/// treatment indicator that is also the first covariate) and nine normal covariates `x2`…`x10` written with
+/// 4 decimals (about 90 MB for a million rows). The in-process fit uses the covariates rounded to exactly the
+/// written values, so its coefficients are compared with R's on the same data.
 enum SurvivalBenchmark {
     /// xoshiro256** seeded through SplitMix64: reproducible and fast.
     struct Generator {
@@ -51,8 +56,18 @@ enum SurvivalBenchmark {
         BLASThreads.set(1)
         let p = covariates
         var g = Generator(seed: seed)
+        // Column 0 is the 0/1 group; the others are normals rounded to 4 decimals, stored as the integer
+        // ten-thousandths that the CSV writes: m / 10⁴ (one correctly rounded division) is the double a correct
+        // reader parses from that text.
         var x = Matrix(rows: rows, columns: p)
-        for j in 0..<p { for i in 0..<rows { x.storage[j * rows + i] = g.normal() } }
+        var tenThousandths = [Int](repeating: 0, count: rows * p)
+        for j in 0..<p {
+            for i in 0..<rows {
+                let m = j == 0 ? (g.uniform() < 0.5 ? 10_000 : 0) : Int((g.normal() * 10_000).rounded())
+                tenThousandths[j * rows + i] = m
+                x.storage[j * rows + i] = Double(m) / 10_000
+            }
+        }
         let beta: [Double] = (0..<p).map { j -> Double in
             let sign: Double = j % 2 == 0 ? 1 : -1
             return sign * 0.05 * Double(j + 1)
@@ -67,10 +82,10 @@ enum SurvivalBenchmark {
             // Whole days (at least 1) so that ties are common, as in clinical follow-up.
             time[i] = max(1, (min(t, c)).rounded(.up))
             event[i] = t <= c
-            group[i] = x.storage[i] > 0 ? 1 : 0
+            group[i] = x.storage[i]
         }
         let data = try SurvivalData(exit: time, event: event)
-        let names = (1...p).map { "x\($0)" }
+        let names = ["group"] + (2...p).map { "x\($0)" }
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
 
@@ -90,14 +105,16 @@ enum SurvivalBenchmark {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-survival-bench-\(seed)-\(rows)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let csv = dir.appendingPathComponent("data.csv"), script = dir.appendingPathComponent("fit.R")
-        var text = "time,status,group," + names.joined(separator: ",") + "\n"
-        text.reserveCapacity(rows * 220)
+        var bytes: [UInt8] = Array(("time,status," + names.joined(separator: ",") + "\n").utf8)
+        bytes.reserveCapacity(rows * 96)
         for i in 0..<rows {
-            text += "\(time[i]),\(event[i] ? 1 : 0),\(group[i])"
-            for j in 0..<p { text += ",\(x.storage[j * rows + i])" }
-            text += "\n"
+            bytes.append(contentsOf: String(Int(time[i])).utf8)
+            bytes.append(contentsOf: event[i] ? Array(",1".utf8) : Array(",0".utf8))
+            bytes.append(contentsOf: group[i] == 1 ? Array(",1".utf8) : Array(",0".utf8))
+            for j in 1..<p { bytes.append(UInt8(ascii: ",")); appendFourDecimals(tenThousandths[j * rows + i], to: &bytes) }
+            bytes.append(UInt8(ascii: "\n"))
         }
-        try text.write(to: csv, atomically: false, encoding: .utf8)
+        try Data(bytes).write(to: csv)
         try """
         suppressPackageStartupMessages(library(survival))
         d <- if (requireNamespace("data.table", quietly = TRUE)) as.data.frame(data.table::fread("\(csv.path)")) else read.csv("\(csv.path)")
@@ -110,8 +127,8 @@ enum SurvivalBenchmark {
         """.write(to: script, atomically: false, encoding: .utf8)
         // Whole processes, interleaved with R and repeated: the machine is shared, so peers run in the same minutes.
         let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0) / 1e6
-        print(String(format: "whole processes on %@ (%.1f MB, %d rows x %d columns); %d interleaved runs; load average %@",
-                     csv.path, megabytes, rows, 3 + p, repeats, WholeProcess.loadAverage()))
+        print(String(format: "whole processes on %@ (%.1f MB, %d rows x %d columns: time in whole days, status 0/1, group 0/1, %d covariates with 4 decimals; the model's %d covariates are group and those); %d interleaved runs; load average %@",
+                     csv.path, megabytes, rows, 2 + p, p - 1, p, repeats, WholeProcess.loadAverage()))
         let outcomes = WholeProcess.outcomesExecutable
         if outcomes == nil { print("outcomes executable not found beside the benchmark: whole-process runs skipped") }
         var runs: [String: [Double]] = [:]
@@ -167,6 +184,18 @@ enum SurvivalBenchmark {
         print(String(format: "R/swift  cox %.2fx  km %.2fx  log-rank %.2fx", rc / coxTime, rk / kmTime, rl / lrTime))
         print(String(format: "largest relative coefficient difference %.3g; log-rank chisq relative difference %.3g",
                      maxRelative, abs(test.chiSquare - chisqR) / abs(chisqR)))
+    }
+
+    /// Appends m / 10⁴ with exactly four decimals ("-0.0123", "1.5000").
+    static func appendFourDecimals(_ m: Int, to bytes: inout [UInt8]) {
+        if m < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = abs(m)
+        bytes.append(contentsOf: String(magnitude / 10_000).utf8)
+        bytes.append(UInt8(ascii: "."))
+        var fraction = magnitude % 10_000
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 4)
+        for k in stride(from: 3, through: 0, by: -1) { digits[k] = UInt8(ascii: "0") + UInt8(fraction % 10); fraction /= 10 }
+        bytes.append(contentsOf: digits)
     }
 
     static func findExecutable(_ name: String) -> String? {
