@@ -24,25 +24,33 @@ public struct ClinicDataset: Sendable {
     /// (a programming error otherwise: the loader guarantees it for files).
     public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent],
                 extraColumns: [DatasetExtraColumn] = []) {
-        self.patients = patients
-        self.extraColumns = extraColumns
-        var index: [String: Int] = [:]
-        index.reserveCapacity(patients.count)
-        for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
-        indexByID = index
         precondition(infusions.allSatisfy { patients.indices.contains($0.patientIndex) }
                      && assessments.allSatisfy { patients.indices.contains($0.patientIndex) }
                      && adverseEvents.allSatisfy { patients.indices.contains($0.patientIndex) },
                      "a record refers to a patient index outside patients")
+        var index: [String: Int] = [:]
+        index.reserveCapacity(patients.count)
+        for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
+        self.init(patients: patients, infusions: infusions, assessments: assessments, adverseEvents: adverseEvents,
+                  extraColumns: extraColumns, indexByID: index)
+    }
+
+    /// The loader's dataset: patient identifiers are unique, `indexByID` maps each to its position, and every
+    /// record's `patientIndex` came from that map (so the checks of the public initializer are not repeated).
+    init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent],
+         extraColumns: [DatasetExtraColumn], indexByID: [String: Int]) {
+        self.patients = patients
+        self.extraColumns = extraColumns
+        self.indexByID = indexByID
         let infusions = Self.sorted(infusions) { ($0.patientIndex, $0.start, $0.source.line) }
         let assessments = Self.sorted(assessments) { ($0.patientIndex, $0.time, $0.source.line) }
         let adverseEvents = Self.sorted(adverseEvents) { ($0.patientIndex, $0.time, $0.source.line) }
         self.infusions = infusions
         self.assessments = assessments
         self.adverseEvents = adverseEvents
-        infusionRanges = Self.ranges(infusions.map(\.patientIndex), patientCount: patients.count)
-        assessmentRanges = Self.ranges(assessments.map(\.patientIndex), patientCount: patients.count)
-        adverseEventRanges = Self.ranges(adverseEvents.map(\.patientIndex), patientCount: patients.count)
+        infusionRanges = Self.ranges(infusions, patientCount: patients.count) { $0.patientIndex }
+        assessmentRanges = Self.ranges(assessments, patientCount: patients.count) { $0.patientIndex }
+        adverseEventRanges = Self.ranges(adverseEvents, patientCount: patients.count) { $0.patientIndex }
     }
 
     /// The value of extra column `name` (case-insensitive) of `file` for the record at `source`, if any.
@@ -97,10 +105,10 @@ public struct ClinicDataset: Sendable {
     }
 
     /// For records sorted by patient, the range of each patient's records.
-    static func ranges(_ patientIndices: [Int], patientCount: Int) -> [Range<Int>] {
+    static func ranges<Record>(_ records: [Record], patientCount: Int, patient: (Record) -> Int) -> [Range<Int>] {
         var starts = Array(repeating: 0, count: patientCount + 1)
-        for index in patientIndices { starts[index + 1] += 1 }
-        for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
+        for record in records { starts[patient(record) + 1] += 1 }
+        for index in 0..<patientCount { starts[index + 1] += starts[index] }
         return (0..<patientCount).map { starts[$0]..<starts[$0 + 1] }
     }
 }

@@ -50,9 +50,7 @@ extension ClinicDataset {
         let zones = TimeZoneRules(tables: tables, assumeZone: assumeZone)
         tables = [:]
         let patients = RecordBuilders.patients(patientTable)
-        var index: [String: Int] = [:]
-        index.reserveCapacity(patients.records.count)
-        for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
+        let index = patients.index
         let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index, zones: zones)
         let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index, zones: zones) }
         let assessments = RecordBuilders.assessments(assessmentTable!, patientIndex: index, zones: zones)
@@ -67,7 +65,7 @@ extension ClinicDataset {
             + (adverseEventTable.map { extraColumns($0, .adverseEvents, accepted: adverseEvents!.records.map(\.source.line)) } ?? [])
         let dataset = ClinicDataset(patients: patients.records, infusions: infusions.records,
                                     assessments: assessments.records, adverseEvents: adverseEvents?.records ?? [],
-                                    extraColumns: extras)
+                                    extraColumns: extras, indexByID: index)
         let report = ValidationReport(datasetPath: path, files: [
             patients.validation, infusions.validation, assessments.validation, adverseEvents?.validation ?? absent,
         ])

@@ -2,24 +2,26 @@ import OutcomesTabular
 
 /// Turns accepted table rows into records, applying each file's rules.
 enum RecordBuilders {
-    static func patients(_ table: CSVTable) -> (records: [Patient], validation: FileValidation) {
+    /// Builds patients; `index` maps each accepted identifier to its record's position.
+    static func patients(_ table: CSVTable) -> (records: [Patient], validation: FileValidation, index: [String: Int]) {
         var rules = RuleCollector(table: table)
         let ids = table.texts("patient_id"), diagnoses = table.categories("diagnosis"), sexes = table.categories("sex")
         let ages = table.doubles("age"), priors = table.integers("prior_treatments_failed")
         let sites = table.texts("site"), strategies = table.categories("strategy")
-        var firstLine: [String: Int] = [:]
+        var index: [String: Int] = [:]
+        index.reserveCapacity(table.rowCount)
         var records: [Patient] = []
         records.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let id = ids[row] ?? ""
             let line = Int(table.lines[row])
-            if let first = firstLine[id] { rules.reject(row, "patient_id", id, "duplicate patient_id (first at line \(first))") }
+            if let first = index[id] { rules.reject(row, "patient_id", id, "duplicate patient_id (first at line \(records[first].source.line))") }
             if ages[row] < 0 { rules.reject(row, "age", numberText(ages[row]), "negative age") }
             if priors[row] != IntegerColumn.missing && priors[row] < 0 {
                 rules.reject(row, "prior_treatments_failed", String(priors[row]), "negative prior_treatments_failed")
             }
             guard rules.finishRow() else { continue }
-            firstLine[id] = line
+            index[id] = records.count
             records.append(Patient(
                 id: id, diagnosis: Diagnosis.fromLevel(diagnoses[row])!, sex: Sex.fromLevel(sexes[row]),
                 ageYears: ages[row].isNaN ? nil : ages[row],
@@ -27,7 +29,7 @@ enum RecordBuilders {
                 site: sites[row], strategy: TreatmentStrategy.fromLevel(strategies[row]),
                 source: SourceLine(file: .patients, line: line)))
         }
-        return (records, rules.validation(of: .patients, accepted: records.count))
+        return (records, rules.validation(of: .patients, accepted: records.count), index)
     }
 
     static func infusions(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten) -> (records: [Infusion], validation: FileValidation) {
