@@ -16,7 +16,9 @@ extension RecordBuilders {
     ///
     /// Large tables are checked in `threads` consecutive row ranges at once; records and issues come out in row
     /// order, exactly as on one thread.
-    static func assessments(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten,
+    /// `patientIDs` (the accepted patients' identifiers in order, optional) lets rows sorted by patient find
+    /// the next patient without a dictionary lookup.
+    static func assessments(_ table: CSVTable, patientIndex: [String: Int], patientIDs: [String] = [], zones: TimeZoneRules = .asWritten,
                             threads: Int = CSVReader.defaultThreads, parallelMinimumRows: Int = parallelMinimumRows)
         -> (records: [Assessment], validation: FileValidation) {
         let columns = AssessmentColumns(table, zones: zones)
@@ -39,7 +41,7 @@ extension RecordBuilders {
                 }
                 let shared = Shared(output: buffer.baseAddress, outcomes: outcomes)
                 let work: @Sendable (Int) -> Void = { part in
-                    var builder = AssessmentRowBuilder(columns: columns, patientIndex: patientIndex, zones: zones)
+                    var builder = AssessmentRowBuilder(columns: columns, patientIndex: patientIndex, patientIDs: patientIDs, zones: zones)
                     var rules = shared.outcomes[part].rules
                     var written = bounds[part]
                     for row in bounds[part]..<bounds[part + 1] {
@@ -105,21 +107,32 @@ struct AssessmentColumns: @unchecked Sendable {
 struct AssessmentRowBuilder {
     let columns: AssessmentColumns
     let patientIndex: [String: Int]
+    /// The accepted patients' identifiers in order (each at its index in `patientIndex`), or empty.
+    let patientIDs: [String]
     let zones: TimeZoneRules
     private var lastID: String?
     private var lastPatient: Int?
 
-    init(columns: AssessmentColumns, patientIndex: [String: Int], zones: TimeZoneRules) {
+    init(columns: AssessmentColumns, patientIndex: [String: Int], patientIDs: [String], zones: TimeZoneRules) {
         self.columns = columns
         self.patientIndex = patientIndex
+        self.patientIDs = patientIDs
         self.zones = zones
+    }
+
+    /// The index of patient `id`: the previous row's, the next patient's when rows follow patient order, or the lookup.
+    @inline(__always)
+    private func patient(_ id: String) -> Int? {
+        if id == lastID { return lastPatient }
+        if let last = lastPatient, last + 1 < patientIDs.count, patientIDs[last + 1] == id { return last + 1 }
+        return patientIndex[id]
     }
 
     /// The record of `row`, or nil when a rule rejects it (the violations go to `rules`).
     @inline(__always)
     mutating func build(_ row: Int, _ rules: inout RuleCollector) -> Assessment? {
         let id = columns.ids[row] ?? ""
-        let patient = id == lastID ? lastPatient : patientIndex[id]
+        let patient = patient(id)
         lastID = id
         lastPatient = patient
         if let patient, columns.timesNeedNoCheck, let record = clean(row, patient) { return record }

@@ -53,7 +53,8 @@ extension ClinicDataset {
         let index = patients.index
         let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index, zones: zones)
         let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index, zones: zones) }
-        let assessments = RecordBuilders.assessments(assessmentTable!, patientIndex: index, zones: zones)
+        let assessments = RecordBuilders.assessments(assessmentTable!, patientIndex: index, patientIDs: patients.records.map(\.id),
+                                                     zones: zones)
         let assessmentExtras = extraColumns(assessmentTable!, .assessments, accepted: assessments.records.map(\.source.line))
         assessmentTable = nil
         let absent = FileValidation(file: .adverseEvents, isPresent: false,
