@@ -18,7 +18,7 @@ extension RecordBuilders {
     /// order, exactly as on one thread.
     /// `patientIDs` (the accepted patients' identifiers in order, optional) lets rows sorted by patient find
     /// the next patient without a dictionary lookup.
-    static func assessments(_ table: CSVTable, patientIndex: [String: Int], patientIDs: [String] = [], zones: TimeZoneRules = .asWritten,
+    static func assessments(_ table: CSVTable, patientIndex: PatientLookup, patientIDs: [String] = [], zones: TimeZoneRules = .asWritten,
                             threads: Int = CSVReader.defaultThreads, parallelMinimumRows: Int = parallelMinimumRows)
         -> (records: [Assessment], validation: FileValidation) {
         let columns = AssessmentColumns(table, zones: zones)
@@ -106,14 +106,14 @@ struct AssessmentColumns: @unchecked Sendable {
 /// Checks one assessment row at a time; remembers the last patient looked up (rows usually come grouped by patient).
 struct AssessmentRowBuilder {
     let columns: AssessmentColumns
-    let patientIndex: [String: Int]
+    let patientIndex: PatientLookup
     /// The accepted patients' identifiers in order (each at its index in `patientIndex`), or empty.
     let patientIDs: [String]
     let zones: TimeZoneRules
     private var lastID: String?
     private var lastPatient: Int?
 
-    init(columns: AssessmentColumns, patientIndex: [String: Int], patientIDs: [String], zones: TimeZoneRules) {
+    init(columns: AssessmentColumns, patientIndex: PatientLookup, patientIDs: [String], zones: TimeZoneRules) {
         self.columns = columns
         self.patientIndex = patientIndex
         self.patientIDs = patientIDs
@@ -125,7 +125,7 @@ struct AssessmentRowBuilder {
     private func patient(_ id: String) -> Int? {
         if id == lastID { return lastPatient }
         if let last = lastPatient, last + 1 < patientIDs.count, patientIDs[last + 1] == id { return last + 1 }
-        return patientIndex[id]
+        return patientIndex.index(of: id)
     }
 
     /// The record of `row`, or nil when a rule rejects it (the violations go to `rules`).
