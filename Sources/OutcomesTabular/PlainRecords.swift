@@ -260,7 +260,7 @@ extension ISO8601 {
         }
         @inline(__always) func two(_ at: Int) -> Int {
             let high = Int(p[at]) &- 48, low = Int(p[at + 1]) &- 48
-            return UInt(high) < 10 && UInt(low) < 10 ? high * 10 + low : -1
+            return UInt(bitPattern: high) < 10 && UInt(bitPattern: low) < 10 ? high * 10 + low : -1
         }
         let century = two(0), yearOfCentury = two(2), month = two(5), day = two(8)
         guard century >= 0, yearOfCentury >= 0, month >= 1, month <= 12, day >= 1, p[4] == 0x2D, p[7] == 0x2D else { return nil }

@@ -4,6 +4,8 @@ import OutcomesTabular
 extension RecordBuilders {
     /// Tables with fewer rows than this are checked on one thread (starting threads costs more than it saves).
     static let parallelMinimumRows = 200_000
+    /// Whether rows that pass every rule skip the rule-by-rule check (tests turn it off to compare the two).
+    nonisolated(unsafe) static var usesCleanRowPath = true
 
     /// Builds assessments, applying the scale rules:
     /// - each item within the instrument's range (PHQ-9 0–3, MADRS 0–6);
@@ -87,7 +89,7 @@ struct AssessmentColumns: @unchecked Sendable {
     /// these costs no reference counting of the inner arrays on the hot path.
     let itemValues: [UnsafePointer<Int32>?]
     let lines: [Int32]
-    /// Whether no time can be rejected by ``TimeZoneRules/check(_:_:_:_:_:_:)`` (the rows' fast path relies on it).
+    /// Whether the rows' fast path may be used: no time can be rejected by ``TimeZoneRules/check(_:_:_:_:_:_:)``.
     let timesNeedNoCheck: Bool
 
     init(_ table: CSVTable, zones: TimeZoneRules) {
@@ -99,7 +101,7 @@ struct AssessmentColumns: @unchecked Sendable {
         items = (1...10).map { table.integers("item_\($0)") }
         itemValues = items.map { $0.withUnsafeBufferPointer { $0.baseAddress } }
         lines = table.lines
-        timesNeedNoCheck = !zones.mixesForms || zones.assumeZone != nil
+        timesNeedNoCheck = (!zones.mixesForms || zones.assumeZone != nil) && RecordBuilders.usesCleanRowPath
     }
 }
 
