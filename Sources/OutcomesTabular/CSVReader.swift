@@ -14,6 +14,9 @@ import Darwin
 public enum CSVReader {
     /// Bytes read from the file per `read(2)` call.
     public static let defaultChunkBytes = 1 << 20
+    /// Threads a large file is read on by default: the processors available, at most 2, or the number in the
+    /// environment variable `OUTCOMES_READER_THREADS`. Callers that check the rows afterwards use as many.
+    public static var defaultThreads: Int { ParallelRead.defaultThreads }
     /// libcsv's field buffer never grows past this; a longer field (in practice an unterminated quote in a
     /// big file) is a ``CSVError/fieldExceedsBuffer(file:line:limitBytes:)`` instead of unbounded memory use.
     public static let fieldBufferLimit = 256 << 20
@@ -148,6 +151,8 @@ struct Tokenizer {
     /// Whether lines without quotes or carriage returns are split here instead of by libcsv (tests turn it off
     /// to compare the two on the same input).
     nonisolated(unsafe) static var splitsPlainLines = true
+    /// Whether plain lines that convert cleanly skip the per-field path (tests turn it off to compare the two).
+    nonisolated(unsafe) static var usesPlainRecordParser = true
 
     /// Parses the next `length` bytes.
     ///
@@ -221,6 +226,11 @@ struct Tokenizer {
         // read (its field limit is 1 MiB) and a piece of at most 1 MiB (so no field or record can reach a limit).
         let skipsTrailing = state.pointee.plainASCII && state.pointee.isSchemaless && count <= 1 << 20
             && state.pointee.trailingSkipStart < Int.max
+        // ASCII pieces after the header: lines that convert cleanly take the fast path (PlainRecordParser).
+        let plainLines = state.pointee.plainASCII && Self.usesPlainRecordParser
+        var plain = plainLines ? PlainRecordParser(state.pointee) : nil
+        var plainTried = plain != nil || !plainLines || state.pointee.headerDone
+        defer { if plain != nil { plain!.finish(into: state) } }
         var index = 0
         while index < count {
             // One line: [index, lineEnd) with bytes[lineEnd] == LF.
@@ -230,6 +240,15 @@ struct Tokenizer {
             if bytes[start] == 0x0A {
                 state.pointee.endRecord(0x0A)      // a line of blanks: an empty record, as libcsv reports it
                 index = start + 1
+                continue
+            }
+            if !plainTried && state.pointee.headerDone {
+                // The header ended in this piece.
+                plainTried = true
+                plain = PlainRecordParser(state.pointee)
+            }
+            if plain != nil && state.pointee.fatal == nil, let next = plain!.parse(bytes, start, into: state) {
+                index = next
                 continue
             }
             var fieldStart = start

@@ -15,7 +15,7 @@ public struct ClinicDataset: Sendable {
     /// Columns found in the files but not in the schema, kept as text (see ``DatasetExtraColumn``).
     public let extraColumns: [DatasetExtraColumn]
 
-    let indexByID: [String: Int]
+    let lookup: PatientLookup
     let infusionRanges: [Range<Int>]
     let assessmentRanges: [Range<Int>]
     let adverseEventRanges: [Range<Int>]
@@ -24,25 +24,30 @@ public struct ClinicDataset: Sendable {
     /// (a programming error otherwise: the loader guarantees it for files).
     public init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent],
                 extraColumns: [DatasetExtraColumn] = []) {
-        self.patients = patients
-        self.extraColumns = extraColumns
-        var index: [String: Int] = [:]
-        index.reserveCapacity(patients.count)
-        for (offset, patient) in patients.enumerated() where index[patient.id] == nil { index[patient.id] = offset }
-        indexByID = index
         precondition(infusions.allSatisfy { patients.indices.contains($0.patientIndex) }
                      && assessments.allSatisfy { patients.indices.contains($0.patientIndex) }
                      && adverseEvents.allSatisfy { patients.indices.contains($0.patientIndex) },
                      "a record refers to a patient index outside patients")
+        self.init(patients: patients, infusions: infusions, assessments: assessments, adverseEvents: adverseEvents,
+                  extraColumns: extraColumns, lookup: PatientLookup(ids: patients.map(\.id)))
+    }
+
+    /// The loader's dataset: patient identifiers are unique, `lookup` finds each one's position, and every
+    /// record's `patientIndex` came from it (so the checks of the public initializer are not repeated).
+    init(patients: [Patient], infusions: [Infusion], assessments: [Assessment], adverseEvents: [AdverseEvent],
+         extraColumns: [DatasetExtraColumn], lookup: PatientLookup) {
+        self.patients = patients
+        self.extraColumns = extraColumns
+        self.lookup = lookup
         let infusions = Self.sorted(infusions) { ($0.patientIndex, $0.start, $0.source.line) }
         let assessments = Self.sorted(assessments) { ($0.patientIndex, $0.time, $0.source.line) }
         let adverseEvents = Self.sorted(adverseEvents) { ($0.patientIndex, $0.time, $0.source.line) }
         self.infusions = infusions
         self.assessments = assessments
         self.adverseEvents = adverseEvents
-        infusionRanges = Self.ranges(infusions.map(\.patientIndex), patientCount: patients.count)
-        assessmentRanges = Self.ranges(assessments.map(\.patientIndex), patientCount: patients.count)
-        adverseEventRanges = Self.ranges(adverseEvents.map(\.patientIndex), patientCount: patients.count)
+        infusionRanges = Self.ranges(infusions, patientCount: patients.count) { $0.patientIndex }
+        assessmentRanges = Self.ranges(assessments, patientCount: patients.count) { $0.patientIndex }
+        adverseEventRanges = Self.ranges(adverseEvents, patientCount: patients.count) { $0.patientIndex }
     }
 
     /// The value of extra column `name` (case-insensitive) of `file` for the record at `source`, if any.
@@ -51,10 +56,10 @@ public struct ClinicDataset: Sendable {
     }
 
     /// The index in ``patients`` of the patient with identifier `id`.
-    public func patientIndex(id: String) -> Int? { indexByID[id] }
+    public func patientIndex(id: String) -> Int? { lookup.index(of: id) }
 
     /// The patient with identifier `id`.
-    public func patient(id: String) -> Patient? { indexByID[id].map { patients[$0] } }
+    public func patient(id: String) -> Patient? { lookup.index(of: id).map { patients[$0] } }
 
     /// The infusions of patient `patientIndex`, in time order.
     public func infusions(ofPatient patientIndex: Int) -> [Infusion] { Array(infusions[infusionRanges[patientIndex]]) }
@@ -97,10 +102,10 @@ public struct ClinicDataset: Sendable {
     }
 
     /// For records sorted by patient, the range of each patient's records.
-    static func ranges(_ patientIndices: [Int], patientCount: Int) -> [Range<Int>] {
+    static func ranges<Record>(_ records: [Record], patientCount: Int, patient: (Record) -> Int) -> [Range<Int>] {
         var starts = Array(repeating: 0, count: patientCount + 1)
-        for index in patientIndices { starts[index + 1] += 1 }
-        for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
+        for record in records { starts[patient(record) + 1] += 1 }
+        for index in 0..<patientCount { starts[index + 1] += starts[index] }
         return (0..<patientCount).map { starts[$0]..<starts[$0 + 1] }
     }
 }
@@ -141,12 +146,20 @@ public struct DatasetSummary: Sendable, Equatable {
     public init(_ dataset: ClinicDataset) {
         patientsByDiagnosis = Diagnosis.allCases.map { diagnosis in (diagnosis, dataset.patients.count { $0.diagnosis == diagnosis }) }
         infusionsByRoute = Route.allCases.map { route in (route, dataset.infusions.count { $0.route == route }) }
-        assessmentsByInstrument = Instrument.allCases.map { instrument in (instrument, dataset.assessments.count { $0.instrument == instrument }) }
-        adverseEventCount = dataset.adverseEvents.count
-        assessmentsWithoutTotal = dataset.assessments.count { $0.total == nil }
+        // One pass over the assessments (the large file) for their counts and times.
+        var byInstrument = Array(repeating: 0, count: Instrument.allCases.count)
+        var withoutTotal = 0
         var low = Double.infinity, high = -Double.infinity
         for time in dataset.infusions.lazy.map(\.start) { low = min(low, time); high = max(high, time) }
-        for time in dataset.assessments.lazy.map(\.time) { low = min(low, time); high = max(high, time) }
+        for assessment in dataset.assessments {
+            byInstrument[assessment.instrument == .phq9 ? 0 : 1] += 1
+            if assessment.total == nil { withoutTotal += 1 }
+            low = min(low, assessment.time)
+            high = max(high, assessment.time)
+        }
+        assessmentsByInstrument = Instrument.allCases.enumerated().map { ($1, byInstrument[$0]) }
+        adverseEventCount = dataset.adverseEvents.count
+        assessmentsWithoutTotal = withoutTotal
         for time in dataset.adverseEvents.lazy.map(\.time) { low = min(low, time); high = max(high, time) }
         timeRange = low <= high ? low...high : nil
     }

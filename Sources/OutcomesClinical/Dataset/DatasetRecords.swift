@@ -107,6 +107,9 @@ public struct ItemScores: Sendable, Hashable {
     /// All ten items blank.
     public init() { packed = (1 << 40) - 1 }
 
+    /// Scores already packed (4 bits per item, item 1 lowest, 15 for a blank, bits 40 and up zero).
+    init(packed: UInt64) { self.packed = packed }
+
     /// Creates scores from a list for items 1... (nil for blank items); at most 10 items, each 0–14.
     public init(_ scores: [Int?]) {
         self.init()

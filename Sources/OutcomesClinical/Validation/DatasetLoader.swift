@@ -50,12 +50,11 @@ extension ClinicDataset {
         let zones = TimeZoneRules(tables: tables, assumeZone: assumeZone)
         tables = [:]
         let patients = RecordBuilders.patients(patientTable)
-        var index: [String: Int] = [:]
-        index.reserveCapacity(patients.records.count)
-        for (offset, patient) in patients.records.enumerated() { index[patient.id] = offset }
+        let index = patients.lookup
         let infusions = RecordBuilders.infusions(infusionTable, patientIndex: index, zones: zones)
         let adverseEvents = adverseEventTable.map { RecordBuilders.adverseEvents($0, patientIndex: index, zones: zones) }
-        let assessments = RecordBuilders.assessments(assessmentTable!, patientIndex: index, zones: zones)
+        let assessments = RecordBuilders.assessments(assessmentTable!, patientIndex: index, patientIDs: patients.records.map(\.id),
+                                                     zones: zones)
         let assessmentExtras = extraColumns(assessmentTable!, .assessments, accepted: assessments.records.map(\.source.line))
         assessmentTable = nil
         let absent = FileValidation(file: .adverseEvents, isPresent: false,
@@ -67,7 +66,7 @@ extension ClinicDataset {
             + (adverseEventTable.map { extraColumns($0, .adverseEvents, accepted: adverseEvents!.records.map(\.source.line)) } ?? [])
         let dataset = ClinicDataset(patients: patients.records, infusions: infusions.records,
                                     assessments: assessments.records, adverseEvents: adverseEvents?.records ?? [],
-                                    extraColumns: extras)
+                                    extraColumns: extras, lookup: index)
         let report = ValidationReport(datasetPath: path, files: [
             patients.validation, infusions.validation, assessments.validation, adverseEvents?.validation ?? absent,
         ])

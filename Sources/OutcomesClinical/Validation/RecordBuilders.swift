@@ -2,24 +2,35 @@ import OutcomesTabular
 
 /// Turns accepted table rows into records, applying each file's rules.
 enum RecordBuilders {
-    static func patients(_ table: CSVTable) -> (records: [Patient], validation: FileValidation) {
+    /// Builds patients; `lookup` finds each accepted identifier's record.
+    static func patients(_ table: CSVTable) -> (records: [Patient], validation: FileValidation, lookup: PatientLookup) {
         var rules = RuleCollector(table: table)
         let ids = table.texts("patient_id"), diagnoses = table.categories("diagnosis"), sexes = table.categories("sex")
         let ages = table.doubles("age"), priors = table.integers("prior_treatments_failed")
         let sites = table.texts("site"), strategies = table.categories("strategy")
-        var firstLine: [String: Int] = [:]
+        // While the accepted identifiers are strictly increasing a new one cannot repeat an earlier one, so no
+        // dictionary is needed; the first that is not larger builds it from the records so far.
+        var increasing = true
+        var index: [String: Int] = [:]
         var records: [Patient] = []
         records.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let id = ids[row] ?? ""
             let line = Int(table.lines[row])
-            if let first = firstLine[id] { rules.reject(row, "patient_id", id, "duplicate patient_id (first at line \(first))") }
+            if increasing, let last = records.last, !(last.id < id) {
+                increasing = false
+                index.reserveCapacity(table.rowCount)
+                for (offset, record) in records.enumerated() { index[record.id] = offset }
+            }
+            if !increasing, let first = index[id] {
+                rules.reject(row, "patient_id", id, "duplicate patient_id (first at line \(records[first].source.line))")
+            }
             if ages[row] < 0 { rules.reject(row, "age", numberText(ages[row]), "negative age") }
             if priors[row] != IntegerColumn.missing && priors[row] < 0 {
                 rules.reject(row, "prior_treatments_failed", String(priors[row]), "negative prior_treatments_failed")
             }
             guard rules.finishRow() else { continue }
-            firstLine[id] = line
+            if !increasing { index[id] = records.count }
             records.append(Patient(
                 id: id, diagnosis: Diagnosis.fromLevel(diagnoses[row])!, sex: Sex.fromLevel(sexes[row]),
                 ageYears: ages[row].isNaN ? nil : ages[row],
@@ -27,10 +38,11 @@ enum RecordBuilders {
                 site: sites[row], strategy: TreatmentStrategy.fromLevel(strategies[row]),
                 source: SourceLine(file: .patients, line: line)))
         }
-        return (records, rules.validation(of: .patients, accepted: records.count))
+        let lookup = increasing ? PatientLookup(strictlyIncreasing: records.map(\.id)) : PatientLookup(positions: index)
+        return (records, rules.validation(of: .patients, accepted: records.count), lookup)
     }
 
-    static func infusions(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten) -> (records: [Infusion], validation: FileValidation) {
+    static func infusions(_ table: CSVTable, patientIndex: PatientLookup, zones: TimeZoneRules = .asWritten) -> (records: [Infusion], validation: FileValidation) {
         var rules = RuleCollector(table: table)
         let ids = table.texts("patient_id"), starts = zones.times(table, "start", .infusions), routes = table.categories("route")
         let doses = table.doubles("dose_mg_per_kg"), durations = table.doubles("duration_min")
@@ -39,7 +51,7 @@ enum RecordBuilders {
         records.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let id = ids[row] ?? ""
-            let patient = patientIndex[id]
+            let patient = patientIndex.index(of: id)
             if patient == nil { rules.reject(row, "patient_id", id, unknownPatientReason(id)) }
             if doses[row] < 0 { rules.reject(row, "dose_mg_per_kg", numberText(doses[row]), "negative dose") }
             if durations[row] < 0 { rules.reject(row, "duration_min", numberText(durations[row]), "negative duration") }
@@ -54,7 +66,7 @@ enum RecordBuilders {
         return (records, rules.validation(of: .infusions, accepted: records.count))
     }
 
-    static func adverseEvents(_ table: CSVTable, patientIndex: [String: Int], zones: TimeZoneRules = .asWritten) -> (records: [AdverseEvent], validation: FileValidation) {
+    static func adverseEvents(_ table: CSVTable, patientIndex: PatientLookup, zones: TimeZoneRules = .asWritten) -> (records: [AdverseEvent], validation: FileValidation) {
         var rules = RuleCollector(table: table)
         let ids = table.texts("patient_id"), times = zones.times(table, "time", .adverseEvents), terms = table.texts("term")
         let severities = table.categories("severity"), serious = table.categories("serious")
@@ -63,7 +75,7 @@ enum RecordBuilders {
         records.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let id = ids[row] ?? ""
-            let patient = patientIndex[id]
+            let patient = patientIndex.index(of: id)
             if patient == nil { rules.reject(row, "patient_id", id, unknownPatientReason(id)) }
             zones.check(row, table, "time", .adverseEvents, times[row], &rules)
             guard rules.finishRow(), let patient else { continue }

@@ -23,6 +23,12 @@ struct RuleCollector {
         return true
     }
 
+    /// Takes over the violations collected by `next` over the rows that follow this collector's rows.
+    mutating func absorb(_ next: RuleCollector) {
+        issues.append(contentsOf: next.issues)
+        rejectedRows += next.rejectedRows
+    }
+
     /// The file's validation: the reader's issues and the rules' issues merged by line.
     func validation(of file: DatasetFile, accepted: Int) -> FileValidation {
         let merged = (table.issues + issues).enumerated().sorted {
