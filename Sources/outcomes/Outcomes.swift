@@ -13,4 +13,9 @@ struct Outcomes: ParsableCommand {
                       ProportionCommand.self, CompareProportionsCommand.self, CompareStrategiesCommand.self,
                       ModelCommand.self, NotebookCommand.self]
     )
+
+    static func main() {
+        BLASThreads.applyProcessDefaultAtLaunch()
+        main(nil)
+    }
 }
