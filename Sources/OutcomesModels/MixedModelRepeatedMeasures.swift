@@ -41,60 +41,6 @@ public struct MMRMFit: Sendable {
     public let notes: [String]
 }
 
-/// The (RE)ML deviance of a GLS model whose subjects share one visit covariance; each subject's rows are
-/// whitened by the Cholesky factor of its visits' block (LAPACK `dpotrf`, `dtrsm`), then XᵀΣ⁻¹X is one `dsyrk`.
-struct MarginalLikelihood {
-    let x: Matrix
-    let y: [Double]
-    let visits: Int
-    /// Rows of each subject, sorted by visit; the visit index of each row.
-    let subjectRows: [[Int]]
-    let visitOf: [Int]
-
-    struct Evaluation {
-        var deviance: Double
-        var beta: [Double]
-        var xtvx: Matrix
-        var factor: CholeskyFactorization
-    }
-
-    func evaluate(_ structure: CovarianceStructure, _ theta: [Double], reml: Bool) -> Evaluation? {
-        let t = visits, n = x.rows, p = x.columns
-        let sigma = structure.covariance(theta, visits: t)
-        guard sigma.allSatisfy(\.isFinite) else { return nil }
-        var cache: [[Int]: CholeskyFactorization] = [:]
-        var whitened = [Double](repeating: 0, count: n * (p + 1))   // column-major n × (p+1): [X | y] whitened
-        var logDet = 0.0, offset = 0
-        for rows in subjectRows {
-            let pattern = rows.map { visitOf[$0] }
-            let chol: CholeskyFactorization
-            if let c = cache[pattern] { chol = c } else {
-                var block = Matrix(rows: pattern.count, columns: pattern.count)
-                for (a, va) in pattern.enumerated() { for (b, vb) in pattern.enumerated() { block[a, b] = sigma[va * t + vb] } }
-                guard let c = try? CholeskyFactorization(block) else { return nil }
-                cache[pattern] = c
-                chol = c
-            }
-            logDet += chol.logDeterminant
-            var b = Matrix(rows: rows.count, columns: p + 1)
-            for (a, r) in rows.enumerated() {
-                for j in 0..<p { b[a, j] = x[r, j] }
-                b[a, p] = y[r]
-            }
-            guard let w = try? chol.solveLower(b) else { return nil }
-            for j in 0...p { for a in 0..<rows.count { whitened[offset + a + j * n] = w[a, j] } }
-            offset += rows.count
-        }
-        guard let all = try? Matrix.gram(ofColumnMajor: whitened, rows: n, columns: p + 1) else { return nil }
-        let xtvx = all.selecting(columns: Array(0..<p), rowsToo: true)
-        let xtvy = (0..<p).map { all[$0, p] }
-        guard let factor = try? CholeskyFactorization(xtvx), let beta = try? factor.solve(xtvy) else { return nil }
-        let rss = all[p, p] - zip(beta, xtvy).map(*).reduce(0, +)
-        let dev = logDet + rss + (reml ? factor.logDeterminant + Double(n - p) * log(2 * Double.pi) : Double(n) * log(2 * Double.pi))
-        return dev.isFinite ? Evaluation(deviance: dev, beta: beta, xtvx: xtvx, factor: factor) : nil
-    }
-}
-
 /// MMRM: fixed effects with a marginal covariance over scheduled visits, fitted by (RE)ML, with a fallback chain
 /// of covariance structures, Satterthwaite degrees of freedom and least-squares means.
 public enum MixedModelRepeatedMeasures {
@@ -124,7 +70,9 @@ public enum MixedModelRepeatedMeasures {
                 throw ModelError("subject \(s + 1) has two rows at visit '\(visitLabels[visits[a]])' (rows \(a + 1) and \(b + 1) of those used)")
             }
         }
-        let likelihood = MarginalLikelihood(x: x, y: y, visits: t, subjectRows: rowsOf.filter { !$0.isEmpty }, visitOf: visits)
+        let likelihood: MarginalLikelihood
+        do { likelihood = try MarginalLikelihood(x: x, y: y, visits: t, subjectRows: rowsOf.filter { !$0.isEmpty }, visitOf: visits) }
+        catch { throw ModelError(error.description) }
 
         // Starting values from ordinary least squares residuals.
         var olsBeta: [Double]
@@ -138,9 +86,16 @@ public enum MixedModelRepeatedMeasures {
         var chain = [requested]
         for s in options.fallback where !chain.contains(s) { chain.append(s) }
         var chosen: (CovarianceStructure, QuasiNewton.Result)? = nil
+        // The optimizer sees the deviance per observation: the deviance and its gradient grow with n while the
+        // rounding noise of a numerical gradient grows with them, so fixed tolerances on the raw deviance could not
+        // be met at tens of thousands of rows (the fit spun to its iteration limit and fell back to another
+        // structure). Per observation, the curvature and the tolerances keep one meaning at any n.
+        let perObservation = 1 / Double(n)
         for structure in chain {
-            let f = { (theta: [Double]) -> Double in likelihood.evaluate(structure, theta, reml: options.reml)?.deviance ?? .infinity }
-            let result = QuasiNewton.minimize(f, start: structure.start(sd: sd))
+            let f = { (theta: [Double]) -> Double in
+                (likelihood.evaluate(structure, theta, reml: options.reml)?.deviance ?? .infinity) * perObservation
+            }
+            let result = QuasiNewton.minimize(f, start: structure.start(sd: sd), gradientTolerance: 1e-6)
             if result.converged { chosen = (structure, result); break }
             notes.append("covariance \(structure.rawValue) (\(structure.title)) did not converge: \(result.reason)" +
                          (structure == chain.last ? "" : "; falling back"))
@@ -157,7 +112,7 @@ public enum MixedModelRepeatedMeasures {
         // Satterthwaite: Var(L β̂) as a function of θ, its gradient, and the asymptotic covariance 2 H⁻¹ of θ.
         let k = result.x.count
         var thetaCovariance: Matrix? = nil
-        if let h = result.hessian, let hm = try? Matrix(h), let inv = try? hm.inverse() { thetaCovariance = 2 * inv }
+        if let h = result.hessian, let hm = try? Matrix(h), let inv = try? hm.inverse() { thetaCovariance = (2 * perObservation) * inv }
         func vcovAt(_ theta: [Double]) -> Matrix? {
             likelihood.evaluate(used, theta, reml: options.reml).flatMap { try? $0.factor.inverse() }
         }
@@ -221,7 +176,7 @@ public enum MixedModelRepeatedMeasures {
         let logLik = -e.deviance / 2
         return MMRMFit(coefficients: coefficients, visits: visitLabels,
                        covariance: (0..<t).map { i in (0..<t).map { sigma[i * t + $0] } },
-                       requested: requested, used: used, n: n, subjects: likelihood.subjectRows.count,
+                       requested: requested, used: used, n: n, subjects: likelihood.subjects,
                        logLikelihood: logLik, aic: e.deviance + 2 * Double(p + k), converged: true,
                        iterations: result.iterations, lsmeans: lsmeans, notes: notes)
     }

@@ -2,7 +2,8 @@ import OutcomesLinearAlgebra
 
 /// BFGS with numerical gradients and a backtracking line search, then Newton steps with a numerical Hessian,
 /// for the few covariance parameters of a marginal model. Returns whether the gradient vanished and the
-/// Hessian is positive definite at the end (the convergence test of the fallback chain).
+/// Hessian is positive definite at the end (the convergence test of the fallback chain). The tolerances are absolute:
+/// scale the objective so that its curvature is of order one (a deviance per observation, not a total).
 enum QuasiNewton {
     struct Result {
         var x: [Double]
@@ -13,7 +14,8 @@ enum QuasiNewton {
         var reason: String
     }
 
-    static func minimize(_ f: ([Double]) -> Double, start: [Double], maxIterations: Int = 500) -> Result {
+    /// - Parameter gradientTolerance: the largest gradient component at which the minimum counts as found.
+    static func minimize(_ f: ([Double]) -> Double, start: [Double], maxIterations: Int = 500, gradientTolerance: Double = 1e-3) -> Result {
         let k = start.count
         var x = start, fx = f(x)
         guard fx.isFinite else { return Result(x: x, value: fx, converged: false, iterations: 0, hessian: nil, reason: "the objective is not finite at the start") }
@@ -69,7 +71,7 @@ enum QuasiNewton {
         let finalGradient = NumericDerivatives.gradient(f, at: x, step: 1e-4)
         hessian = NumericDerivatives.hessian(f, at: x, step: 1e-3)
         let positive = (try? Matrix(hessian!)).flatMap { try? CholeskyFactorization($0) } != nil
-        let small = finalGradient.map(abs).max()! < 1e-3
+        let small = finalGradient.map(abs).max()! < gradientTolerance
         let reason = !small ? "the gradient did not vanish (largest component \(finalGradient.map(abs).max()!))"
             : (!positive ? "the Hessian of the likelihood is not positive definite at the optimum" : "")
         return Result(x: x, value: fx, converged: small && positive, iterations: iterations, hessian: hessian, reason: reason)
