@@ -1,5 +1,8 @@
 // Release-mode benchmarks; see README "Performance". One file per area; this switch dispatches.
 import Foundation
+import InfusionOutcomes
+// The same BLAS kernels as the `outcomes` processes it times (and passes on to them).
+BLASKernels.pinAtLaunch()
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "ingest":

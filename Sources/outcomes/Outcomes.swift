@@ -15,6 +15,7 @@ struct Outcomes: ParsableCommand {
     )
 
     static func main() {
+        BLASKernels.pinAtLaunch()
         BLASThreads.applyProcessDefaultAtLaunch()
         main(nil)
     }

@@ -7,11 +7,12 @@ let outcomesExecutable: URL? = {
     return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
 }()
 
-/// Runs `outcomes` with `arguments` and `input` on standard input; the status and both outputs.
-func runOutcomes(_ arguments: [String], input: String = "") throws -> (status: Int32, out: String, err: String) {
+/// Runs `outcomes` with `arguments` and `input` on standard input, in `directory` when given; the status and both outputs.
+func runOutcomes(_ arguments: [String], input: String = "", directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = outcomesExecutable!
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
