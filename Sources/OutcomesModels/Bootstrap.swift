@@ -27,15 +27,32 @@ public struct Bootstrap: Sendable {
 
     /// Runs `statistic` on `replicates` resamples of `0..<n` (indices drawn with replacement). The statistic
     /// returns one value per measure, nil for a measure it could not compute on that resample.
-    public func run(n: Int, measures: Int, level: Double, statistic: ([Int]) -> [Double?]) -> [Interval?] {
+    ///
+    /// Resamples are drawn in order from one stream and evaluated up to `threads` at a time; each result is kept in
+    /// its replicate's place, so the intervals are the same bytes with any number of threads.
+    public func run(n: Int, measures: Int, level: Double, threads: Int = 1, statistic: @Sendable ([Int]) -> [Double?]) -> [Interval?] {
         var random = SplitMix64(seed: seed)
         var values = [[Double]](repeating: [], count: measures)
-        for _ in 0..<replicates {
-            let sample = (0..<n).map { _ in random.integer(in: 0...(n - 1)) }
-            let result = statistic(sample)
-            for k in 0..<measures where k < result.count {
-                if let v = result[k], v.isFinite { values[k].append(v) }
+        let batch = max(1, threads) * 4
+        var done = 0
+        while done < replicates {
+            let count = min(batch, replicates - done)
+            let samples = (0..<count).map { _ in (0..<n).map { _ in random.integer(in: 0...(n - 1)) } }
+            var results = [[Double?]](repeating: [], count: count)
+            if threads > 1 && count > 1 {
+                results.withUnsafeMutableBufferPointer { out in
+                    let target = UnsafeSendableBuffer(out)
+                    DispatchQueue.concurrentPerform(iterations: count) { k in target.buffer[k] = statistic(samples[k]) }
+                }
+            } else {
+                for k in 0..<count { results[k] = statistic(samples[k]) }
             }
+            for result in results {
+                for k in 0..<measures where k < result.count {
+                    if let v = result[k], v.isFinite { values[k].append(v) }
+                }
+            }
+            done += count
         }
         let alpha = 1 - level
         return values.map { v in
@@ -46,6 +63,9 @@ public struct Bootstrap: Sendable {
                             lower: Self.quantile(v, alpha / 2), upper: Self.quantile(v, 1 - alpha / 2))
         }
     }
+
+    /// The processors the bootstrap may use (this machine's, at most 8).
+    public static var availableThreads: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// R's default (type 7) quantile.
     public static func quantile(_ values: [Double], _ p: Double) -> Double {
@@ -61,4 +81,10 @@ public struct Bootstrap: Sendable {
         guard standardError > 0, standardError.isFinite else { return nil }
         return 2 * Normal.sf(abs(estimate / standardError))
     }
+}
+
+/// A buffer each concurrent replicate writes its own element of (distinct indices, so no two writers meet).
+private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

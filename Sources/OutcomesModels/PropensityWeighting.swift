@@ -40,7 +40,9 @@ public struct EffectiveSampleSize: Sendable {
 
 /// Propensity scores, weights, balance and effective sample sizes.
 public struct PropensityWeights: Sendable {
-    public let propensityModel: GLMFit
+    /// The propensity model's coefficients and fit; nil when it was fitted for its probabilities only
+    /// (``PropensityWeighting/fit(dense:denseNames:group:groupLevels:treated:balanceColumns:groupLabels:options:)``).
+    public let propensityModel: GLMFit?
     public let scores: [Double]
     public let weights: [Double]
     public let balance: [BalanceRow]
@@ -69,8 +71,38 @@ public enum PropensityWeighting {
         }
         let y = treated.map { $0 ? 1.0 : 0.0 }
         let model = try GeneralizedLinearModel.fit(design: design, names: names, y: y, options: GLMOptions(family: .binomial))
-        var notes = model.notes.map { "propensity model: " + $0 }
-        let e = model.fitted
+        return try weigh(scores: model.fitted, model: model, notes: model.notes.map { "propensity model: " + $0 }, treated: treated,
+                         balanceColumns: balanceColumns, groupLabels: groupLabels, options: options)
+    }
+
+    /// The same weights with the propensity model `treated ~ dense + factor(group)` fitted by
+    /// ``AbsorbedFactorLogistic`` (the group's levels solved for in closed form, so a covariate with many levels,
+    /// such as a site, costs O(n) per step instead of O(n · levels²)): the probabilities are those of the model with
+    /// an intercept and the group's indicators as columns; `propensityModel` is nil. An empty `balanceColumns` skips
+    /// the balance table (a bootstrap replicate needs only the weights).
+    public static func fit(dense: Matrix, denseNames: [String], group: [Int], groupLevels: Int, treated: [Bool],
+                           balanceColumns: [(String, [Double])], groupLabels: (control: String, treated: String) = ("0", "1"),
+                           options: WeightingOptions = WeightingOptions()) throws(ModelError) -> PropensityWeights {
+        let n = treated.count
+        let n1 = treated.filter { $0 }.count, n0 = n - n1
+        guard n1 > 0, n0 > 0 else { throw ModelError("both groups need rows: \(n1) treated, \(n0) control") }
+        let model = try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: groupLevels, y: treated)
+        var notes = model.notes
+        if !model.aliased.isEmpty {
+            notes.append("coefficients not defined because of singularities (aliased, as R prints NA): \(model.aliased.map { denseNames[$0] }.joined(separator: ", "))")
+        }
+        return try weigh(scores: model.fitted, model: nil, notes: notes.map { "propensity model: " + $0 }, treated: treated,
+                         balanceColumns: balanceColumns, groupLabels: groupLabels, options: options)
+    }
+
+    static func weigh(scores e: [Double], model: GLMFit?, notes modelNotes: [String], treated: [Bool], balanceColumns: [(String, [Double])],
+                      groupLabels: (control: String, treated: String), options: WeightingOptions) throws(ModelError) -> PropensityWeights {
+        let n = treated.count
+        let n1 = treated.filter { $0 }.count
+        if options.stabilize && options.estimand == .att {
+            throw ModelError("--stabilize applies to ATE weights; ATT weights (treated 1, controls e/(1 − e)) are used as they are")
+        }
+        var notes = modelNotes
         let p1 = Double(n1) / Double(n), p0 = 1 - p1
         var w = (0..<n).map { i -> Double in
             switch options.estimand {

@@ -140,10 +140,13 @@ public struct StrategyComparison: Sendable {
         let intervals: [Bootstrap.Interval?]
         if b > 0 {
             let boot = Bootstrap(replicates: b, seed: UInt64(plan.strategyBootstrapSeed))
-            intervals = boot.run(n: itt.count, measures: 2, level: plan.confidenceLevel) { sample in
-                let ps = sample.map { itt[$0] }, m = sample.map { maintenance[$0] }
-                guard Set(m).count == 2, let w = try? StrategyWeighting.fit(ps, maintenance: m, plan: plan) else { return [nil, nil] }
-                return StrategyOutcomes.differences(days: ps.map(\.days), event: ps.map(\.event), maintenance: m, weights: w.fit.weights)
+            let design = StrategyDesign(itt, covariates: plan.strategyCovariates.compactMap(StrategyCovariate.init(rawValue:)))
+            let days = itt.map(\.days), event = itt.map(\.event)
+            intervals = boot.run(n: itt.count, measures: 2, level: plan.confidenceLevel, threads: Bootstrap.availableThreads) { sample in
+                let m = sample.map { maintenance[$0] }
+                guard m.contains(true), m.contains(false),
+                      let w = try? StrategyWeighting.replicateWeights(design, sample: sample, maintenance: m, plan: plan) else { return [nil, nil] }
+                return StrategyOutcomes.differences(days: sample.map { days[$0] }, event: sample.map { event[$0] }, maintenance: m, weights: w)
             }
         } else {
             intervals = [nil, nil]

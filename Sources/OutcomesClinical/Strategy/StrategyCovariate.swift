@@ -28,42 +28,113 @@ public enum StrategyCovariate: String, CaseIterable, Sendable {
 }
 
 /// The design of a propensity model over participants: intercept, numeric columns and indicators.
+///
+/// It is held as dense columns plus the categorical covariate with the most levels (usually the site) as level
+/// codes, which the propensity fit absorbs (``PropensityWeighting/fit(dense:denseNames:group:groupLevels:treated:balanceColumns:groupLabels:options:)``);
+/// the full treatment-coded matrix is built only when asked for.
 public struct StrategyDesign: Sendable {
-    /// n × (1 + p), intercept first.
-    public let matrix: Matrix
-    public let names: [String]
-    /// Every covariate as balanced: numeric columns as they are, and one indicator per level of a categorical
-    /// covariate, its reference included (as cobalt lists factor levels).
-    public let balanceColumns: [(String, [Double])]
+    /// Columns other than the intercept and the absorbed covariate's indicators, n × q.
+    public let dense: Matrix
+    public let denseNames: [String]
+    /// The absorbed covariate: each participant's level index into `groupLevels` (sorted); one level named "(all)"
+    /// when no categorical covariate has two levels (the intercept alone).
+    public let group: [Int]
+    public let groupLevels: [String]
+    public let groupCovariate: StrategyCovariate?
+
+    private enum Column: Sendable { case dense(Int), level(Int) }
+    /// The full design's columns after the intercept, in the covariates' order.
+    private let layout: [Column]
+    /// Per covariate: numeric column, or (categorical name, levels, codes).
+    private let balanceLayout: [(String, [String]?, [Int]?, Int?)]
 
     /// Builds the design; participants must have every numeric covariate (see ``StrategyParticipant/missing(_:)``).
     public init(_ participants: [StrategyParticipant], covariates: [StrategyCovariate]) {
+        var categorical: [StrategyCovariate: (levels: [String], codes: [Int])] = [:]
+        for c in covariates where c.isCategorical {
+            let values = participants.map { $0.category(c) }
+            let levels = Array(Set(values)).sorted()
+            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
+            categorical[c] = (levels, values.map { index[$0]! })
+        }
+        let absorbed = covariates.filter { ($0.isCategorical && categorical[$0]!.levels.count > 1) }
+            .max { categorical[$0]!.levels.count < categorical[$1]!.levels.count }
         var columns: [(String, [Double])] = []
-        var balance: [(String, [Double])] = []
+        var layout: [Column] = []
+        var balanceLayout: [(String, [String]?, [Int]?, Int?)] = []
         for c in covariates {
-            if c.isCategorical {
-                let values = participants.map { $0.category(c) }
-                let levels = Array(Set(values)).sorted()
-                guard levels.count > 1 else {
-                    balance.append(("\(c.rawValue)_\(levels.first ?? "-")", values.map { _ in 1 }))
-                    continue
-                }
-                balance.append(("\(c.rawValue)_\(levels[0])", values.map { $0 == levels[0] ? 1 : 0 }))
-                for level in levels.dropFirst() {
-                    let column = values.map { $0 == level ? 1.0 : 0.0 }
-                    columns.append(("\(c.rawValue)_\(level)", column))
-                    balance.append(("\(c.rawValue)_\(level)", column))
+            if let (levels, codes) = categorical[c] {
+                balanceLayout.append((c.rawValue, levels, codes, nil))
+                guard levels.count > 1 else { continue }
+                for k in 1..<levels.count {
+                    if c == absorbed { layout.append(.level(k)); continue }
+                    layout.append(.dense(columns.count))
+                    columns.append(("\(c.rawValue)_\(levels[k])", codes.map { $0 == k ? 1.0 : 0.0 }))
                 }
             } else {
-                let column = participants.map { $0.number(c) ?? .nan }
-                columns.append((c.rawValue, column))
-                balance.append((c.rawValue, column))
+                balanceLayout.append((c.rawValue, nil, nil, columns.count))
+                layout.append(.dense(columns.count))
+                columns.append((c.rawValue, participants.map { $0.number(c) ?? .nan }))
             }
         }
-        var m = Matrix(rows: participants.count, columns: columns.count + 1, repeating: 1)
-        for (j, col) in columns.enumerated() { for i in 0..<participants.count { m[i, j + 1] = col.1[i] } }
-        matrix = m
-        names = ["(Intercept)"] + columns.map(\.0)
-        balanceColumns = balance
+        let n = participants.count
+        var m = Matrix(rows: n, columns: columns.count)
+        for (j, col) in columns.enumerated() { for i in 0..<n { m[i, j] = col.1[i] } }
+        dense = m
+        denseNames = columns.map(\.0)
+        if let absorbed, let (levels, codes) = categorical[absorbed] {
+            group = codes; groupLevels = levels; groupCovariate = absorbed
+        } else {
+            group = [Int](repeating: 0, count: n); groupLevels = ["(all)"]; groupCovariate = nil
+        }
+        self.layout = layout
+        self.balanceLayout = balanceLayout
+    }
+
+    /// The dense design with the rows of `sample` (indices into the participants, repeats allowed), and their levels.
+    public func rows(_ sample: [Int]) -> (dense: Matrix, group: [Int]) {
+        let n = sample.count, q = dense.columns, total = dense.rows
+        var storage = [Double](repeating: 0, count: n * q)
+        dense.storage.withUnsafeBufferPointer { s in
+            for j in 0..<q { let from = j * total, to = j * n; for (i, r) in sample.enumerated() { storage[to + i] = s[from + r] } }
+        }
+        return ((try? Matrix(rows: n, columns: q, columnMajor: storage)) ?? Matrix(rows: n, columns: q), sample.map { group[$0] })
+    }
+
+    /// n × (1 + p): intercept, then every covariate's columns in order, a categorical one as indicators against its
+    /// first level in sorted order (as R).
+    public var matrix: Matrix {
+        let n = dense.rows
+        var m = Matrix(rows: n, columns: layout.count + 1, repeating: 1)
+        for (j, column) in layout.enumerated() {
+            switch column {
+            case .dense(let k): for i in 0..<n { m[i, j + 1] = dense[i, k] }
+            case .level(let k): for i in 0..<n { m[i, j + 1] = group[i] == k ? 1 : 0 }
+            }
+        }
+        return m
+    }
+
+    public var names: [String] {
+        ["(Intercept)"] + layout.map { column in
+            switch column {
+            case .dense(let k): return denseNames[k]
+            case .level(let k): return "\(groupCovariate!.rawValue)_\(groupLevels[k])"
+            }
+        }
+    }
+
+    /// Every covariate as balanced: numeric columns as they are, and one indicator per level of a categorical
+    /// covariate, its reference included (as cobalt lists factor levels).
+    public var balanceColumns: [(String, [Double])] {
+        var out: [(String, [Double])] = []
+        for (name, levels, codes, column) in balanceLayout {
+            if let levels, let codes {
+                for (k, level) in levels.enumerated() { out.append(("\(name)_\(level)", codes.map { $0 == k ? 1.0 : 0.0 })) }
+            } else if let column {
+                out.append((name, dense.column(column)))
+            }
+        }
+        return out
     }
 }

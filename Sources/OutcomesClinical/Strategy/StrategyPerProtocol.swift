@@ -38,6 +38,7 @@ enum StrategyPerProtocol {
                                                                       reason: "the propensity model could not be fitted", method: method))
         }
         let design = StrategyDesign(itt, covariates: weighting.covariates)
+        let full = design.matrix, names = design.names
         var entry: [Double] = [], exit: [Double] = [], event: [Bool] = [], censored: [Bool] = [], subject: [Int] = [], period: [Double] = []
         for (i, p) in itt.enumerated() {
             let end = min(p.days, p.deviationDay ?? .infinity)
@@ -57,7 +58,7 @@ enum StrategyPerProtocol {
         let rows = entry.count
         // Censoring model per recorded strategy (deviation means something different in each arm): baseline
         // covariates, period and period²; stabilized by period and period² alone.
-        let base = design.matrix.columns
+        let base = full.columns
         let extra = ["period", "period^2"]
         var ipcwWeights = [Double](repeating: 1, count: rows)
         var notes: [String] = []
@@ -70,7 +71,7 @@ enum StrategyPerProtocol {
                 var top = Matrix(rows: idx.count, columns: 3)
                 for (r, row) in idx.enumerated() {
                     let i = subject[row], k = period[row]
-                    for j in 0..<base { x[r, j] = design.matrix[i, j] }
+                    for j in 0..<base { x[r, j] = full[i, j] }
                     x[r, base] = k; x[r, base + 1] = k * k
                     top[r, 0] = 1; top[r, 1] = k; top[r, 2] = k * k
                 }
@@ -84,7 +85,7 @@ enum StrategyPerProtocol {
                     }
                     continue
                 }
-                let ipcw = try CensoringWeighting.fit(design: x, names: design.names + extra, numerator: (top, ["(Intercept)"] + extra),
+                let ipcw = try CensoringWeighting.fit(design: x, names: names + extra, numerator: (top, ["(Intercept)"] + extra),
                                                       censored: idx.map { censored[$0] }, subjects: idx.map { subject[$0] })
                 notes += ipcw.notes.map { "\(label): " + $0 }
                 anyModel = anyModel || ipcw.model != nil

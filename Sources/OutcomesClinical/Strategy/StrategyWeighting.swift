@@ -14,13 +14,10 @@ public struct StrategyWeighting: Sendable {
     /// Fits the propensity model by logistic regression of maintenance on the plan's covariates.
     public static func fit(_ participants: [StrategyParticipant], maintenance: [Bool], plan: AnalysisPlan) throws(ModelError) -> StrategyWeighting {
         let covariates = plan.strategyCovariates.compactMap(StrategyCovariate.init(rawValue:))
-        let estimand = WeightingEstimand(rawValue: plan.strategyEstimand) ?? .ate
-        var options = WeightingOptions()
-        options.estimand = estimand
-        options.stabilize = estimand == .ate
-        if plan.strategyTruncatePercentile > 0 { options.trimQuantile = plan.strategyTruncatePercentile / 100 }
         let design = StrategyDesign(participants, covariates: covariates)
-        let fit = try PropensityWeighting.fit(design: design.matrix, names: design.names, treated: maintenance,
+        let options = weightingOptions(plan)
+        let fit = try PropensityWeighting.fit(dense: design.dense, denseNames: design.denseNames, group: design.group,
+                                              groupLevels: design.groupLevels.count, treated: maintenance,
                                               balanceColumns: design.balanceColumns,
                                               groupLabels: (TreatmentStrategy.asNeeded.rawValue, TreatmentStrategy.maintenance.rawValue),
                                               options: options)
@@ -35,6 +32,23 @@ public struct StrategyWeighting: Sendable {
             warnings.append("effective sample size below \(NumberText.shortest(plan.strategyMinESS)): "
                             + small.map { "\($0.group) \($0.ess.isFinite ? NumberText.fixed($0.ess, 1) : "not estimable")" }.joined(separator: ", "))
         }
-        return StrategyWeighting(covariates: covariates, estimand: estimand, fit: fit, warnings: warnings)
+        return StrategyWeighting(covariates: covariates, estimand: options.estimand, fit: fit, warnings: warnings)
+    }
+
+    /// The weights of a bootstrap replicate: the propensity model refitted on the rows `sample` of `design` (built
+    /// once over all participants), without the balance table and warnings, which a replicate does not use.
+    static func replicateWeights(_ design: StrategyDesign, sample: [Int], maintenance: [Bool], plan: AnalysisPlan) throws(ModelError) -> [Double] {
+        let (dense, group) = design.rows(sample)
+        return try PropensityWeighting.fit(dense: dense, denseNames: design.denseNames, group: group, groupLevels: design.groupLevels.count,
+                                           treated: maintenance, balanceColumns: [], options: weightingOptions(plan)).weights
+    }
+
+    static func weightingOptions(_ plan: AnalysisPlan) -> WeightingOptions {
+        let estimand = WeightingEstimand(rawValue: plan.strategyEstimand) ?? .ate
+        var options = WeightingOptions()
+        options.estimand = estimand
+        options.stabilize = estimand == .ate
+        if plan.strategyTruncatePercentile > 0 { options.trimQuantile = plan.strategyTruncatePercentile / 100 }
+        return options
     }
 }

@@ -78,7 +78,7 @@ extension ModelReports {
                 [.text($0.covariate), .number($0.smdBefore), .number($0.smdAfter), .optional($0.varianceRatioBefore), .optional($0.varianceRatioAfter)]
             }
             let ess: [[ReportValue]] = w.effectiveSampleSize.map { [.text($0.group), .integer($0.n), .number($0.ess)] }
-            let pm = w.propensityModel
+            guard let pm = w.propensityModel else { throw ModelError("the propensity model was fitted without its coefficients") }
             let termRows: [[ReportValue]] = pm.coefficients.map { c in
                 [.text(c.name), .optional(c.estimate), .optional(c.standardError), .optional(c.statistic), .optional(c.p),
                  .optional(c.lower), .optional(c.upper), .optional(c.estimate.map(exp)), .optional(c.lower.map(exp)), .optional(c.upper.map(exp)),

@@ -1,0 +1,161 @@
+import Foundation
+import OutcomesLinearAlgebra
+
+/// Fitted probabilities of the logistic regression `y ~ dense + factor(group)` (R's `glm(…, binomial)`), with the
+/// factor's coefficients solved for in closed form inside each IRLS step instead of as design columns.
+///
+/// A factor's indicator columns are disjoint, so their block of XᵀWX is diagonal: eliminating it (the Schur
+/// complement) leaves a q × q system for the dense columns, and each step costs O(n q²) whatever the number of
+/// levels. With the indicators as dense columns (p = levels + q) a step costs O(n p²) and the design n p doubles;
+/// a covariate such as the site, whose levels grow with the data, made that quadratic in the number of rows.
+///
+/// The column space is that of R's treatment coding with an intercept (one coefficient per level replaces the
+/// intercept and the level contrasts), so the fitted values are R's; coefficients are not returned. IRLS follows
+/// `glm.fit`: `mustart = (y + 0.5)/2`, convergence when |dev − dev_old| / (|dev| + 0.1) < ε, step halving when the
+/// deviance is not finite. Dense columns that are linear combinations of the factor and earlier columns are dropped
+/// first (R's rule: residual norm below 1e-7 of the column's norm).
+public enum AbsorbedFactorLogistic {
+    public struct Fit: Sendable {
+        /// Fitted probabilities, in row order.
+        public let fitted: [Double]
+        public let deviance: Double
+        public let iterations: Int
+        public let converged: Bool
+        /// Dense columns dropped as aliased.
+        public let aliased: [Int]
+        /// R's warnings where they apply (non-convergence, fitted probabilities numerically 0 or 1).
+        public let notes: [String]
+    }
+
+    /// - Parameters:
+    ///   - dense: n × q covariates without an intercept (q may be 0).
+    ///   - group: each row's level, in `0..<levels` (levels without rows are allowed and ignored).
+    ///   - y: the 0/1 outcome.
+    public static func fit(dense: Matrix, group: [Int], levels: Int, y: [Bool],
+                           epsilon: Double = 1e-8, maxIterations: Int = 25) throws(ModelError) -> Fit {
+        let n = y.count, family = GLMFamily.binomial
+        guard dense.rows == n, group.count == n else { throw ModelError("the design, groups and outcome differ in length") }
+        guard n > 0 else { throw ModelError("no rows") }
+        if let i = group.firstIndex(where: { $0 < 0 || $0 >= levels }) { throw ModelError("row \(i + 1) has group \(group[i]) outside 0..<\(levels)") }
+        let yv = y.map { $0 ? 1.0 : 0.0 }
+
+        let aliased: [Int]
+        do {
+            let ones = [Double](repeating: 1, count: n)
+            let gram = dense.columns == 0 ? Matrix(rows: 0, columns: 0) : try dense.weightedGram(ones)
+            aliased = aliasedColumns(try schur(dense, weights: ones, z: nil, group: group, levels: levels).s, norms: gram)
+        } catch { throw ModelError(error.description) }
+        let x = dense.selecting(columns: (0..<dense.columns).filter { !aliased.contains($0) })
+        let q = x.columns
+
+        var eta = yv.map { family.link(family.start($0, weight: 1)) }
+        var mu = eta.map(family.linkInverse)
+        func deviance(_ mu: [Double]) -> Double { (0..<n).reduce(0) { $0 + family.deviance(yv[$1], mu[$1], weight: 1) } }
+        var devOld = deviance(mu), dev = devOld
+        var previous: (beta: [Double], alpha: [Double])? = nil
+        var ww = [Double](repeating: 0, count: n), z = ww
+        var converged = false, iterations = 0
+        for iter in 1...maxIterations {
+            iterations = iter
+            for i in 0..<n {
+                let d = family.muEta(eta[i])
+                z[i] = eta[i] + (yv[i] - mu[i]) / d
+                ww[i] = d * d / family.variance(mu[i])
+            }
+            var beta: [Double], alpha: [Double]
+            do {
+                let e = try schur(x, weights: ww, z: z, group: group, levels: levels)
+                beta = q == 0 ? [] : try CholeskyFactorization(e.s).solve(e.r)
+                alpha = (0..<levels).map { l in
+                    guard e.levelWeight[l] > 0 else { return 0 }
+                    var t = e.levelZ[l]
+                    for j in 0..<q { t -= e.levelCross[l * q + j] * beta[j] }
+                    return t / e.levelWeight[l]
+                }
+            } catch {
+                throw ModelError("iteration \(iter): the weighted least-squares step failed (\(error.description))")
+            }
+            func evaluate(_ beta: [Double], _ alpha: [Double]) -> ([Double], [Double]) {
+                var e = (0..<n).map { alpha[group[$0]] }
+                x.storage.withUnsafeBufferPointer { s in
+                    for j in 0..<q { let b = beta[j], base = j * n; for i in 0..<n { e[i] += s[base + i] * b } }
+                }
+                return (e, e.map(family.linkInverse))
+            }
+            var (newEta, newMu) = evaluate(beta, alpha)
+            dev = deviance(newMu)
+            var halvings = 0
+            while !dev.isFinite {
+                guard let last = previous, halvings < maxIterations else {
+                    throw ModelError("no valid set of coefficients found: please supply starting values (R's glm.fit message)")
+                }
+                halvings += 1
+                beta = zip(beta, last.beta).map { ($0 + $1) / 2 }
+                alpha = zip(alpha, last.alpha).map { ($0 + $1) / 2 }
+                (newEta, newMu) = evaluate(beta, alpha)
+                dev = deviance(newMu)
+            }
+            eta = newEta
+            mu = newMu
+            if abs(dev - devOld) / (abs(dev) + 0.1) < epsilon { converged = true; break }
+            devOld = dev
+            previous = (beta, alpha)
+        }
+        var notes: [String] = []
+        if !converged { notes.append("glm.fit: algorithm did not converge (\(maxIterations) iterations)") }
+        if mu.contains(where: { $0 < 1e-10 || $0 > 1 - 1e-10 }) { notes.append("glm.fit: fitted probabilities numerically 0 or 1 occurred") }
+        return Fit(fitted: mu, deviance: dev, iterations: iterations, converged: converged, aliased: aliased, notes: notes)
+    }
+
+    /// R's rule on the columns of [factor | dense]: a dense column is aliased when its residual norm, after projection
+    /// on the factor and the earlier kept columns, is below 1e-7 of its own norm. `s` is the Schur complement (the
+    /// dense block with the factor projected out) and `norms` the plain Gram matrix, whose diagonal holds the norms².
+    static func aliasedColumns(_ s: Matrix, norms: Matrix) -> [Int] {
+        let q = s.rows
+        var l = Matrix(rows: q, columns: q)
+        var kept: [Int] = [], aliased: [Int] = []
+        for j in 0..<q {
+            var residual = s[j, j]
+            for k in kept { residual -= l[j, k] * l[j, k] }
+            guard norms[j, j] > 0, residual > 0, residual.squareRoot() >= 1e-7 * norms[j, j].squareRoot() else { aliased.append(j); continue }
+            let d = residual.squareRoot()
+            l[j, j] = d
+            for i in (j + 1)..<max(q, j + 1) {
+                var t = s[i, j]
+                for k in kept { t -= l[i, k] * l[j, k] }
+                l[i, j] = t / d
+            }
+            kept.append(j)
+        }
+        return aliased
+    }
+
+    /// The dense block of XᵀWX after eliminating the factor, S = DᵀWD − Σₗ bₗbₗᵀ / Wₗ, and the matching right-hand
+    /// side r = DᵀWz − Σₗ bₗ cₗ / Wₗ, where Wₗ = Σ w, bₗ = Σ w d and cₗ = Σ w z over level l's rows.
+    static func schur(_ x: Matrix, weights w: [Double], z: [Double]?, group: [Int], levels: Int) throws(LinearAlgebraError)
+        -> (s: Matrix, r: [Double], levelWeight: [Double], levelCross: [Double], levelZ: [Double]) {
+        let n = x.rows, q = x.columns
+        var levelWeight = [Double](repeating: 0, count: levels), levelZ = levelWeight
+        var levelCross = [Double](repeating: 0, count: levels * q)
+        x.storage.withUnsafeBufferPointer { s in
+            for i in 0..<n {
+                let l = group[i], wi = w[i]
+                levelWeight[l] += wi
+                if let z { levelZ[l] += wi * z[i] }
+                for j in 0..<q { levelCross[l * q + j] += wi * s[j * n + i] }
+            }
+        }
+        var s = q == 0 ? Matrix(rows: 0, columns: 0) : try x.weightedGram(w)
+        var r = [Double](repeating: 0, count: q)
+        if let z, q > 0 { r = try x.transposeMultiplied(by: (0..<n).map { w[$0] * z[$0] }) }
+        for l in 0..<levels where levelWeight[l] > 0 {
+            let inv = 1 / levelWeight[l], base = l * q
+            for a in 0..<q {
+                let ba = levelCross[base + a] * inv
+                r[a] -= ba * levelZ[l]
+                for b in 0..<q { s[a, b] -= ba * levelCross[base + b] }
+            }
+        }
+        return (s, r, levelWeight, levelCross, levelZ)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import OutcomesModels
+import OutcomesLinearAlgebra
+
+/// The absorbed-factor logistic fit against the dense `GeneralizedLinearModel` (itself checked against R's `glm`)
+/// on the same model with the factor as treatment-coded columns: the fitted probabilities agree within 1e-9.
+/// Both stop at glm.fit's criterion (relative deviance change below 1e-8) after quadratic convergence, so their
+/// remaining distance from the maximum is far below that tolerance; the data are fixed, so the test cannot fail
+/// by chance.
+@Suite struct AbsorbedFactorLogisticTests {
+    /// A fixed cohort: two numeric covariates, a 0/1 covariate, a copy of 2·x1 (aliased), a covariate constant
+    /// within each level (aliased with the factor), 30 levels of which level 7 has no rows.
+    static func cohort(n: Int, levels: Int) -> (dense: Matrix, group: [Int], y: [Bool]) {
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let effect = (0..<levels).map { _ in uniform() * 2 - 1 }
+        var dense = Matrix(rows: n, columns: 5)
+        var group: [Int] = [], y: [Bool] = []
+        for i in 0..<n {
+            var g = Int(uniform() * Double(levels))
+            if g == 7 { g = 8 }
+            let x1 = uniform() * 4 - 2, x2 = uniform() * 30 + 20, d = uniform() < 0.4 ? 1.0 : 0.0
+            dense[i, 0] = x1; dense[i, 1] = x2; dense[i, 2] = d; dense[i, 3] = 2 * x1; dense[i, 4] = Double(g % 5)
+            let eta = 0.8 * x1 - 0.04 * (x2 - 35) + 0.5 * d + effect[g]
+            group.append(g)
+            y.append(uniform() < 1 / (1 + exp(-eta)))
+        }
+        return (dense, group, y)
+    }
+
+    @Test func fittedProbabilitiesAreTheDenseGLMs() throws {
+        let levels = 30
+        let (dense, group, y) = Self.cohort(n: 1500, levels: levels)
+        let absorbed = try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: levels, y: y)
+        #expect(absorbed.converged)
+        #expect(absorbed.aliased == [3, 4])
+
+        let n = dense.rows
+        var full = Matrix(rows: n, columns: 1 + 5 + (levels - 1), repeating: 1)
+        for i in 0..<n {
+            for j in 0..<5 { full[i, 1 + j] = dense[i, j] }
+            for k in 1..<levels { full[i, 5 + k] = group[i] == k ? 1 : 0 }
+        }
+        let names = ["(Intercept)", "x1", "x2", "d", "x1x2", "within"] + (1..<levels).map { "g\($0)" }
+        let glm = try GeneralizedLinearModel.fit(design: full, names: names, y: y.map { $0 ? 1 : 0 }, options: GLMOptions(family: .binomial))
+        let largest = zip(absorbed.fitted, glm.fitted).map { abs($0 - $1) }.max()!
+        #expect(largest < 1e-9, "largest difference in fitted probability \(largest)")
+        #expect(abs(absorbed.deviance - glm.deviance) < 1e-8 * glm.deviance)
+    }
+
+    /// Without dense columns the fit is the level proportions (the saturated one-way model).
+    @Test func factorAloneGivesLevelProportions() throws {
+        let group = [0, 0, 0, 1, 1, 2, 2, 2, 2]
+        let y = [true, false, false, true, false, true, true, true, false]
+        let fit = try AbsorbedFactorLogistic.fit(dense: Matrix(rows: 9, columns: 0), group: group, levels: 3, y: y)
+        let expected = [1.0 / 3, 1.0 / 3, 1.0 / 3, 0.5, 0.5, 0.75, 0.75, 0.75, 0.75]
+        #expect(zip(fit.fitted, expected).allSatisfy { abs($0 - $1) < 1e-10 })
+    }
+}
