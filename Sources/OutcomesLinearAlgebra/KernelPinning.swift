@@ -28,8 +28,10 @@ public enum BLASKernels {
     public static func pinAtLaunch() {
         #if os(Linux) && arch(x86_64)
         guard getenv("OPENBLAS_CORETYPE") == nil, current.lowercased() != pinned.lowercased(), cpuRunsPinnedKernels() else { return }
+        // The executable's own path, not /proc/self/exe, so that the process keeps its name (ps, perf, top).
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return }
         setenv("OPENBLAS_CORETYPE", pinned, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        execv(path, CommandLine.unsafeArgv)
         unsetenv("OPENBLAS_CORETYPE")
         #endif
     }

@@ -80,8 +80,11 @@ extension SmallCellPolicy {
             return SuppressionPattern(hidden: hidden, primaryCount: 0, complementaryCount: 0)
         }
         var complementary = 0
+        // Hiding a cell only relaxes the constraints, so a hidden cell once found safe stays safe: each round checks
+        // only the cells not yet found safe, and finds the same first recoverable cell as a full scan would.
+        var safe = [[Bool]](repeating: [Bool](repeating: false, count: columns + 1), count: rows + 1)
         for _ in 0..<((rows + 1) * (columns + 1)) {
-            guard let exposed = firstRecoverableCell(grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns) else { break }
+            guard let exposed = firstRecoverableCell(grid: grid, shown: shown, hidden: hidden, safe: &safe, rows: rows, columns: columns) else { break }
             guard let extra = complementCandidate(for: exposed, grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns) else { break }
             hidden[extra.0][extra.1] = true
             complementary += 1
@@ -90,24 +93,36 @@ extension SmallCellPolicy {
     }
 
     /// The first hidden cell whose value the shown cells and totals determine exactly.
+    /// Cells marked in `safe` are skipped; cells found safe are marked.
+    func firstRecoverableCell(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], safe: inout [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
+        if columns == 2 { return firstRecoverableCellOfTwoColumns(grid: grid, shown: shown, hidden: hidden, safe: &safe, rows: rows) }
+        return firstRecoverableCellByLinearProgram(grid: grid, shown: shown, hidden: hidden, safe: &safe, rows: rows, columns: columns)
+    }
+
     func firstRecoverableCell(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
-        if columns == 2 { return firstRecoverableCellOfTwoColumns(grid: grid, shown: shown, hidden: hidden, rows: rows) }
-        return firstRecoverableCellByLinearProgram(grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns)
+        var safe = [[Bool]](repeating: [Bool](repeating: false, count: columns + 1), count: rows + 1)
+        return firstRecoverableCell(grid: grid, shown: shown, hidden: hidden, safe: &safe, rows: rows, columns: columns)
     }
 
     /// The same answer as the general check for a two-column table, in time linear in its rows (``TwoColumnBounds``).
-    func firstRecoverableCellOfTwoColumns(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int) -> (Int, Int)? {
+    func firstRecoverableCellOfTwoColumns(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], safe: inout [[Bool]], rows: Int) -> (Int, Int)? {
         let unknown = (0...rows).map { i in (0...2).map { j in !shown[i][j] || hidden[i][j] } }
         let bounds = TwoColumnBounds(grid: grid, unknown: unknown, rows: rows)
-        for i in 0...rows { for j in 0...2 where hidden[i][j] {
+        for i in 0...rows { for j in 0...2 where hidden[i][j] && !safe[i][j] {
             guard let b = bounds.bounds(row: i, column: j) else { return (i, j) }
             if let upper = b.upper, upper - b.lower < 0.5 { return (i, j) }
+            safe[i][j] = true
         } }
         return nil
     }
 
-    /// The general check: one linear program over every unknown cell of the table.
     func firstRecoverableCellByLinearProgram(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
+        var safe = [[Bool]](repeating: [Bool](repeating: false, count: columns + 1), count: rows + 1)
+        return firstRecoverableCellByLinearProgram(grid: grid, shown: shown, hidden: hidden, safe: &safe, rows: rows, columns: columns)
+    }
+
+    /// The general check: one linear program over every unknown cell of the table.
+    func firstRecoverableCellByLinearProgram(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], safe: inout [[Bool]], rows: Int, columns: Int) -> (Int, Int)? {
         var unknowns: [(Int, Int)] = []
         var index: [[Int?]] = Array(repeating: Array(repeating: nil, count: columns + 1), count: rows + 1)
         for i in 0...rows { for j in 0...columns where !shown[i][j] || hidden[i][j] { index[i][j] = unknowns.count; unknowns.append((i, j)) } }
@@ -125,9 +140,10 @@ extension SmallCellPolicy {
         for i in 0...rows { addLine((0..<columns).map { (i, $0) }, total: (i, columns)) }
         for j in 0...columns { addLine((0..<rows).map { ($0, j) }, total: (rows, j)) }
         let program = LinearProgramBounds(equations: equations, rightHandSides: rightHandSides, variableCount: unknowns.count)
-        for (k, position) in unknowns.enumerated() where hidden[position.0][position.1] {
+        for (k, position) in unknowns.enumerated() where hidden[position.0][position.1] && !safe[position.0][position.1] {
             guard let bounds = program.bounds(of: k) else { return position }
             if let upper = bounds.upper, upper - bounds.lower < 0.5 { return position }
+            safe[position.0][position.1] = true
         }
         return nil
     }
