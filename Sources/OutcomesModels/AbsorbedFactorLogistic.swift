@@ -23,7 +23,11 @@ public enum AbsorbedFactorLogistic {
         public let converged: Bool
         /// Dense columns dropped as aliased.
         public let aliased: [Int]
-        /// R's warnings where they apply (non-convergence, fitted probabilities numerically 0 or 1).
+        /// Levels whose rows all have the same outcome: their coefficient diverges (the fitted probabilities of
+        /// their rows go to 0 or 1).
+        public let separatedLevels: [Int]
+        /// R's warnings where they apply (non-convergence, fitted probabilities numerically 0 or 1), and the same
+        /// separation note as ``GeneralizedLinearModel``.
         public let notes: [String]
     }
 
@@ -31,7 +35,8 @@ public enum AbsorbedFactorLogistic {
     ///   - dense: n × q covariates without an intercept (q may be 0).
     ///   - group: each row's level, in `0..<levels` (levels without rows are allowed and ignored).
     ///   - y: the 0/1 outcome.
-    public static func fit(dense: Matrix, group: [Int], levels: Int, y: [Bool],
+    ///   - names: the dense columns' names, for the notes (indices when absent); `groupName` names the factor.
+    public static func fit(dense: Matrix, names: [String] = [], group: [Int], levels: Int, groupName: String = "group", y: [Bool],
                            epsilon: Double = 1e-8, maxIterations: Int = 25) throws(ModelError) -> Fit {
         let n = y.count, family = GLMFamily.binomial
         guard dense.rows == n, group.count == n else { throw ModelError("the design, groups and outcome differ in length") }
@@ -53,6 +58,7 @@ public enum AbsorbedFactorLogistic {
         func deviance(_ mu: [Double]) -> Double { (0..<n).reduce(0) { $0 + family.deviance(yv[$1], mu[$1], weight: 1) } }
         var devOld = deviance(mu), dev = devOld
         var previous: (beta: [Double], alpha: [Double])? = nil
+        var lastStep = [Double](repeating: 0, count: q), lastBeta = lastStep
         var ww = [Double](repeating: 0, count: n), z = ww
         var converged = false, iterations = 0
         for iter in 1...maxIterations {
@@ -97,14 +103,29 @@ public enum AbsorbedFactorLogistic {
             }
             eta = newEta
             mu = newMu
+            lastStep = zip(beta, previous?.beta ?? [Double](repeating: 0, count: q)).map(-)
+            lastBeta = beta
             if abs(dev - devOld) / (abs(dev) + 0.1) < epsilon { converged = true; break }
             devOld = dev
             previous = (beta, alpha)
         }
         var notes: [String] = []
         if !converged { notes.append("glm.fit: algorithm did not converge (\(maxIterations) iterations)") }
-        if mu.contains(where: { $0 < 1e-10 || $0 > 1 - 1e-10 }) { notes.append("glm.fit: fitted probabilities numerically 0 or 1 occurred") }
-        return Fit(fitted: mu, deviance: dev, iterations: iterations, converged: converged, aliased: aliased, notes: notes)
+        let extreme = mu.contains(where: { $0 < 1e-10 || $0 > 1 - 1e-10 })
+        if extreme { notes.append("glm.fit: fitted probabilities numerically 0 or 1 occurred") }
+        var events = [Int](repeating: 0, count: levels), size = events
+        for i in 0..<n { size[group[i]] += 1; if y[i] { events[group[i]] += 1 } }
+        let separated = (0..<levels).filter { size[$0] > 0 && (events[$0] == 0 || events[$0] == size[$0]) }
+        let kept = (0..<dense.columns).filter { !aliased.contains($0) }
+        let diverging = (0..<q).filter { abs(lastStep[$0]) > 0.1 || (extreme && abs(lastBeta[$0]) > 15) }
+        if extreme || !separated.isEmpty || !diverging.isEmpty {
+            var parts: [String] = []
+            if !separated.isEmpty { parts.append("\(separated.count) of \(size.filter { $0 > 0 }.count) \(groupName) levels have every outcome 0 or every outcome 1 (their probabilities go to 0 or 1)") }
+            if !diverging.isEmpty { parts.append("these coefficients diverge across iterations and are not estimable: \(diverging.map { kept[$0] < names.count ? names[kept[$0]] : String(kept[$0]) }.joined(separator: ", "))") }
+            notes.append("separation: the outcome is completely or quasi-completely separated by the covariates" + (parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")))
+        }
+        return Fit(fitted: mu, deviance: dev, iterations: iterations, converged: converged, aliased: aliased,
+                   separatedLevels: separated, notes: notes)
     }
 
     /// R's rule on the columns of [factor | dense]: a dense column is aliased when its residual norm, after projection

@@ -7,8 +7,10 @@ public struct CensoringWeights: Sendable {
     /// weight is the inverse probability of having stayed uncensored up to its start (stabilized when a
     /// numerator model is given, else the numerator is 1).
     public let weights: [Double]
-    /// The censoring model (nil when no row was censored: every weight is 1).
+    /// The censoring model (nil when no row was censored, or when it was fitted for its probabilities only).
     public let model: GLMFit?
+    /// Whether a censoring model was fitted (false when no row was censored: every weight is 1).
+    public let modelled: Bool
     public let notes: [String]
 }
 
@@ -24,13 +26,35 @@ public enum CensoringWeighting {
         let n = design.rows
         guard censored.count == n, subjects.count == n else { throw ModelError("censoring indicators or subjects do not fit the design") }
         guard censored.contains(true) else {
-            return CensoringWeights(weights: Array(repeating: 1, count: n), model: nil,
+            return CensoringWeights(weights: Array(repeating: 1, count: n), model: nil, modelled: false,
                                     notes: ["no row is censored: every censoring weight is 1"])
         }
         let y = censored.map { $0 ? 1.0 : 0.0 }
         let model = try GeneralizedLinearModel.fit(design: design, names: names, y: y, options: GLMOptions(family: .binomial))
-        var notes = model.notes.map { "censoring model: " + $0 }
-        var stay = model.fitted.map { 1 - $0 }
+        return try weigh(stay: model.fitted.map { 1 - $0 }, model: model, notes: model.notes, numerator: numerator, censored: censored, subjects: subjects)
+    }
+
+    /// The same weights with the censoring model `censored ~ dense + factor(group)` fitted by
+    /// ``AbsorbedFactorLogistic`` (a group with many levels, such as a site, solved for in closed form: O(rows) per
+    /// step instead of O(rows · levels²), and no rows × levels design); `model` is then nil.
+    public static func fit(dense: Matrix, denseNames: [String], group: [Int], groupLevels: Int, groupName: String = "group",
+                           numerator: (design: Matrix, names: [String])?, censored: [Bool], subjects: [Int]) throws(ModelError) -> CensoringWeights {
+        let n = dense.rows
+        guard censored.count == n, subjects.count == n, group.count == n else { throw ModelError("censoring indicators, groups or subjects do not fit the design") }
+        guard censored.contains(true) else {
+            return CensoringWeights(weights: Array(repeating: 1, count: n), model: nil, modelled: false,
+                                    notes: ["no row is censored: every censoring weight is 1"])
+        }
+        let model = try AbsorbedFactorLogistic.fit(dense: dense, names: denseNames, group: group, levels: groupLevels, groupName: groupName, y: censored)
+        return try weigh(stay: model.fitted.map { 1 - $0 }, model: nil, notes: model.notes, numerator: numerator, censored: censored, subjects: subjects)
+    }
+
+    static func weigh(stay denominator: [Double], model: GLMFit?, notes modelNotes: [String], numerator: (design: Matrix, names: [String])?,
+                      censored: [Bool], subjects: [Int]) throws(ModelError) -> CensoringWeights {
+        let n = denominator.count
+        let y = censored.map { $0 ? 1.0 : 0.0 }
+        var notes = modelNotes.map { "censoring model: " + $0 }
+        var stay = denominator
         if let numerator {
             let top = try GeneralizedLinearModel.fit(design: numerator.design, names: numerator.names, y: y, options: GLMOptions(family: .binomial))
             notes += top.notes.map { "censoring numerator model: " + $0 }
@@ -45,6 +69,6 @@ public enum CensoringWeighting {
             weights[i] = running
             running *= stay[i]
         }
-        return CensoringWeights(weights: weights, model: model, notes: notes)
+        return CensoringWeights(weights: weights, model: model, modelled: true, notes: notes)
     }
 }

@@ -31,6 +31,13 @@ public struct BalanceRow: Sendable {
     public let varianceRatioAfter: Double?
 }
 
+/// A covariate of the balance table: numeric values in row order, or a categorical covariate as each row's level
+/// index (one balance row per level, for its indicator, computed without forming the indicator columns).
+public enum BalanceCovariate: Sendable {
+    case numeric(String, [Double])
+    case categorical(String, levels: [String], codes: [Int])
+}
+
 /// Effective sample size of one group, Kish's (Σw)² / Σw².
 public struct EffectiveSampleSize: Sendable {
     public let group: String
@@ -41,7 +48,7 @@ public struct EffectiveSampleSize: Sendable {
 /// Propensity scores, weights, balance and effective sample sizes.
 public struct PropensityWeights: Sendable {
     /// The propensity model's coefficients and fit; nil when it was fitted for its probabilities only
-    /// (``PropensityWeighting/fit(dense:denseNames:group:groupLevels:treated:balanceColumns:groupLabels:options:)``).
+    /// (``PropensityWeighting/fit(dense:denseNames:group:groupLevels:groupName:treated:balance:groupLabels:options:)``).
     public let propensityModel: GLMFit?
     public let scores: [Double]
     public let weights: [Double]
@@ -72,30 +79,30 @@ public enum PropensityWeighting {
         let y = treated.map { $0 ? 1.0 : 0.0 }
         let model = try GeneralizedLinearModel.fit(design: design, names: names, y: y, options: GLMOptions(family: .binomial))
         return try weigh(scores: model.fitted, model: model, notes: model.notes.map { "propensity model: " + $0 }, treated: treated,
-                         balanceColumns: balanceColumns, groupLabels: groupLabels, options: options)
+                         balance: balanceColumns.map { .numeric($0.0, $0.1) }, groupLabels: groupLabels, options: options)
     }
 
     /// The same weights with the propensity model `treated ~ dense + factor(group)` fitted by
     /// ``AbsorbedFactorLogistic`` (the group's levels solved for in closed form, so a covariate with many levels,
     /// such as a site, costs O(n) per step instead of O(n · levels²)): the probabilities are those of the model with
-    /// an intercept and the group's indicators as columns; `propensityModel` is nil. An empty `balanceColumns` skips
-    /// the balance table (a bootstrap replicate needs only the weights).
-    public static func fit(dense: Matrix, denseNames: [String], group: [Int], groupLevels: Int, treated: [Bool],
-                           balanceColumns: [(String, [Double])], groupLabels: (control: String, treated: String) = ("0", "1"),
+    /// an intercept and the group's indicators as columns; `propensityModel` is nil. An empty `balance` skips the
+    /// balance table (a bootstrap replicate needs only the weights).
+    public static func fit(dense: Matrix, denseNames: [String], group: [Int], groupLevels: Int, groupName: String = "group", treated: [Bool],
+                           balance: [BalanceCovariate], groupLabels: (control: String, treated: String) = ("0", "1"),
                            options: WeightingOptions = WeightingOptions()) throws(ModelError) -> PropensityWeights {
         let n = treated.count
         let n1 = treated.filter { $0 }.count, n0 = n - n1
         guard n1 > 0, n0 > 0 else { throw ModelError("both groups need rows: \(n1) treated, \(n0) control") }
-        let model = try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: groupLevels, y: treated)
+        let model = try AbsorbedFactorLogistic.fit(dense: dense, names: denseNames, group: group, levels: groupLevels, groupName: groupName, y: treated)
         var notes = model.notes
         if !model.aliased.isEmpty {
             notes.append("coefficients not defined because of singularities (aliased, as R prints NA): \(model.aliased.map { denseNames[$0] }.joined(separator: ", "))")
         }
         return try weigh(scores: model.fitted, model: nil, notes: notes.map { "propensity model: " + $0 }, treated: treated,
-                         balanceColumns: balanceColumns, groupLabels: groupLabels, options: options)
+                         balance: balance, groupLabels: groupLabels, options: options)
     }
 
-    static func weigh(scores e: [Double], model: GLMFit?, notes modelNotes: [String], treated: [Bool], balanceColumns: [(String, [Double])],
+    static func weigh(scores e: [Double], model: GLMFit?, notes modelNotes: [String], treated: [Bool], balance covariates: [BalanceCovariate],
                       groupLabels: (control: String, treated: String), options: WeightingOptions) throws(ModelError) -> PropensityWeights {
         let n = treated.count
         let n1 = treated.filter { $0 }.count
@@ -119,7 +126,12 @@ public enum PropensityWeighting {
             trimmedAt = cut
             notes.append("\(trimmedCount) weight\(trimmedCount == 1 ? "" : "s") above the \(ReportNumber.short(at * 100))th percentile (\(ReportNumber.short(cut))) truncated to it")
         }
-        let balance = balanceColumns.map { name, x in balanceRow(name, x, treated: treated, weights: w) }
+        let balance = covariates.flatMap { covariate -> [BalanceRow] in
+            switch covariate {
+            case .numeric(let name, let x): return [balanceRow(name, x, treated: treated, weights: w)]
+            case .categorical(let name, let levels, let codes): return levelBalanceRows(name, levels: levels, codes: codes, treated: treated, weights: w)
+            }
+        }
         func ess(_ group: Bool) -> EffectiveSampleSize {
             let ws = (0..<n).filter { treated[$0] == group }.map { w[$0] }
             let s = ws.reduce(0, +), s2 = ws.reduce(0) { $0 + $1 * $1 }
@@ -166,6 +178,29 @@ public enum PropensityWeighting {
         return BalanceRow(covariate: name, binary: binary, smdBefore: before, smdAfter: after,
                           varianceRatioBefore: binary ? nil : weightedVariance(xt, ones1) / weightedVariance(xc, ones0),
                           varianceRatioAfter: binary ? nil : weightedVariance(xt, wt) / weightedVariance(xc, wc))
+    }
+
+    /// ``balanceRow(_:_:treated:weights:)`` of each level's indicator, from one pass over the rows: the same sums in
+    /// the same order (an indicator's zero terms add nothing), so the same values to the bit.
+    static func levelBalanceRows(_ name: String, levels: [String], codes: [Int], treated: [Bool], weights w: [Double]) -> [BalanceRow] {
+        let l = levels.count
+        var weighted = [[Double]](repeating: [Double](repeating: 0, count: l), count: 2)
+        var counted = [[Double]](repeating: [Double](repeating: 0, count: l), count: 2)
+        var totalWeight = [0.0, 0.0], totalCount = [0.0, 0.0]
+        for i in codes.indices {
+            let g = treated[i] ? 1 : 0
+            weighted[g][codes[i]] += w[i]
+            counted[g][codes[i]] += 1
+            totalWeight[g] += w[i]
+            totalCount[g] += 1
+        }
+        return levels.indices.map { k in
+            let pt = counted[1][k] / totalCount[1], pc = counted[0][k] / totalCount[0]
+            let pooled = ((pt * (1 - pt) + pc * (1 - pc)) / 2).squareRoot()
+            let after = (weighted[1][k] / totalWeight[1] - weighted[0][k] / totalWeight[0]) / pooled
+            return BalanceRow(covariate: "\(name)_\(levels[k])", binary: true, smdBefore: (pt - pc) / pooled, smdAfter: after,
+                              varianceRatioBefore: nil, varianceRatioAfter: nil)
+        }
     }
 
     /// The covariates to balance: the design's columns, except that a categorical main effect contributes an

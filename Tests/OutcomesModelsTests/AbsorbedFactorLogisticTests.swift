@@ -60,4 +60,37 @@ import OutcomesLinearAlgebra
         let expected = [1.0 / 3, 1.0 / 3, 1.0 / 3, 0.5, 0.5, 0.75, 0.75, 0.75, 0.75]
         #expect(zip(fit.fitted, expected).allSatisfy { abs($0 - $1) < 1e-10 })
     }
+
+    /// A categorical covariate's balance rows from level codes equal the rows of its indicator columns, to the bit.
+    @Test func levelBalanceRowsAreTheIndicatorRows() {
+        let (_, group, y) = Self.cohort(n: 800, levels: 12)
+        let weights = group.indices.map { 0.5 + Double(($0 * 7919) % 13) / 5 }
+        let levels = (0..<12).map { "L\($0)" }
+        let fromCodes = PropensityWeighting.levelBalanceRows("site", levels: levels, codes: group, treated: y, weights: weights)
+        for (k, row) in fromCodes.enumerated() {
+            let indicator = PropensityWeighting.balanceRow("site_L\(k)", group.map { $0 == k ? 1 : 0 }, treated: y, weights: weights)
+            #expect(row.covariate == indicator.covariate && row.binary == indicator.binary)
+            #expect(row.smdBefore.bitPattern == indicator.smdBefore.bitPattern && row.smdAfter.bitPattern == indicator.smdAfter.bitPattern)
+        }
+    }
+
+    /// Censoring weights with the factor absorbed are those of the dense censoring model (within 1e-9 relative).
+    @Test func absorbedCensoringWeightsAreTheDenseOnes() throws {
+        let levels = 15
+        let (dense, group, y) = Self.cohort(n: 900, levels: levels)
+        let kept = dense.selecting(columns: [0, 1, 2])
+        let subjects = (0..<900).map { $0 / 3 }
+        let absorbed = try CensoringWeighting.fit(dense: kept, denseNames: ["x1", "x2", "d"], group: group, groupLevels: levels,
+                                                  numerator: nil, censored: y, subjects: subjects)
+        var full = Matrix(rows: 900, columns: 4 + levels - 1, repeating: 1)
+        for i in 0..<900 {
+            for j in 0..<3 { full[i, 1 + j] = kept[i, j] }
+            for k in 1..<levels { full[i, 3 + k] = group[i] == k ? 1 : 0 }
+        }
+        let names = ["(Intercept)", "x1", "x2", "d"] + (1..<levels).map { "g\($0)" }
+        let reference = try CensoringWeighting.fit(design: full, names: names, numerator: nil, censored: y, subjects: subjects)
+        #expect(absorbed.modelled && reference.modelled)
+        let largest = zip(absorbed.weights, reference.weights).map { abs($0 / $1 - 1) }.max()!
+        #expect(largest < 1e-9, "largest relative difference \(largest)")
+    }
 }

@@ -1,4 +1,5 @@
 import OutcomesLinearAlgebra
+import OutcomesModels
 
 /// A covariate the propensity model of the strategy comparison may use (plan `strategy.covariates`).
 public enum StrategyCovariate: String, CaseIterable, Sendable {
@@ -30,7 +31,7 @@ public enum StrategyCovariate: String, CaseIterable, Sendable {
 /// The design of a propensity model over participants: intercept, numeric columns and indicators.
 ///
 /// It is held as dense columns plus the categorical covariate with the most levels (usually the site) as level
-/// codes, which the propensity fit absorbs (``PropensityWeighting/fit(dense:denseNames:group:groupLevels:treated:balanceColumns:groupLabels:options:)``);
+/// codes, which the propensity fit absorbs (``PropensityWeighting/fit(dense:denseNames:group:groupLevels:groupName:treated:balance:groupLabels:options:)``);
 /// the full treatment-coded matrix is built only when asked for.
 public struct StrategyDesign: Sendable {
     /// Columns other than the intercept and the absorbed covariate's indicators, n × q.
@@ -41,6 +42,8 @@ public struct StrategyDesign: Sendable {
     public let group: [Int]
     public let groupLevels: [String]
     public let groupCovariate: StrategyCovariate?
+    /// The absorbed covariate's name for notes ("intercept" when there is none).
+    public var groupName: String { groupCovariate?.rawValue ?? "intercept" }
 
     private enum Column: Sendable { case dense(Int), level(Int) }
     /// The full design's columns after the intercept, in the covariates' order.
@@ -121,6 +124,14 @@ public struct StrategyDesign: Sendable {
             case .dense(let k): return denseNames[k]
             case .level(let k): return "\(groupCovariate!.rawValue)_\(groupLevels[k])"
             }
+        }
+    }
+
+    /// The covariates to balance, a categorical one as level codes (``balanceColumns`` as the balance table needs them).
+    public var balanceCovariates: [BalanceCovariate] {
+        balanceLayout.compactMap { name, levels, codes, column -> BalanceCovariate? in
+            if let levels, let codes { return .categorical(name, levels: levels, codes: codes) }
+            return column.map { .numeric(name, dense.column($0)) }
         }
     }
 

@@ -38,7 +38,6 @@ enum StrategyPerProtocol {
                                                                       reason: "the propensity model could not be fitted", method: method))
         }
         let design = StrategyDesign(itt, covariates: weighting.covariates)
-        let full = design.matrix, names = design.names
         var entry: [Double] = [], exit: [Double] = [], event: [Bool] = [], censored: [Bool] = [], subject: [Int] = [], period: [Double] = []
         for (i, p) in itt.enumerated() {
             let end = min(p.days, p.deviationDay ?? .infinity)
@@ -58,7 +57,7 @@ enum StrategyPerProtocol {
         let rows = entry.count
         // Censoring model per recorded strategy (deviation means something different in each arm): baseline
         // covariates, period and period²; stabilized by period and period² alone.
-        let base = full.columns
+        let base = design.dense.columns
         let extra = ["period", "period^2"]
         var ipcwWeights = [Double](repeating: 1, count: rows)
         var notes: [String] = []
@@ -68,10 +67,12 @@ enum StrategyPerProtocol {
                 let idx = (0..<rows).filter { maintenance[subject[$0]] == arm }
                 guard !idx.isEmpty else { continue }
                 var x = Matrix(rows: idx.count, columns: base + 2)
+                var group = [Int](repeating: 0, count: idx.count)
                 var top = Matrix(rows: idx.count, columns: 3)
                 for (r, row) in idx.enumerated() {
                     let i = subject[row], k = period[row]
-                    for j in 0..<base { x[r, j] = full[i, j] }
+                    for j in 0..<base { x[r, j] = design.dense[i, j] }
+                    group[r] = design.group[i]
                     x[r, base] = k; x[r, base + 1] = k * k
                     top[r, 0] = 1; top[r, 1] = k; top[r, 2] = k * k
                 }
@@ -85,10 +86,12 @@ enum StrategyPerProtocol {
                     }
                     continue
                 }
-                let ipcw = try CensoringWeighting.fit(design: x, names: names + extra, numerator: (top, ["(Intercept)"] + extra),
+                // The site (the covariate with most levels) is absorbed rather than expanded into indicator columns.
+                let ipcw = try CensoringWeighting.fit(dense: x, denseNames: design.denseNames + extra, group: group,
+                                                      groupLevels: design.groupLevels.count, groupName: design.groupName, numerator: (top, ["(Intercept)"] + extra),
                                                       censored: idx.map { censored[$0] }, subjects: idx.map { subject[$0] })
                 notes += ipcw.notes.map { "\(label): " + $0 }
-                anyModel = anyModel || ipcw.model != nil
+                anyModel = anyModel || ipcw.modelled
                 for (r, row) in idx.enumerated() { ipcwWeights[row] = ipcw.weights[r] }
             }
             let w = (0..<rows).map { weighting.fit.weights[subject[$0]] * ipcwWeights[$0] }

@@ -17,8 +17,8 @@ public struct StrategyWeighting: Sendable {
         let design = StrategyDesign(participants, covariates: covariates)
         let options = weightingOptions(plan)
         let fit = try PropensityWeighting.fit(dense: design.dense, denseNames: design.denseNames, group: design.group,
-                                              groupLevels: design.groupLevels.count, treated: maintenance,
-                                              balanceColumns: design.balanceColumns,
+                                              groupLevels: design.groupLevels.count, groupName: design.groupName, treated: maintenance,
+                                              balance: design.balanceCovariates,
                                               groupLabels: (TreatmentStrategy.asNeeded.rawValue, TreatmentStrategy.maintenance.rawValue),
                                               options: options)
         var warnings: [String] = []
@@ -40,7 +40,7 @@ public struct StrategyWeighting: Sendable {
     static func replicateWeights(_ design: StrategyDesign, sample: [Int], maintenance: [Bool], plan: AnalysisPlan) throws(ModelError) -> [Double] {
         let (dense, group) = design.rows(sample)
         return try PropensityWeighting.fit(dense: dense, denseNames: design.denseNames, group: group, groupLevels: design.groupLevels.count,
-                                           treated: maintenance, balanceColumns: [], options: weightingOptions(plan)).weights
+                                           treated: maintenance, balance: [], options: weightingOptions(plan)).weights
     }
 
     static func weightingOptions(_ plan: AnalysisPlan) -> WeightingOptions {
