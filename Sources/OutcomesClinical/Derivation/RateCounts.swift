@@ -88,21 +88,27 @@ extension DerivedTables {
         let who = selected.text + (period == .all ? "" : "; \(period)")
         switch metric {
         case .response, .partialResponse, .remission:
-            let rows = endpoints.filter { series.matches($0.series) && $0.scale == scale && included($0.patientID, $0.diagnosis) && period.contains($0.series.start) }
-            let evaluable = rows.filter(\.isEvaluable)
             let flag: (SeriesEndpoint) -> Bool? = switch metric {
             case .response: \.response
             case .partialResponse: \.partialResponse
             default: \.remission
             }
-            let successes = evaluable.count { flag($0) == true }
+            // Counted in place: the report asks for hundreds of counts, and copying the matching endpoints out
+            // each time was a tenth of its time at 200,000 patients.
+            var rowCount = 0, evaluableCount = 0, successes = 0
+            for e in endpoints where e.scale == scale && series.matches(e.series) && period.contains(e.series.start) && included(e.patientID, e.diagnosis) {
+                rowCount += 1
+                guard e.isEvaluable else { continue }
+                evaluableCount += 1
+                if flag(e) == true { successes += 1 }
+            }
             let rules = plan.rules(for: scale)
             let rule = switch metric {
             case .response: rules.responseText
             case .partialResponse: rules.partialResponseText
             default: rules.remissionText
             }
-            return RateCount(successes: successes, patients: evaluable.count, notEvaluable: rows.count - evaluable.count,
+            return RateCount(successes: successes, patients: evaluableCount, notEvaluable: rowCount - evaluableCount,
                              definition: "\(metric.rawValue) on \(scale.id) (\(rule)) at \(series); \(who)")
         case .suicidalResolution:
             let w = windowMinutes ?? plan.suicidalWindowMinutes

@@ -26,19 +26,30 @@ public struct Provenance: Sendable, Equatable {
     /// not leave with the report). Rows are counted for `.csv` files as records after the header; a quoted
     /// field holding a newline is not counted twice.
     public static func describing(files: [String], plan: String?, commandLine: [String], toolVersion: String) throws -> Provenance {
-        let inputs = try files.map { path -> Input in
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            let bytes = [UInt8](data)
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            return Input(name: name, sha256: SHA256.hex(of: bytes), rows: name.hasSuffix(".csv") ? csvRecordCount(bytes) - 1 : nil)
+        // Each file is read and digested on its own thread (in its own slot, so the order is the files').
+        var results = [Result<Input, Error>?](repeating: nil, count: files.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let out = ProvenanceSlots(buffer: slots)
+            DispatchQueue.concurrentPerform(iterations: files.count) { k in
+                out.buffer[k] = Result {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: files[k]), options: .alwaysMapped)
+                    let name = URL(fileURLWithPath: files[k]).lastPathComponent
+                    return data.withUnsafeBytes { bytes in
+                        Input(name: name, sha256: SHA256.hex(of: bytes), rows: name.hasSuffix(".csv") ? csvRecordCount(bytes) - 1 : nil)
+                    }
+                }
+            }
         }
+        let inputs = try results.map { try $0!.get() }
         let planDigest = try plan.map { SHA256.hex(of: [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0)))) }
         return Provenance(toolVersion: toolVersion, inputs: inputs, planSHA256: planDigest,
                           commandLine: commandLine.map(shellQuoted).joined(separator: " "))
     }
 
     /// Records in CSV bytes: line ends outside quotes, plus a last line without one.
-    static func csvRecordCount(_ bytes: [UInt8]) -> Int {
+    static func csvRecordCount(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { csvRecordCount($0) } }
+
+    static func csvRecordCount(_ bytes: UnsafeRawBufferPointer) -> Int {
         var records = 0, inQuotes = false, lineHasContent = false
         for byte in bytes {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
@@ -63,4 +74,9 @@ public struct Provenance: Sendable, Equatable {
         lines.append("Command line: `\(commandLine)`")
         return lines
     }
+}
+
+/// Slots the concurrent digests each write one of.
+private struct ProvenanceSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
 }

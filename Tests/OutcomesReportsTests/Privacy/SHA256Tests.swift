@@ -11,4 +11,19 @@ import Testing
         #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
+
+    /// Fed in pieces of awkward sizes (partial blocks before, across and after whole ones), the digest is the same.
+    @Test func piecewiseUpdatesGiveTheSameDigest() {
+        let bytes = [UInt8](repeating: 0x61, count: 1_000_000)
+        var hasher = SHA256()
+        var offset = 0, size = 1
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + size)
+            bytes[offset..<end].withUnsafeBytes { hasher.update($0) }
+            offset = end
+            size = size * 7 % 997 + 1
+        }
+        let hex = hasher.finalize().map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        #expect(hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
 }
