@@ -46,18 +46,21 @@ extension DerivedTables {
     /// (terms in byte order).
     public var adverseEventRates: [AdverseEventRate] {
         let infusions = patients.reduce(0) { $0 + $1.infusions.count }
-        var byTerm: [String: (events: Int, patients: Set<String>)] = [:]
-        var allPatients: Set<String> = []
+        // Patients are counted per patient from its own few terms, not by inserting ids into sets that grow to
+        // the whole registry (a quarter of a report's time at a million patients).
+        var byTerm: [String: (events: Int, patients: Int)] = [:]
+        var allPatients = 0
         var all = 0
-        for p in patients {
+        for p in patients where !p.adverseEvents.isEmpty {
+            var seen: Set<String> = []
             for ae in p.adverseEvents {
-                byTerm[ae.term, default: (0, [])].events += 1
-                byTerm[ae.term]!.patients.insert(p.patientID)
-                allPatients.insert(p.patientID)
+                byTerm[ae.term, default: (0, 0)].events += 1
+                if seen.insert(ae.term).inserted { byTerm[ae.term]!.patients += 1 }
                 all += 1
             }
+            allPatients += 1
         }
-        return [AdverseEventRate(term: nil, events: all, patients: allPatients.count, infusions: infusions)]
-            + byTerm.keys.sorted().map { AdverseEventRate(term: $0, events: byTerm[$0]!.events, patients: byTerm[$0]!.patients.count, infusions: infusions) }
+        return [AdverseEventRate(term: nil, events: all, patients: allPatients, infusions: infusions)]
+            + byTerm.keys.sorted().map { AdverseEventRate(term: $0, events: byTerm[$0]!.events, patients: byTerm[$0]!.patients, infusions: infusions) }
     }
 }

@@ -26,9 +26,13 @@ public struct FigureCurve: Sendable {
 
     /// The curve's value at `t` (right-continuous).
     public func value(at t: Double) -> Double {
-        var v = start
-        for (ti, vi) in zip(times, values) { if ti <= t { v = vi } else { break } }
-        return v
+        // Bisection for the last time ≤ t: figures mark tens of thousands of censoring times on large registries.
+        var low = 0, high = times.count
+        while low < high {
+            let mid = (low + high) / 2
+            if times[mid] <= t { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? start : values[low - 1]
     }
 }
 

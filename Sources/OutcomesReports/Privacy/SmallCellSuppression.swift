@@ -83,6 +83,20 @@ extension SmallCellPolicy {
         // Hiding a cell only relaxes the constraints, so a hidden cell once found safe stays safe: each round checks
         // only the cells not yet found safe, and finds the same first recoverable cell as a full scan would.
         var safe = [[Bool]](repeating: [Bool](repeating: false, count: columns + 1), count: rows + 1)
+        if columns == 2 {
+            // A rate table: the bounds are kept up to date row by row as cells are hidden (linear overall).
+            var unknown = (0...rows).map { i in (0...2).map { j in !shown[i][j] || hidden[i][j] } }
+            var bounds = TwoColumnBounds(grid: grid, unknown: unknown, rows: rows)
+            for _ in 0..<((rows + 1) * (columns + 1)) {
+                guard let exposed = Self.firstRecoverable(bounds, hidden: hidden, safe: &safe, rows: rows) else { break }
+                guard let extra = complementCandidate(for: exposed, grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns) else { break }
+                hidden[extra.0][extra.1] = true
+                unknown[extra.0][extra.1] = true
+                bounds.update(grid: grid, unknown: unknown, row: extra.0)
+                complementary += 1
+            }
+            return SuppressionPattern(hidden: hidden, primaryCount: primary, complementaryCount: complementary)
+        }
         for _ in 0..<((rows + 1) * (columns + 1)) {
             guard let exposed = firstRecoverableCell(grid: grid, shown: shown, hidden: hidden, safe: &safe, rows: rows, columns: columns) else { break }
             guard let extra = complementCandidate(for: exposed, grid: grid, shown: shown, hidden: hidden, rows: rows, columns: columns) else { break }
@@ -107,7 +121,10 @@ extension SmallCellPolicy {
     /// The same answer as the general check for a two-column table, in time linear in its rows (``TwoColumnBounds``).
     func firstRecoverableCellOfTwoColumns(grid: [[Int]], shown: [[Bool]], hidden: [[Bool]], safe: inout [[Bool]], rows: Int) -> (Int, Int)? {
         let unknown = (0...rows).map { i in (0...2).map { j in !shown[i][j] || hidden[i][j] } }
-        let bounds = TwoColumnBounds(grid: grid, unknown: unknown, rows: rows)
+        return Self.firstRecoverable(TwoColumnBounds(grid: grid, unknown: unknown, rows: rows), hidden: hidden, safe: &safe, rows: rows)
+    }
+
+    static func firstRecoverable(_ bounds: TwoColumnBounds, hidden: [[Bool]], safe: inout [[Bool]], rows: Int) -> (Int, Int)? {
         for i in 0...rows { for j in 0...2 where hidden[i][j] && !safe[i][j] {
             guard let b = bounds.bounds(row: i, column: j) else { return (i, j) }
             if let upper = b.upper, upper - b.lower < 0.5 { return (i, j) }

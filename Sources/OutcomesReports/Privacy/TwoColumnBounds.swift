@@ -38,37 +38,54 @@ struct TwoColumnBounds {
         }
     }
 
-    let rows: [RowSet]
-    let all: Aggregate
+    private(set) var rows: [RowSet]
+    private(set) var all: Aggregate
     /// The totals row's Σa, Σb and Σa + Σb where shown and not hidden.
-    let sumA: Double?, sumB: Double?, sumAll: Double?
+    private(set) var sumA: Double?, sumB: Double?, sumAll: Double?
 
     /// `grid` is the table extended with its totals (3 columns, rows + 1 rows); a cell is unknown when it is not
     /// shown or is hidden.
     init(grid: [[Int]], unknown: [[Bool]], rows rowCount: Int) {
-        func known(_ i: Int, _ j: Int) -> Double? { unknown[i][j] ? nil : Double(grid[i][j]) }
         var sets: [RowSet] = []
         var all = Aggregate()
         for i in 0..<rowCount {
-            let a = known(i, 0), b = known(i, 1), t = known(i, 2)
-            let set: RowSet
-            switch (a, b, t) {
-            case let (a?, b?, _): set = .point(a, b)
-            case let (a?, nil, t?): set = .point(a, t - a)
-            case let (nil, b?, t?): set = .point(t - b, b)
-            case let (nil, nil, t?): set = .segment(total: t)
-            case let (a?, nil, nil): set = .freeB(a: a)
-            case let (nil, b?, nil): set = .freeA(b: b)
-            case (nil, nil, nil): set = .quadrant
-            }
+            let set = Self.rowSet(grid: grid, unknown: unknown, row: i)
             sets.append(set)
             all.add(set)
         }
         rows = sets
         self.all = all
-        sumA = known(rowCount, 0)
-        sumB = known(rowCount, 1)
-        sumAll = known(rowCount, 2)
+        (sumA, sumB, sumAll) = Self.sums(grid: grid, unknown: unknown, row: rowCount)
+    }
+
+    /// Takes in that cells of row `row` (the totals row when it equals the number of rows) became unknown, in time
+    /// independent of the table's size.
+    mutating func update(grid: [[Int]], unknown: [[Bool]], row: Int) {
+        if row < rows.count {
+            all.add(rows[row], sign: -1)
+            rows[row] = Self.rowSet(grid: grid, unknown: unknown, row: row)
+            all.add(rows[row])
+        } else {
+            (sumA, sumB, sumAll) = Self.sums(grid: grid, unknown: unknown, row: row)
+        }
+    }
+
+    static func rowSet(grid: [[Int]], unknown: [[Bool]], row i: Int) -> RowSet {
+        func known(_ j: Int) -> Double? { unknown[i][j] ? nil : Double(grid[i][j]) }
+        switch (known(0), known(1), known(2)) {
+        case let (a?, b?, _): return .point(a, b)
+        case let (a?, nil, t?): return .point(a, t - a)
+        case let (nil, b?, t?): return .point(t - b, b)
+        case let (nil, nil, t?): return .segment(total: t)
+        case let (a?, nil, nil): return .freeB(a: a)
+        case let (nil, b?, nil): return .freeA(b: b)
+        case (nil, nil, nil): return .quadrant
+        }
+    }
+
+    static func sums(grid: [[Int]], unknown: [[Bool]], row: Int) -> (Double?, Double?, Double?) {
+        func known(_ j: Int) -> Double? { unknown[row][j] ? nil : Double(grid[row][j]) }
+        return (known(0), known(1), known(2))
     }
 
     /// Lower and upper bound of cell (`row`, `column`) of the extended grid (`column` 2 is the row total; `row`
