@@ -5,16 +5,17 @@ extension Matrix {
     /// Cholesky factorization that skips a column whose residual norm, after projection on the earlier kept
     /// columns, is below `tolerance` times its own norm. This is the rule of R's `lm`/`glm` (LINPACK `dqrdc2`
     /// with limited pivoting, tolerance 1e-7): an aliased column is the later one, the earlier ones are kept.
-    /// Returns the indices of the aliased columns in increasing order.
-    public func collinearColumns(tolerance: Double = 1e-7) throws(LinearAlgebraError) -> [Int] {
+    /// Returns the indices of the aliased columns in increasing order. With `norms`, a column's own norm² is read
+    /// from its diagonal instead (`self` a Schur complement, `norms` the Gram matrix before a block was eliminated).
+    public func collinearColumns(tolerance: Double = 1e-7, norms: Matrix? = nil) throws(LinearAlgebraError) -> [Int] {
         guard rows == columns else { throw .dimensionMismatch("collinearity check needs a square Gram matrix, got \(rows)×\(columns)") }
         try checkFinite()
         let p = rows
         var l = Matrix(rows: p, columns: p)
         var kept: [Int] = [], aliased: [Int] = []
         for j in 0..<p {
-            let norm2 = self[j, j]
-            var residual = norm2
+            let norm2 = norms?[j, j] ?? self[j, j]
+            var residual = self[j, j]
             for k in kept { residual -= l[j, k] * l[j, k] }
             if norm2 <= 0 || residual <= 0 || residual.squareRoot() < tolerance * norm2.squareRoot() {
                 aliased.append(j)

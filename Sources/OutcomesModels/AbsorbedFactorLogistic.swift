@@ -48,7 +48,8 @@ public enum AbsorbedFactorLogistic {
         do {
             let ones = [Double](repeating: 1, count: n)
             let gram = dense.columns == 0 ? Matrix(rows: 0, columns: 0) : try dense.weightedGram(ones)
-            aliased = aliasedColumns(try schur(dense, weights: ones, z: nil, group: group, levels: levels).s, norms: gram)
+            // R's rule on [factor | dense]: a column's residual after the factor and the earlier columns, against its own norm.
+            aliased = try schur(dense, weights: ones, z: nil, group: group, levels: levels).s.collinearColumns(norms: gram)
         } catch { throw ModelError(error.description) }
         let x = dense.selecting(columns: (0..<dense.columns).filter { !aliased.contains($0) })
         let q = x.columns
@@ -126,29 +127,6 @@ public enum AbsorbedFactorLogistic {
         }
         return Fit(fitted: mu, deviance: dev, iterations: iterations, converged: converged, aliased: aliased,
                    separatedLevels: separated, notes: notes)
-    }
-
-    /// R's rule on the columns of [factor | dense]: a dense column is aliased when its residual norm, after projection
-    /// on the factor and the earlier kept columns, is below 1e-7 of its own norm. `s` is the Schur complement (the
-    /// dense block with the factor projected out) and `norms` the plain Gram matrix, whose diagonal holds the norms².
-    static func aliasedColumns(_ s: Matrix, norms: Matrix) -> [Int] {
-        let q = s.rows
-        var l = Matrix(rows: q, columns: q)
-        var kept: [Int] = [], aliased: [Int] = []
-        for j in 0..<q {
-            var residual = s[j, j]
-            for k in kept { residual -= l[j, k] * l[j, k] }
-            guard norms[j, j] > 0, residual > 0, residual.squareRoot() >= 1e-7 * norms[j, j].squareRoot() else { aliased.append(j); continue }
-            let d = residual.squareRoot()
-            l[j, j] = d
-            for i in (j + 1)..<max(q, j + 1) {
-                var t = s[i, j]
-                for k in kept { t -= l[i, k] * l[j, k] }
-                l[i, j] = t / d
-            }
-            kept.append(j)
-        }
-        return aliased
     }
 
     /// The dense block of XᵀWX after eliminating the factor, S = DᵀWD − Σₗ bₗbₗᵀ / Wₗ, and the matching right-hand
