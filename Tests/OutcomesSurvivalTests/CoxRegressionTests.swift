@@ -115,13 +115,17 @@ func coxMatchesR(_ c: CoxCase) throws {
     }
 }
 
-@Test("Running out of iterations: coefficients and log-likelihood after 20 iterations agree with R (1e-6 relative) and the fit warns")
+@Test("Running out of iterations: coefficients (1e-6 relative) and log-likelihood (1e-12 absolute) after 20 iterations agree with R and the fit warns")
 func coxRanOutOfIterations() throws {
     let c = CoxCase(name: "cox_noconverge_efron", dataset: "separation", time: "time", event: "status", covariates: ["x", "z"])
     let (m, _) = try fitCox(c)
     let r = Reference.shared
     expectClose(m.terms.map(\.coefficient), r.numbers(c.name, "coef"), 1e-6, relative: true, "coef")
-    expectClose([m.logLikelihood], [r.number(c.name, "loglik")], 1e-6, relative: true, "loglik")
+    // After 20 iterations towards separation the log partial likelihood is about -1.6e-8: the log of risk-set
+    // sums within 1e-8 of their first term, where the last bits depend on the BLAS kernels OpenBLAS picks for the
+    // CPU (1.4e-6 relative, 2e-14 absolute, with its Haswell and Zen kernels; within 1e-6 with others). It is
+    // compared absolutely, at 1e-12 (the null log-likelihood is -6.58, so this is still 1.5e-13 of it).
+    expectClose([m.logLikelihood], [r.number(c.name, "loglik")], 1e-12, "loglik")
     #expect(!m.converged)
     #expect(m.warnings == ["Ran out of iterations and did not converge"])
     // Known difference: R reports iter = 21 and a different variance for a fit that ran out of iterations.
