@@ -3,6 +3,7 @@ import PackageDescription
 
 // Layers (data flows downward only; nothing imports a layer above it):
 //   0. OutcomesRandom                       seeded random-word generators (SplitMix64, xoshiro256**), used by all
+//      OutcomesConcurrency                  ordered chunks of work on several threads (same bytes on any count)
 //   1. OutcomesTabular                      libcsv-backed streaming CSV into typed columns
 //   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival, OutcomesModels
 //                                           generic numerics and statistics; no clinical terms
@@ -40,6 +41,8 @@ let package = Package(
         // Below every layer: the seeded random-word generators, the one home for them (bootstrap, decimal-parsing
         // check, synthetic cohorts, benchmarks, tests).
         .target(name: "OutcomesRandom"),
+        // Below every layer: work split into ordered chunks run on several threads (derivation, table writing).
+        .target(name: "OutcomesConcurrency"),
 
         // Layer 1: tabular input.
         .target(name: "OutcomesTabular", dependencies: ["CCSV", "OutcomesRandom"]),
@@ -55,13 +58,13 @@ let package = Package(
 
         // Layer 3: clinical.
         .target(name: "OutcomesClinical",
-                dependencies: ["OutcomesTabular", "OutcomesText", .product(name: "Yams", package: "Yams")] + statistics),
+                dependencies: ["OutcomesTabular", "OutcomesText", "OutcomesConcurrency", .product(name: "Yams", package: "Yams")] + statistics),
 
         // Beside layer 3: the synthetic cohort generator, written in the clinical dataset schema.
         .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular", "OutcomesText", "OutcomesRandom"]),
 
         // Layer 4: reports and the library entry points behind each command.
-        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText"] + statistics),
+        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText", "OutcomesConcurrency"] + statistics),
 
         // Umbrella for researchers: `import InfusionOutcomes`.
         .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText", "OutcomesRandom"] + statistics),
@@ -80,6 +83,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "OutcomesRandomTests", dependencies: ["OutcomesRandom"]),
+        .testTarget(name: "OutcomesConcurrencyTests", dependencies: ["OutcomesConcurrency"]),
         .testTarget(name: "OutcomesTabularTests", dependencies: ["OutcomesTabular", "OutcomesRandom"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OutcomesLinearAlgebraTests", dependencies: ["OutcomesLinearAlgebra"]),

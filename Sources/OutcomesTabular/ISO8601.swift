@@ -141,6 +141,12 @@ public enum ISO8601 {
     public static func formatDate(_ seconds: Double) -> String {
         let days = Int((seconds / 86_400).rounded(.down))
         let (year, month, day) = civilDate(daysSinceEpoch: days)
+        if (0...9999).contains(year) {
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                writeDate(year: year, month: month, day: day, into: buffer)
+                return 10
+            }
+        }
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
@@ -149,7 +155,38 @@ public enum ISO8601 {
         let whole = Int(seconds.rounded(.down))
         let days = Int((Double(whole) / 86_400).rounded(.down))
         let secondOfDay = whole - days * 86_400
-        return formatDate(seconds) + "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        let dateDays = Int((seconds / 86_400).rounded(.down))
+        let (year, month, day) = civilDate(daysSinceEpoch: dateDays)
+        guard (0...9999).contains(year) else {
+            return formatDate(seconds) + "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        }
+        // Built in place: derived tables at registry scale format millions of times, and string concatenation
+        // allocated a dozen intermediate strings per call.
+        return String(unsafeUninitializedCapacity: 19) { buffer in
+            writeDate(year: year, month: month, day: day, into: buffer)
+            buffer[10] = UInt8(ascii: "T")
+            writeTwoDigits(secondOfDay / 3600, into: buffer, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            writeTwoDigits(secondOfDay / 60 % 60, into: buffer, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            writeTwoDigits(secondOfDay % 60, into: buffer, at: 17)
+            return 19
+        }
+    }
+
+    /// `YYYY-MM-DD` into the first ten bytes of `buffer`, for years 0…9999.
+    private static func writeDate(year: Int, month: Int, day: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        writeTwoDigits(year / 100, into: buffer, at: 0)
+        writeTwoDigits(year % 100, into: buffer, at: 2)
+        buffer[4] = UInt8(ascii: "-")
+        writeTwoDigits(month, into: buffer, at: 5)
+        buffer[7] = UInt8(ascii: "-")
+        writeTwoDigits(day, into: buffer, at: 8)
+    }
+
+    private static func writeTwoDigits(_ value: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
+        buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10)
+        buffer[index + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

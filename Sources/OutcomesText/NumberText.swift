@@ -20,12 +20,35 @@ public enum NumberText {
         var whole = r.rounded(.down)
         var frac = ((r - whole) * scale).rounded()
         if frac >= scale { whole += 1; frac = 0 }
-        var s = (negative ? "-" : "") + String(Int64(whole))
-        if digits > 0 {
-            let f = String(Int64(frac))
-            s += "." + String(repeating: "0", count: max(0, digits - f.count)) + f
+        return digitsText(negative: negative, whole: Int64(whole), fraction: Int64(frac), digits: digits)
+    }
+
+    /// `-`, the whole part, and `digits` fraction digits (zero-padded on the left), built in one buffer: tables
+    /// at registry scale format millions of numbers.
+    private static func digitsText(negative: Bool, whole: Int64, fraction: Int64, digits: Int) -> String {
+        var wholeDigits = 1
+        var rest = whole.magnitude / 10
+        while rest > 0 { wholeDigits += 1; rest /= 10 }
+        let count = (negative ? 1 : 0) + wholeDigits + (digits > 0 ? 1 + digits : 0)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var end = count
+            func writeBackwards(_ value: UInt64, width: Int) {
+                var v = value
+                for _ in 0..<width {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                    v /= 10
+                }
+            }
+            if digits > 0 {
+                writeBackwards(fraction.magnitude, width: digits)
+                end -= 1
+                buffer[end] = UInt8(ascii: ".")
+            }
+            writeBackwards(whole.magnitude, width: wholeDigits)
+            if negative { buffer[0] = UInt8(ascii: "-") }
+            return count
         }
-        return s
     }
 
     /// Whole numbers without decimals (`3`), others `fixed(x, digits)` with trailing zeros removed (`2.5`).

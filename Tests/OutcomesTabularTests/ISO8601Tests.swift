@@ -39,4 +39,32 @@ import Testing
         }
         #expect(ISO8601.formatDate(1_741_080_600) == "2025-03-04")
     }
+
+    /// The in-place formatter against the civil-date arithmetic, written out field by field, over instants
+    /// spread across years 1…9999 (every 97,003,711 s, about 3 years, so every month and leap rule is met),
+    /// plus fractions of a second (dropped) and years outside four digits (the padded fallback).
+    @Test func inPlaceFormattingMatchesFieldArithmetic() {
+        func expected(_ seconds: Double) -> String {
+            let whole = Int(seconds.rounded(.down))
+            let days = Int((Double(whole) / 86_400).rounded(.down))
+            let (y, m, d) = ISO8601.civilDate(daysSinceEpoch: days)
+            let t = whole - days * 86_400
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            let year = String(repeating: "0", count: max(0, 4 - String(y).count)) + String(y)
+            return "\(year)-\(two(m))-\(two(d))T\(two(t / 3600)):\(two(t / 60 % 60)):\(two(t % 60))"
+        }
+        let first = Double(ISO8601.daysSinceEpoch(year: 1, month: 1, day: 1)) * 86_400
+        let last = Double(ISO8601.daysSinceEpoch(year: 9999, month: 12, day: 31)) * 86_400 + 86_399
+        var checked = 0
+        for seconds in stride(from: first, through: last, by: 97_003_711) {
+            #expect(ISO8601.formatDateTime(seconds) == expected(seconds))
+            #expect(ISO8601.formatDateTime(seconds + 0.75) == expected(seconds))
+            checked += 1
+        }
+        #expect(checked > 3000)
+        #expect(ISO8601.formatDateTime(last) == "9999-12-31T23:59:59")
+        let year10000 = Double(ISO8601.daysSinceEpoch(year: 10000, month: 1, day: 1)) * 86_400 + 3_661
+        #expect(ISO8601.formatDateTime(year10000) == "10000-01-01T01:01:01")
+        #expect(ISO8601.formatDate(year10000) == "10000-01-01")
+    }
 }

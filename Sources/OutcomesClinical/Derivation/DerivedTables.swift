@@ -1,3 +1,5 @@
+import OutcomesConcurrency
+
 /// What a record was left out of.
 public enum ExcludedAnalysis: Sendable, Hashable, CustomStringConvertible {
     /// Series building (a patient without infusions).
@@ -59,54 +61,93 @@ public struct DerivedTables: Sendable {
 
 /// Derives per-patient, per-series facts from timelines.
 public enum ClinicalDerivation {
-    /// Runs every derivation. Patients are processed in the order given; outputs keep that order.
-    public static func derive(_ patients: [PatientTimeline], plan: AnalysisPlan = AnalysisPlan()) -> DerivedTables {
-        var endpoints: [SeriesEndpoint] = []
-        var suicidal: [SuicidalItemResolution] = []
-        var tolerability: [InductionTolerability] = []
-        var intervals: [MaintenanceInterval] = []
-        var relapse: [RelapseRecord] = []
-        var relapseIntervals: [RelapseInterval] = []
-        var disagreements: [PhaseDisagreement] = []
-        var exclusions: [Exclusion] = []
-        var seriesByPatient: [String: [InfusionSeries]] = [:]
+    /// Patients derived per chunk of work: enough to amortize a thread hand-off, small enough to balance two cores.
+    static let patientsPerChunk = 2_048
 
-        for p in patients {
-            let (series, disagree) = SeriesBuilder.series(of: p.infusions, plan: plan)
-            seriesByPatient[p.patientID] = series
-            disagreements += disagree
-            if series.isEmpty {
-                exclusions.append(.init(patientID: p.patientID, analysis: .series, reason: "no infusions", source: nil))
+    /// Runs every derivation. Patients are processed in the order given; outputs keep that order. Patients are
+    /// independent, so consecutive chunks of them are derived on several threads and joined in order: the
+    /// tables are the same with any number of threads.
+    public static func derive(_ patients: [PatientTimeline], plan: AnalysisPlan = AnalysisPlan(),
+                              threads: Int = OrderedChunks.defaultThreads) -> DerivedTables {
+        let parts = OrderedChunks.map(count: patients.count, chunkSize: patientsPerChunk, threads: threads) { range in
+            var part = PatientDerivations()
+            for index in range { part.add(patients[index], plan: plan) }
+            return part
+        }
+        var all = PatientDerivations()
+        all.reserve(parts)
+        for part in parts { all.append(part) }
+        return DerivedTables(plan: plan, patients: patients, endpoints: all.endpoints, suicidal: all.suicidal, tolerability: all.tolerability,
+                             adverseEvents: TolerabilityBuilder.adverseEventCounts(patients),
+                             maintenanceIntervals: all.intervals, relapse: all.relapse, relapseIntervals: all.relapseIntervals,
+                             phaseDisagreements: all.disagreements, exclusions: all.exclusions, series: all.seriesByPatient)
+    }
+}
+
+/// The derived rows of some consecutive patients.
+private struct PatientDerivations: Sendable {
+    var endpoints: [SeriesEndpoint] = []
+    var suicidal: [SuicidalItemResolution] = []
+    var tolerability: [InductionTolerability] = []
+    var intervals: [MaintenanceInterval] = []
+    var relapse: [RelapseRecord] = []
+    var relapseIntervals: [RelapseInterval] = []
+    var disagreements: [PhaseDisagreement] = []
+    var exclusions: [Exclusion] = []
+    var seriesByPatient: [String: [InfusionSeries]] = [:]
+
+    mutating func add(_ p: PatientTimeline, plan: AnalysisPlan) {
+        let (series, disagree) = SeriesBuilder.series(of: p.infusions, plan: plan)
+        seriesByPatient[p.patientID] = series
+        disagreements += disagree
+        if series.isEmpty {
+            exclusions.append(.init(patientID: p.patientID, analysis: .series, reason: "no infusions", source: nil))
+        }
+        if let t = TolerabilityBuilder.induction(patient: p, series: series, plan: plan) { tolerability.append(t) }
+        intervals += TolerabilityBuilder.maintenanceIntervals(patient: p, series: series)
+        for scale in Scale.all {
+            let (usable, unusable) = p.scores(of: scale, plan: plan)
+            for u in unusable {
+                exclusions.append(.init(patientID: p.patientID, analysis: .score(scale), reason: u.reason, source: u.record.source))
             }
-            if let t = TolerabilityBuilder.induction(patient: p, series: series, plan: plan) { tolerability.append(t) }
-            intervals += TolerabilityBuilder.maintenanceIntervals(patient: p, series: series)
-            for scale in Scale.all {
-                let (usable, unusable) = p.scores(of: scale, plan: plan)
-                for u in unusable {
-                    exclusions.append(.init(patientID: p.patientID, analysis: .score(scale), reason: u.reason, source: u.record.source))
+            if usable.isEmpty { continue }
+            for s in series where s.phase != .maintenance {
+                let e = SeriesEndpointBuilder.endpoint(patient: p, series: s, scale: scale, scores: usable, plan: plan)
+                endpoints.append(e)
+                if let why = e.exclusion {
+                    exclusions.append(.init(patientID: p.patientID, analysis: .endpoint(phase: s.phase, ordinal: s.ordinal, scale: scale),
+                                            reason: why, source: s.infusions.first?.source))
                 }
-                if usable.isEmpty { continue }
-                for s in series where s.phase != .maintenance {
-                    let e = SeriesEndpointBuilder.endpoint(patient: p, series: s, scale: scale, scores: usable, plan: plan)
-                    endpoints.append(e)
-                    if let why = e.exclusion {
-                        exclusions.append(.init(patientID: p.patientID, analysis: .endpoint(phase: s.phase, ordinal: s.ordinal, scale: scale),
-                                                reason: why, source: s.infusions.first?.source))
-                    }
-                    if s.phase == .induction && s.ordinal == 1,
-                       let r = RelapseBuilder.record(patient: p, induction: s, endpoint: e, series: series, scores: usable, plan: plan) {
-                        relapse.append(r)
-                        relapseIntervals += RelapseBuilder.intervals(record: r, series: series, plan: plan)
-                    }
+                if s.phase == .induction && s.ordinal == 1,
+                   let r = RelapseBuilder.record(patient: p, induction: s, endpoint: e, series: series, scores: usable, plan: plan) {
+                    relapse.append(r)
+                    relapseIntervals += RelapseBuilder.intervals(record: r, series: series, plan: plan)
                 }
-                if let r = SuicidalItemBuilder.resolution(patient: p, scale: scale, scores: usable, plan: plan) {
-                    suicidal.append(r)
-                }
+            }
+            if let r = SuicidalItemBuilder.resolution(patient: p, scale: scale, scores: usable, plan: plan) {
+                suicidal.append(r)
             }
         }
-        return DerivedTables(plan: plan, patients: patients, endpoints: endpoints, suicidal: suicidal, tolerability: tolerability,
-                             adverseEvents: TolerabilityBuilder.adverseEventCounts(patients),
-                             maintenanceIntervals: intervals, relapse: relapse, relapseIntervals: relapseIntervals,
-                             phaseDisagreements: disagreements, exclusions: exclusions, series: seriesByPatient)
+    }
+
+    mutating func reserve(_ parts: [PatientDerivations]) {
+        endpoints.reserveCapacity(parts.reduce(0) { $0 + $1.endpoints.count })
+        exclusions.reserveCapacity(parts.reduce(0) { $0 + $1.exclusions.count })
+        relapseIntervals.reserveCapacity(parts.reduce(0) { $0 + $1.relapseIntervals.count })
+        seriesByPatient.reserveCapacity(parts.reduce(0) { $0 + $1.seriesByPatient.count })
+    }
+
+    /// Appends the rows of the patients after these. A patient ID met again keeps its later series, as when
+    /// one loop ran over all patients.
+    mutating func append(_ later: PatientDerivations) {
+        endpoints += later.endpoints
+        suicidal += later.suicidal
+        tolerability += later.tolerability
+        intervals += later.intervals
+        relapse += later.relapse
+        relapseIntervals += later.relapseIntervals
+        disagreements += later.disagreements
+        exclusions += later.exclusions
+        seriesByPatient.merge(later.seriesByPatient) { _, later in later }
     }
 }

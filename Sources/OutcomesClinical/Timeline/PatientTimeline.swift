@@ -79,7 +79,9 @@ public struct PatientTimeline: Sendable {
 extension Array {
     /// A sort that keeps the original order of equal elements.
     func stableSorted(by less: (Element, Element) -> Bool) -> [Element] {
-        enumerated().sorted { a, b in
+        // Records usually arrive in time order; then there is nothing to sort (and nothing to copy).
+        if indices.dropFirst().allSatisfy({ !less(self[$0], self[$0 - 1]) }) { return self }
+        return enumerated().sorted { a, b in
             less(a.element, b.element) || (!less(b.element, a.element) && a.offset < b.offset)
         }.map(\.element)
     }

@@ -1,4 +1,5 @@
 import OutcomesClinical
+import OutcomesConcurrency
 
 /// A plan or dataset problem met by a command that analyses a dataset, with its exit status.
 public enum AnalysisInputError: Error, Sendable, CustomStringConvertible {
@@ -62,6 +63,7 @@ extension Reports {
                      + "\(t.suicidal.count) suicidal-item rows, \(t.tolerability.count) tolerability rows, \(t.maintenanceIntervals.count) maintenance intervals")
         lines.append("exclusions: \(t.exclusions.count) (see exclusions.csv); phase disagreements: \(t.phaseDisagreements.count)")
         lines.append("wrote \(files.count) files to \(outputPath): " + files.map(\.name).joined(separator: ", "))
+        BackgroundRelease.release((consume analysed, consume t, consume files))
         return lines.joined(separator: "\n") + "\n"
     }
 }

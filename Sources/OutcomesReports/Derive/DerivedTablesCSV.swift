@@ -5,7 +5,8 @@ import OutcomesClinical
 public enum DerivedTablesCSV {
     private typealias F = Formatting
 
-    /// All tables as (file name, CSV text), plus `definitions.txt` with the plan used.
+    /// All tables as (file name, CSV text), plus `definitions.txt` with the plan used. Rows are formatted in
+    /// chunks on several threads (``CSVText/table(header:rows:threads:row:)``); the text does not depend on it.
     public static func files(_ t: DerivedTables) -> [(name: String, contents: String)] {
         [("series_endpoints.csv", endpoints(t)), ("relapse.csv", relapse(t)), ("relapse_intervals.csv", relapseIntervals(t)),
          ("suicidal_item.csv", suicidal(t)), ("tolerability.csv", tolerability(t)), ("adverse_event_counts.csv", adverseEvents(t)),
@@ -26,87 +27,82 @@ public enum DerivedTablesCSV {
     }
 
     static func endpoints(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "series", "phase", "series_ordinal", "first_infusion",
-                                 "last_infusion", "n_infusions", "n_completed", "param", "baseline_time", "base", "end_time",
-                                 "aval", "chg", "pchg", "crit_response", "crit_partial_response", "crit_remission",
-                                 "days_to_first_response", "exclusion", "base_source", "aval_source"])
-        for e in t.endpoints {
-            c.append([e.patientID, e.diagnosis.rawValue, e.strategy?.rawValue ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
-                      F.dateTime(e.series.start), F.dateTime(e.series.end), String(e.series.infusions.count),
-                      String(e.series.infusions.filter(\.completed).count), e.scale.id,
-                      F.dateTime(e.baseline?.time), F.compact(e.baseline?.total), F.dateTime(e.endOfSeries?.time),
-                      F.compact(e.endOfSeries?.total), F.compact(e.change), F.fixed(e.percentChange, 2),
-                      F.flag(e.response), F.flag(e.partialResponse), F.flag(e.remission), F.fixed(e.daysToFirstResponse, 3),
-                      e.exclusion ?? "", e.baseline.map { "\($0.record.source)" } ?? "", e.endOfSeries.map { "\($0.record.source)" } ?? ""])
+        CSVText.table(header: ["patient_id", "diagnosis", "strategy", "series", "phase", "series_ordinal", "first_infusion",
+                               "last_infusion", "n_infusions", "n_completed", "param", "baseline_time", "base", "end_time",
+                               "aval", "chg", "pchg", "crit_response", "crit_partial_response", "crit_remission",
+                               "days_to_first_response", "exclusion", "base_source", "aval_source"], rows: t.endpoints.count) { i in
+            let e = t.endpoints[i]
+            return [e.patientID, e.diagnosis.rawValue, e.strategy?.rawValue ?? "", e.series.label, e.series.phase.rawValue, String(e.series.ordinal),
+                    F.dateTime(e.series.start), F.dateTime(e.series.end), String(e.series.infusions.count),
+                    String(e.series.infusions.filter(\.completed).count), e.scale.id,
+                    F.dateTime(e.baseline?.time), F.compact(e.baseline?.total), F.dateTime(e.endOfSeries?.time),
+                    F.compact(e.endOfSeries?.total), F.compact(e.change), F.fixed(e.percentChange, 2),
+                    F.flag(e.response), F.flag(e.partialResponse), F.flag(e.remission), F.fixed(e.daysToFirstResponse, 3),
+                    e.exclusion ?? "", e.baseline.map { "\($0.record.source)" } ?? "", e.endOfSeries.map { "\($0.record.source)" } ?? ""]
         }
-        return c.text
     }
 
     static func relapse(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "diagnosis", "strategy", "param", "startdt", "aval_days", "cnsr", "event",
-                                 "rule", "interval_left_days", "interval_right_days", "source"])
-        for r in t.relapse {
-            c.append([r.patientID, r.diagnosis.rawValue, r.strategy?.rawValue ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
-                      String(1 - r.event), String(r.event), r.outcome.rawValue, F.fixed(r.intervalLeftDays, 4),
-                      F.fixed(r.intervalRightDays, 4), "\(r.source)"])
+        CSVText.table(header: ["patient_id", "diagnosis", "strategy", "param", "startdt", "aval_days", "cnsr", "event",
+                               "rule", "interval_left_days", "interval_right_days", "source"], rows: t.relapse.count) { i in
+            let r = t.relapse[i]
+            return [r.patientID, r.diagnosis.rawValue, r.strategy?.rawValue ?? "", r.scale.id, F.dateTime(r.origin), F.fixed(r.days, 4),
+                    String(1 - r.event), String(r.event), r.outcome.rawValue, F.fixed(r.intervalLeftDays, 4),
+                    F.fixed(r.intervalRightDays, 4), "\(r.source)"]
         }
-        return c.text
     }
 
     static func relapseIntervals(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "param", "start", "stop", "event", "on_maintenance"])
-        for i in t.relapseIntervals {
-            c.append([i.patientID, i.scale.id, F.fixed(i.start, 4), F.fixed(i.stop, 4), String(i.event), String(i.onMaintenance)])
+        CSVText.table(header: ["patient_id", "param", "start", "stop", "event", "on_maintenance"], rows: t.relapseIntervals.count) { j in
+            let i = t.relapseIntervals[j]
+            return [i.patientID, i.scale.id, F.fixed(i.start, 4), F.fixed(i.stop, 4), String(i.event), String(i.onMaintenance)]
         }
-        return c.text
     }
 
     static func suicidal(_ t: DerivedTables) -> String {
         let windows = t.suicidal.first?.outcomes.map(\.windowMinutes) ?? []
-        var c = CSVText(header: ["patient_id", "diagnosis", "param", "infusion_time", "infusion_source", "pre_item"]
-                        + windows.map { "resolved_\(F.compact($0))min" })
-        for r in t.suicidal {
-            c.append([r.patientID, r.diagnosis.rawValue, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
-                     + r.outcomes.map { $0.resolved.map { $0 ? "Y" : "N" } ?? "not assessed" })
+        return CSVText.table(header: ["patient_id", "diagnosis", "param", "infusion_time", "infusion_source", "pre_item"]
+                                 + windows.map { "resolved_\(F.compact($0))min" }, rows: t.suicidal.count) { i in
+            let r = t.suicidal[i]
+            return [r.patientID, r.diagnosis.rawValue, r.scale.id, F.dateTime(r.infusionTime), "\(r.infusionSource)", String(r.preInfusionItem)]
+                + r.outcomes.map { $0.resolved.map { $0 ? "Y" : "N" } ?? "not assessed" }
         }
-        return c.text
     }
 
     static func tolerability(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated",
-                                 "interrupted_other_reason"])
-        for r in t.tolerability {
-            c.append([r.patientID, r.diagnosis.rawValue, String(r.inductionInfusions), String(r.completedInfusions),
-                      F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated), F.flag(r.interruptedForOtherReason)])
+        CSVText.table(header: ["patient_id", "diagnosis", "induction_infusions", "completed_infusions", "discontinued_for_ae", "tolerated",
+                               "interrupted_other_reason"], rows: t.tolerability.count) { i in
+            let r = t.tolerability[i]
+            return [r.patientID, r.diagnosis.rawValue, String(r.inductionInfusions), String(r.completedInfusions),
+                    F.flag(r.discontinuedForAdverseEvent), F.flag(r.tolerated), F.flag(r.interruptedForOtherReason)]
         }
-        return c.text
     }
 
     static func adverseEvents(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["term", "severity", "events", "patients", "serious", "led_to_discontinuation"])
-        for a in t.adverseEvents {
-            c.append([a.term, a.severity, String(a.events), String(a.patients), String(a.serious), String(a.ledToDiscontinuation)])
+        CSVText.table(header: ["term", "severity", "events", "patients", "serious", "led_to_discontinuation"], rows: t.adverseEvents.count) { i in
+            let a = t.adverseEvents[i]
+            return [a.term, a.severity, String(a.events), String(a.patients), String(a.serious), String(a.ledToDiscontinuation)]
         }
-        return c.text
     }
 
     static func maintenanceIntervals(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "strategy", "days", "from_source", "to_source"])
-        for m in t.maintenanceIntervals {
-            c.append([m.patientID, m.strategy?.rawValue ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"])
+        CSVText.table(header: ["patient_id", "strategy", "days", "from_source", "to_source"], rows: t.maintenanceIntervals.count) { i in
+            let m = t.maintenanceIntervals[i]
+            return [m.patientID, m.strategy?.rawValue ?? "", F.fixed(m.days, 3), "\(m.from)", "\(m.to)"]
         }
-        return c.text
     }
 
     static func phaseDisagreements(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["source", "recorded_phase", "derived_phase"])
-        for d in t.phaseDisagreements { c.append(["\(d.source)", d.recorded.rawValue, d.derived.rawValue]) }
-        return c.text
+        CSVText.table(header: ["source", "recorded_phase", "derived_phase"], rows: t.phaseDisagreements.count) { i in
+            let d = t.phaseDisagreements[i]
+            return ["\(d.source)", d.recorded.rawValue, d.derived.rawValue]
+        }
     }
 
     static func exclusions(_ t: DerivedTables) -> String {
-        var c = CSVText(header: ["patient_id", "analysis", "reason", "source"])
-        for e in t.exclusions { c.append([e.patientID, "\(e.analysis)", e.reason, e.source.map { "\($0)" } ?? ""]) }
-        return c.text
+        CSVText.table(header: ["patient_id", "analysis", "reason", "source"], rows: t.exclusions.count) { i in
+            let e = t.exclusions[i]
+            return [e.patientID, "\(e.analysis)", e.reason, e.source.map { "\($0)" } ?? ""]
+        }
     }
 }
