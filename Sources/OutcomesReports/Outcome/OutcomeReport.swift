@@ -1,5 +1,6 @@
 import Foundation
 import OutcomesClinical
+import OutcomesConcurrency
 import OutcomesProportions
 import OutcomesSurvival
 
@@ -22,13 +23,19 @@ public enum OutcomeReport {
             md += "**Small-cell suppression is OFF (`--no-suppress`): this report may identify patients and is for internal use only.**\n\n"
         }
         md += "# \(MarkdownText.cell(SummarySection.title(c)))\n\n"
-        md += "## Summary\n\n" + SummarySection.lines(c).joined(separator: "\n") + "\n\n"
-        var parts: [ReportPart] = [TrendSection.part(c), PatientFlowSection.part(c), CaseMixSection.part(c)]
-        var response = ResponseSections.response(c)
-        if let published { response.markdown += OutcomeSections.published(published, tables: cohort, cells: c.cells) }
-        parts += [response, ResponseSections.suicidal(c), ResponseSections.tolerability(c), relapse(c),
-                  MaintenanceComparisonSection.maintenanceComparison(c), TrajectorySection.part(c), ClaimsSection.part(c),
-                  MethodsSection.part(c)]
+        // The sections read the same derived tables and nothing else: they are built concurrently and joined
+        // in report order, so the report is the same with any number of threads.
+        let sections: [@Sendable (ReportContext) -> ReportPart] = [
+            { ReportPart(markdown: "## Summary\n\n" + SummarySection.lines($0).joined(separator: "\n") + "\n\n") },
+            TrendSection.part, PatientFlowSection.part, CaseMixSection.part,
+            { c in
+                var response = ResponseSections.response(c)
+                if let published = c.published { response.markdown += OutcomeSections.published(published, tables: c.cohort, cells: c.cells) }
+                return response
+            },
+            ResponseSections.suicidal, ResponseSections.tolerability, relapse,
+            MaintenanceComparisonSection.maintenanceComparison, TrajectorySection.part, ClaimsSection.part, MethodsSection.part]
+        let parts = OrderedChunks.each(sections.count) { sections[$0](c) }
         for p in parts { md += p.markdown }
         md += provenance.markdown().joined(separator: "\n") + "\n"
         var files: [(name: String, contents: String)] = [("report.md", md)]
@@ -101,20 +108,22 @@ extension Reports {
         let lock: OutputLock
         do { lock = try OutputLock.acquire(forOutput: outputPath, noWait: noWait) } catch { throw .output(path: outputPath, message: "\(error)") }
         defer { lock.release() }
-        let built = try reportFiles(datasetAt: path, planPath: planPath, claimsPath: claimsPath, allowRejected: allowRejected,
-                                    publishedPath: publishedPath, labels: labels, options: options)
-        do { try OutputFolder.write(built.files, to: outputPath, lock: lock) } catch { throw .output(path: outputPath, message: "\(error)") }
-        var lines = ["dataset: \(path)", ""] + built.analysed.accountingLines + [""]
-        if let verdicts = built.verdicts {
+        let (files, analysed, verdicts) = try reportFiles(datasetAt: path, planPath: planPath, claimsPath: claimsPath,
+                                                          allowRejected: allowRejected, publishedPath: publishedPath,
+                                                          labels: labels, options: options)
+        do { try OutputFolder.write(files, to: outputPath, lock: lock) } catch { throw .output(path: outputPath, message: "\(error)") }
+        var lines = ["dataset: \(path)", ""] + analysed.accountingLines + [""]
+        if let verdicts {
             for v in Verdict.allCases {
                 let c = verdicts.filter { $0.verdict == v }.count
                 if c > 0 { lines.append("claims \(v.rawValue): \(c)") }
             }
         }
         if options.suppression.threshold == nil { lines.append("small-cell suppression is OFF: the report is for internal use only") }
-        lines.append("wrote \(built.files.count) files to \(outputPath) (report.md first)")
-        return CommandOutcome(text: lines.joined(separator: "\n") + "\n",
-                              failure: contradictedFailure(built.verdicts, command: "report", failOnContradicted: failOnContradicted))
+        lines.append("wrote \(files.count) files to \(outputPath) (report.md first)")
+        let failure = contradictedFailure(verdicts, command: "report", failOnContradicted: failOnContradicted)
+        BackgroundRelease.release((consume files, consume analysed))
+        return CommandOutcome(text: lines.joined(separator: "\n") + "\n", failure: failure)
     }
 
     /// `outcomes report … --check DIR`: builds the report in memory into a temporary folder and compares it with

@@ -23,7 +23,7 @@ public struct OutcomeReportOptions: Sendable {
 
 /// One part of the report: its Markdown, its tidy tables (file name under `tables/` → CSV) and its figures
 /// (file name under `figures/` → SVG).
-struct ReportPart {
+struct ReportPart: Sendable {
     var markdown = ""
     var tables: [(name: String, csv: String)] = []
     var figures: [(name: String, svg: String)] = []
@@ -35,7 +35,7 @@ struct ReportPart {
 
 /// Everything a section may read: the reported cohort's tables, the whole dataset's (for the trend), the
 /// patients' records (sex, age, site), claims and the options.
-struct ReportContext {
+struct ReportContext: Sendable {
     let all: DerivedTables
     let cohort: DerivedTables
     let records: [Patient]
