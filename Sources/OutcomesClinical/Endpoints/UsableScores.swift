@@ -20,7 +20,7 @@ extension PatientTimeline {
         var usable: [UsableScore] = []
         var unusable: [UnusableScore] = []
         for r in scores where r.scale == scale {
-            switch scale.score(total: r.total, items: r.items, maxProrated: maxProrated) {
+            switch scale.score(total: r.total, itemScores: r.itemScores, maxProrated: maxProrated) {
             case .observed(let v): usable.append(.init(record: r, total: v, prorated: false))
             case .prorated(let v, _): usable.append(.init(record: r, total: v, prorated: true))
             case .unusable(let why): unusable.append(.init(record: r, reason: why))

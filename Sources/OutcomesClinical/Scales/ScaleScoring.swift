@@ -19,6 +19,12 @@ public enum ScoredTotal: Equatable, Sendable {
 extension Scale {
     /// Scores one assessment. A recorded total wins; otherwise complete items are summed; otherwise up to
     /// `maxProrated` missing items are prorated, but never the suicidal item (a risk marker is not imputed).
+    public func score(total: Double?, itemScores: ItemScores, maxProrated: Int) -> ScoredTotal {
+        if let total { return .observed(total) }
+        return score(total: nil, items: itemScores.scores(count: itemCount), maxProrated: maxProrated)
+    }
+
+    /// As ``score(total:itemScores:maxProrated:)``, from a list of items 1…n (nil when blank).
     public func score(total: Double?, items: [Int?], maxProrated: Int) -> ScoredTotal {
         if let total { return .observed(total) }
         let own = Array(items.prefix(itemCount)) + Array(repeating: nil, count: max(0, itemCount - items.count))

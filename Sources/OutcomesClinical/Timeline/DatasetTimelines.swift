@@ -17,7 +17,7 @@ extension ClinicDataset {
         }
         let scores = assessments(ofPatient: index).map { a in
             ScoreRecord(time: a.time, scale: a.instrument.scale, total: a.total.map(Double.init),
-                        items: a.items.scores(count: a.instrument.itemCount), source: a.source)
+                        itemScores: a.items, source: a.source)
         }
         let events = adverseEvents(ofPatient: index).map {
             AdverseEventRecord(time: $0.time, term: $0.term, severity: $0.severity.rawValue, serious: $0.serious,

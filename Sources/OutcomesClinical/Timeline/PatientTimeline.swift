@@ -20,17 +20,21 @@ public struct ScoreRecord: Sendable, Equatable {
     public var scale: Scale
     /// Total as recorded (nil when blank).
     public var total: Double?
-    /// Items 1…n as recorded (nil when blank); index 0 is item 1.
-    public var items: [Int?]
+    /// Items as recorded, packed (a registry holds tens of millions of assessments; an array per record cost an
+    /// allocation each and a tenth of a kilobyte).
+    public var itemScores: ItemScores
     public var source: SourceLine
+    public init(time: Double, scale: Scale, total: Double?, itemScores: ItemScores, source: SourceLine) {
+        self.time = time; self.scale = scale; self.total = total; self.itemScores = itemScores; self.source = source
+    }
+    /// A record from a list of items 1…n (nil when blank; at most 10 items, each 0–14).
     public init(time: Double, scale: Scale, total: Double?, items: [Int?], source: SourceLine) {
-        self.time = time; self.scale = scale; self.total = total; self.items = items; self.source = source
+        self.init(time: time, scale: scale, total: total, itemScores: ItemScores(items), source: source)
     }
+    /// Items 1…n of the scale as recorded (nil when blank); index 0 is item 1.
+    public var items: [Int?] { itemScores.scores(count: scale.itemCount) }
     /// The suicidal-thoughts item, when recorded.
-    public var suicidalItem: Int? {
-        let i = scale.suicidalItem - 1
-        return i < items.count ? items[i] : nil
-    }
+    public var suicidalItem: Int? { itemScores[scale.suicidalItem] }
 }
 
 /// One adverse event.
