@@ -3,9 +3,11 @@ import Foundation
 import Glibc
 #endif
 
-/// `outcomes-benchmark scale [--patients N] [--seed S] [--keep]`: generates a synthetic cohort with
-/// `outcomes generate`, then runs `outcomes validate`, `derive` and `report` on it, each as a whole process,
-/// and prints wall time, peak resident memory (the child's own maximum, from wait4) and the ratio to `validate`.
+/// `outcomes-benchmark scale [--patients N] [--seed S] [--runs R] [--keep]`: generates a synthetic cohort with
+/// `outcomes generate`, flushes it to disk (so the steps do not share the machine with its write-back), then
+/// runs `outcomes validate`, `derive` and `report` on it, each as a whole process, R times in turn (default 1),
+/// and prints the median wall and CPU time, the largest peak resident memory (the child's own maximum, from
+/// wait4) and the ratios to `validate`.
 /// Aims (issue 16): derive within 3x and report within 5x validate; peak memory within 24 GiB at 1,000,000
 /// patients and 3 GB at 50,000. Uses the `outcomes` executable built beside this one (build both in release).
 enum ScaleBenchmark {
@@ -22,6 +24,7 @@ enum ScaleBenchmark {
         var patients = 1_000_000
         var seed: UInt64 = 16
         var keep = false
+        var runs = 1
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -31,9 +34,12 @@ enum ScaleBenchmark {
             case "--seed" where index + 1 < arguments.count:
                 seed = UInt64(arguments[index + 1]) ?? seed
                 index += 1
+            case "--runs" where index + 1 < arguments.count:
+                runs = max(1, Int(arguments[index + 1]) ?? runs)
+                index += 1
             case "--keep": keep = true
             default:
-                print("usage: outcomes-benchmark scale [--patients N] [--seed S] [--keep]")
+                print("usage: outcomes-benchmark scale [--patients N] [--seed S] [--runs R] [--keep]")
                 return
             }
             index += 1
@@ -57,19 +63,34 @@ enum ScaleBenchmark {
         print("scale benchmark: \(patients) patients (seed \(seed)), generated in \(format(generation.seconds, 1)) s at \(dataset)")
         print("  " + sizes.joined(separator: ", "))
 
-        let steps = [
-            spawn(tool, ["validate", dataset], name: "validate"),
-            spawn(tool, ["derive", dataset, "--out", folder.appendingPathComponent("derived").path], name: "derive"),
-            spawn(tool, ["report", dataset, "--out", folder.appendingPathComponent("report").path], name: "report"),
+        sync()
+        let commands: [(name: String, arguments: [String])] = [
+            ("validate", ["validate", dataset]),
+            ("derive", ["derive", dataset, "--out", folder.appendingPathComponent("derived").path]),
+            ("report", ["report", dataset, "--out", folder.appendingPathComponent("report").path]),
         ]
+        var measured = [[Step]](repeating: [], count: commands.count)
+        for _ in 0..<runs {
+            for (k, command) in commands.enumerated() { measured[k].append(spawn(tool, command.arguments, name: command.name)) }
+        }
+        let steps = measured.map(median)
         let base = steps[0]
         print("")
+        if runs > 1 { print("median of \(runs) runs of each step (peak memory: the largest)") }
         print("| step | exit | wall time (s) | ratio to validate | CPU time (s) | CPU ratio to validate | peak memory (MB) |")
         print("|---|---|---|---|---|---|---|")
         for s in steps {
             print("| \(s.name) | \(s.status) | \(format(s.seconds, 2)) | \(format(s.seconds / base.seconds, 2)) | "
                   + "\(format(s.cpuSeconds, 2)) | \(format(s.cpuSeconds / base.cpuSeconds, 2)) | \(format(s.peakMegabytes, 0)) |")
         }
+    }
+
+    /// The median wall and CPU time (each on its own; the upper middle of an even count), the largest peak memory
+    /// and the worst exit status of repeated runs of one step.
+    static func median(_ runs: [Step]) -> Step {
+        func middle(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        return Step(name: runs[0].name, seconds: middle(runs.map(\.seconds)), cpuSeconds: middle(runs.map(\.cpuSeconds)),
+                    peakMegabytes: runs.map(\.peakMegabytes).max()!, status: runs.map(\.status).max()!)
     }
 
     /// Runs `tool arguments` with standard output discarded; wall time and the child's peak RSS.

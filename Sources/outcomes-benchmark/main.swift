@@ -20,5 +20,5 @@ case "strategies":
 case "scale":
     ScaleBenchmark.run(Array(arguments.dropFirst()))
 default:
-    print("usage: outcomes-benchmark ingest [--rows N] [--repeat R] [--keep]\n       outcomes-benchmark numbers [--count N] [--seed S]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N]\n       outcomes-benchmark strategies [--seeds 200] [--patients 1000] [--first-seed 1] [--covariates a,b] [--relapse-max-days-apart D] [--per-seed FILE.csv]")
+    print("usage: outcomes-benchmark ingest [--rows N] [--repeat R] [--keep]\n       outcomes-benchmark numbers [--count N] [--seed S]\n       outcomes-benchmark survival --rows N [--seed S] [--no-r]\n       outcomes-benchmark models [--rows N] [--covariates P] [--patients G] [--visits T] [--seed S] [--no-r]\n       outcomes-benchmark scale [--patients N] [--seed S] [--runs R] [--keep]\n       outcomes-benchmark strategies [--seeds 200] [--patients 1000] [--first-seed 1] [--covariates a,b] [--relapse-max-days-apart D] [--per-seed FILE.csv]")
 }
