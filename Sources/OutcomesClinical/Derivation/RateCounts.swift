@@ -88,19 +88,24 @@ extension DerivedTables {
         let who = selected.text + (period == .all ? "" : "; \(period)")
         switch metric {
         case .response, .partialResponse, .remission:
-            let flag: (SeriesEndpoint) -> Bool? = switch metric {
-            case .response: \.response
-            case .partialResponse: \.partialResponse
-            default: \.remission
-            }
-            // Counted in place: the report asks for hundreds of counts, and copying the matching endpoints out
-            // each time was a tenth of its time at 200,000 patients.
+            // Counted in place, reading the fields of each row where it lies: the report asks for hundreds of
+            // counts, and copying the matching endpoints out each time was a tenth of its time at 200,000
+            // patients (even copying one row at a time retains its every string and array).
             var rowCount = 0, evaluableCount = 0, successes = 0
-            for e in endpoints where e.scale == scale && series.matches(e.series) && period.contains(e.series.start) && included(e.patientID, e.diagnosis) {
-                rowCount += 1
-                guard e.isEvaluable else { continue }
-                evaluableCount += 1
-                if flag(e) == true { successes += 1 }
+            endpoints.withUnsafeBufferPointer { rows in
+                for i in rows.indices {
+                    guard rows[i].scale == scale, series.matches(rows[i].series), period.contains(rows[i].series.start),
+                          included(rows[i].patientID, rows[i].diagnosis) else { continue }
+                    rowCount += 1
+                    guard rows[i].isEvaluable else { continue }
+                    evaluableCount += 1
+                    let flag = switch metric {
+                    case .response: rows[i].response
+                    case .partialResponse: rows[i].partialResponse
+                    default: rows[i].remission
+                    }
+                    if flag == true { successes += 1 }
+                }
             }
             let rules = plan.rules(for: scale)
             let rule = switch metric {

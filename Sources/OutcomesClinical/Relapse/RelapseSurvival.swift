@@ -27,22 +27,26 @@ public enum RelapseSurvival {
     /// Fits one curve per group. `groupOf` returns nil to leave a record out (for example, no strategy recorded).
     public static func curves(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95,
                               groupOf: (RelapseRecord) -> String? = { _ in "all" }) throws(SurvivalError) -> [RelapseCurveSummary] {
-        let rows = records.filter { $0.scale == scale }
-        var groups: [String] = []
-        var keep: [RelapseRecord] = []
-        for r in rows {
-            guard let g = groupOf(r) else { continue }
+        // Only the times, events and groups are taken out of the records (copying whole records retains their
+        // every string).
+        var groups: [String] = [], days: [Double] = [], events: [Bool] = []
+        for i in records.indices where records[i].scale == scale {
+            guard let g = groupOf(records[i]) else { continue }
             groups.append(g)
-            keep.append(r)
+            days.append(records[i].days)
+            events.append(records[i].event == 1)
         }
-        guard !keep.isEmpty else { return [] }
-        let data = try SurvivalData(exit: keep.map(\.days), event: keep.map { $0.event == 1 })
+        guard !groups.isEmpty else { return [] }
+        let data = try SurvivalData(exit: days, event: events)
         let grouping = Grouping(labels: groups)
         let fitted = try KaplanMeier.fit(data, strata: grouping, transform: .log, level: level)
         return fitted.map { curve in
-            let members = zip(groups, keep).filter { $0.0 == curve.label }.map(\.1)
-            return RelapseCurveSummary(group: curve.label, patients: members.count,
-                                       relapses: members.filter { $0.event == 1 }.count, curve: curve,
+            var patients = 0, relapses = 0
+            for k in groups.indices where groups[k] == curve.label {
+                patients += 1
+                if events[k] { relapses += 1 }
+            }
+            return RelapseCurveSummary(group: curve.label, patients: patients, relapses: relapses, curve: curve,
                                        median: curve.median, landmarks: curve.riskTable(at: landmarkDays),
                                        restrictedMean: try? RestrictedMeanSurvival.estimate(curve, tau: rmstHorizonDays, level: level))
         }

@@ -35,7 +35,13 @@ public enum OutcomeReport {
             },
             ResponseSections.suicidal, ResponseSections.tolerability, relapse,
             MaintenanceComparisonSection.maintenanceComparison, TrajectorySection.part, ClaimsSection.part, MethodsSection.part]
-        let parts = OrderedChunks.each(sections.count) { sections[$0](c) }
+        // Longest first (strategy comparison, trajectories, trend, relapse, response at 50,000 patients), so the
+        // threads do not end with one long section running alone; the parts are joined in report order.
+        let longestFirst = [8, 9, 1, 7, 4] + [0, 2, 3, 5, 6, 10, 11]
+        assert(longestFirst.sorted() == Array(sections.indices))
+        let scheduled = OrderedChunks.each(sections.count) { sections[longestFirst[$0]](c) }
+        var parts = scheduled
+        for (k, section) in longestFirst.enumerated() { parts[section] = scheduled[k] }
         for p in parts { md += p.markdown }
         md += provenance.markdown().joined(separator: "\n") + "\n"
         var files: [(name: String, contents: String)] = [("report.md", md)]
