@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import OutcomesReports
-import OutcomesClinical
+@testable import OutcomesClinical
 import OutcomesSynthetic
 
 private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -71,4 +71,41 @@ private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     let serial = CSVText.table(header: header, rows: rows, threads: 1) { [oneThread.endpoints[$0].patientID, oneThread.endpoints[$0].scale.id] }
     let parallel = CSVText.table(header: header, rows: rows, threads: 3) { [oneThread.endpoints[$0].patientID, oneThread.endpoints[$0].scale.id] }
     #expect(serial == parallel && serial.split(separator: "\n").count == rows + 1)
+}
+
+/// A quarter's or a site's tables are taken from the whole cohort's rows (PatientSelection) instead of derived
+/// again; they must be the re-derived tables byte for byte, for every quarter of a 3,000-patient synthetic
+/// cohort and for its first three sites. A patient identifier used twice makes rows unattributable: then the
+/// selection is refused and the groups are derived again.
+@Test func selectedPatientTablesEqualRederivedTables() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("derive-select-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try SyntheticCohort.generate(patients: 3_000, seed: 5).write(to: dir)
+    let dataset = try ClinicDataset.load(at: dir.path).dataset
+    let all = ClinicalDerivation.derive(dataset.timelines())
+    let siteOf = Dictionary(dataset.patients.compactMap { p in p.site.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    func rederived(_ keep: (PatientTimeline) -> Bool) -> DerivedTables { ClinicalDerivation.derive(all.patients.filter(keep), plan: all.plan) }
+    func expectSame(_ a: DerivedTables, _ b: DerivedTables, _ what: String) {
+        #expect(a.patients.map(\.patientID) == b.patients.map(\.patientID), "\(what)")
+        #expect(a.series == b.series, "\(what)")
+        for (x, y) in zip(DerivedTablesCSV.files(a), DerivedTablesCSV.files(b)) { #expect(x.contents == y.contents, "\(what) \(x.name)") }
+    }
+    let last = try #require(all.lastInductionQuarter)
+    var quartersChecked = 0
+    for quarter in last.trailingQuarters(12) {
+        let selected = all.restricted(to: quarter)
+        guard !selected.patients.isEmpty else { continue }
+        expectSame(selected, rederived { p in all.firstInductionStart(p.patientID).map { quarter.contains(seconds: Int64($0.rounded(.down))) } ?? false },
+                   quarter.label)
+        quartersChecked += 1
+    }
+    #expect(quartersChecked >= 4)
+    let sites = Array(Set(siteOf.values)).sorted().prefix(3)
+    #expect(sites.count == 3)
+    for site in sites {
+        expectSame(all.restricted(to: nil, site: site, siteOf: siteOf), rederived { siteOf[$0.patientID] == site }, site)
+    }
+    #expect(PatientSelection(all) != nil)
+    let twice = ClinicalDerivation.derive(Array(all.patients.prefix(20)) + [all.patients[3]], plan: all.plan)
+    #expect(PatientSelection(twice) == nil)
 }

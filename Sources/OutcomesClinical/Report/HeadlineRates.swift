@@ -48,20 +48,22 @@ extension DerivedTables {
         let sites = Set(patients.compactMap { siteOf[$0.patientID] }).sorted()
         let perSite = sites.count > 1
         let siteIndex = Dictionary(uniqueKeysWithValues: sites.enumerated().map { ($1, $0) })
-        var allSites = [[PatientTimeline]](repeating: [], count: quarters.count)
-        var bySite = [[[PatientTimeline]]](repeating: [], count: perSite ? sites.count : 0)
-        for k in bySite.indices { bySite[k] = [[PatientTimeline]](repeating: [], count: quarters.count) }
-        for p in patients {
+        var allSites = [[Int]](repeating: [], count: quarters.count)
+        var bySite = [[[Int]]](repeating: [], count: perSite ? sites.count : 0)
+        for k in bySite.indices { bySite[k] = [[Int]](repeating: [], count: quarters.count) }
+        for (i, p) in patients.enumerated() {
             guard let start = firstInductionStart(p.patientID) else { continue }
             let seconds = Int64(start.rounded(.down))
             // Quarters may overlap only if a caller passes them so; each patient counts in every one that holds it.
             for (q, quarter) in quarters.enumerated() where quarter.contains(seconds: seconds) {
-                allSites[q].append(p)
-                if perSite, let site = siteOf[p.patientID], let k = siteIndex[site] { bySite[k][q].append(p) }
+                allSites[q].append(i)
+                if perSite, let site = siteOf[p.patientID], let k = siteIndex[site] { bySite[k][q].append(i) }
             }
         }
-        func row(_ q: Int, _ site: String?, _ kept: [PatientTimeline]) -> TrendRow {
-            let t = ClinicalDerivation.derive(kept, plan: plan)
+        // Each group's rows are taken from these tables (PatientSelection), or derived again when they cannot be.
+        let selection = PatientSelection(self)
+        func row(_ q: Int, _ site: String?, _ kept: [Int]) -> TrendRow {
+            let t = selection?.tables(ofPatientsAt: kept) ?? ClinicalDerivation.derive(kept.map { patients[$0] }, plan: plan)
             return TrendRow(quarter: quarters[q].label, site: site,
                             rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, t.estimate(t.headlineCount($0))) }))
         }

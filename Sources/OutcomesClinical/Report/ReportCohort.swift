@@ -6,17 +6,19 @@ extension DerivedTables {
         series[patientID]?.first { $0.phase == .induction && $0.ordinal == 1 }?.start
     }
 
-    /// The tables re-derived for the patients whose first induction series started in `period` (nil: all
+    /// The tables of the patients whose first induction series started in `period` (nil: all
     /// patients, unchanged) and, when `site` is given, whose site it is (`siteOf` names each patient's site).
     public func restricted(to period: CalendarPeriod?, site: String? = nil, siteOf: [String: String] = [:]) -> DerivedTables {
         guard period != nil || site != nil else { return self }
-        let kept = patients.filter { p in
+        let kept = patients.indices.filter { i in
+            let p = patients[i]
             if let site, siteOf[p.patientID] != site { return false }
             guard let period else { return true }
             guard let start = firstInductionStart(p.patientID) else { return false }
             return period.contains(seconds: Int64(start.rounded(.down)))
         }
-        return ClinicalDerivation.derive(kept, plan: plan)
+        // The patients' own rows (PatientSelection), or derived again when rows cannot be attributed exactly.
+        return PatientSelection(self)?.tables(ofPatientsAt: kept) ?? ClinicalDerivation.derive(kept.map { patients[$0] }, plan: plan)
     }
 
     /// The calendar quarter of the latest first-induction start: the last quarter of a trend over all data.
