@@ -72,7 +72,7 @@ public struct DesignMatrix: Sendable {
                 labels = x.map(ModelTable.decimal)
                 sorted = Array(Set(x)).sorted().map(ModelTable.decimal)
             } else {
-                labels = try table.labels(name, rows: keep).map { $0.trimmingCharacters(in: .whitespaces) }
+                labels = try table.labels(name, rows: keep).map(Self.trimmingWhitespace)
                 sorted = Array(Set(labels)).sorted()
             }
             if let ref = options.references[name] {
@@ -166,5 +166,17 @@ extension DesignMatrix {
                 return value / Double(levels[part.variable]?.count ?? 1)
             }
         }
+    }
+}
+
+extension DesignMatrix {
+    /// `label.trimmingCharacters(in: .whitespaces)`, without calling Foundation when neither end can be
+    /// whitespace (an ASCII first and last byte other than space and tab): a factor column has a label per row,
+    /// and Foundation's trim of each was most of building a 200,000-row design.
+    static func trimmingWhitespace(_ label: String) -> String {
+        let utf8 = label.utf8
+        guard let first = utf8.first, let last = utf8.last else { return label }
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") }
+        return plain(first) && plain(last) ? label : label.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -49,3 +49,14 @@ import Testing
         }
     }
 }
+
+/// The factor-label trim skips Foundation only where it cannot change the label: the same result as
+/// `trimmingCharacters(in: .whitespaces)` for ASCII and Unicode spaces (no-break, ideographic, thin), tabs,
+/// line feeds (not in `.whitespaces`, so kept), accented and empty labels.
+@Test func factorLabelTrimMatchesFoundation() {
+    let labels = ["MDD", " MDD", "MDD ", "\tMDD\t", "M D D", "", " ", "\u{00A0}MDD", "MDD\u{3000}", "\u{2009}x\u{2009}",
+                  "é", " é ", "\nMDD\n", "2", "bipolar depression", "ümlaut ", "x\u{00A0}"]
+    for label in labels {
+        #expect(DesignMatrix.trimmingWhitespace(label) == label.trimmingCharacters(in: .whitespaces), "\(label.debugDescription)")
+    }
+}
