@@ -4,6 +4,7 @@ import PackageDescription
 // Layers (data flows downward only; nothing imports a layer above it):
 //   0. OutcomesRandom                       seeded random-word generators (SplitMix64, xoshiro256**), used by all
 //      OutcomesConcurrency                  ordered chunks of work on several threads (same bytes on any count)
+//      CSHA256                              SHA-256 block compression in C (x86 SHA extensions where present)
 //   1. OutcomesTabular                      libcsv-backed streaming CSV into typed columns
 //   2. OutcomesLinearAlgebra, OutcomesDistributions, OutcomesProportions, OutcomesSurvival, OutcomesModels
 //                                           generic numerics and statistics; no clinical terms
@@ -38,6 +39,9 @@ let package = Package(
         .systemLibrary(name: "CCSV", path: "Sources/CCSV",
                        providers: [.apt(["libcsv-dev"])]),
 
+        // SHA-256 block compression in C, with the x86 SHA extensions where present (the provenance digests).
+        .target(name: "CSHA256"),
+
         // Below every layer: the seeded random-word generators, the one home for them (bootstrap, decimal-parsing
         // check, synthetic cohorts, benchmarks, tests).
         .target(name: "OutcomesRandom"),
@@ -64,7 +68,7 @@ let package = Package(
         .target(name: "OutcomesSynthetic", dependencies: ["OutcomesClinical", "OutcomesTabular", "OutcomesText", "OutcomesRandom"]),
 
         // Layer 4: reports and the library entry points behind each command.
-        .target(name: "OutcomesReports", dependencies: ["OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText", "OutcomesConcurrency"] + statistics),
+        .target(name: "OutcomesReports", dependencies: ["CSHA256", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText", "OutcomesConcurrency"] + statistics),
 
         // Umbrella for researchers: `import InfusionOutcomes`.
         .target(name: "InfusionOutcomes", dependencies: ["OutcomesReports", "OutcomesClinical", "OutcomesSynthetic", "OutcomesTabular", "OutcomesText", "OutcomesRandom"] + statistics),

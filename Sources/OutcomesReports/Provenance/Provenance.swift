@@ -50,12 +50,28 @@ public struct Provenance: Sendable, Equatable {
     static func csvRecordCount(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { csvRecordCount($0) } }
 
     static func csvRecordCount(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var records = 0, inQuotes = false, lineHasContent = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-            if byte == UInt8(ascii: "\n") && !inQuotes { records += 1; lineHasContent = false } else if byte != UInt8(ascii: "\r") { lineHasContent = true }
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return 0 }
+        let end = bytes.count, quote = Int32(UInt8(ascii: "\""))
+        // Jump from quote to quote; only line ends outside quotes count, and those runs are counted in a tight loop.
+        var records = 0, position = 0, inQuotes = false, lastLineStart = 0
+        while position < end {
+            let next = memchr(base + position, quote, end - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+            if !inQuotes && next > position {
+                var newlines = 0
+                for i in position..<next where base[i] == UInt8(ascii: "\n") { newlines += 1 }
+                if newlines > 0 {
+                    records += newlines
+                    var last = next - 1
+                    while base[last] != UInt8(ascii: "\n") { last -= 1 }
+                    lastLineStart = last + 1
+                }
+            }
+            if next < end { inQuotes.toggle() }
+            position = next + 1
         }
-        return records + (lineHasContent ? 1 : 0)
+        // A last line without a line end counts when it holds anything but carriage returns.
+        let lastLineHasContent = (lastLineStart..<end).contains { base[$0] != UInt8(ascii: "\r") }
+        return records + (lastLineHasContent ? 1 : 0)
     }
 
     static func shellQuoted(_ word: String) -> String {

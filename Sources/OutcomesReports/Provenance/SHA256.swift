@@ -1,25 +1,21 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for the provenance section: each input file's digest lets a reader confirm which data
-/// a report was made from without the data leaving the practice.
+/// a report was made from without the data leaving the practice. Whole blocks are compressed in C (with the x86
+/// SHA extensions where the processor has them); padding and partial blocks are handled here.
 struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// Compress with the portable C path only (tests compare it with the extensions).
+    private let portable: Bool
 
-    private static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+    init(portable: Bool = false) { self.portable = portable }
 
-    /// The message schedule, reused by every block.
-    private var schedule = [UInt32](repeating: 0, count: 64)
+    /// Whether whole blocks go through the SHA extensions on this machine.
+    static var usesProcessorExtensions: Bool { outcomes_sha256_uses_extensions() != 0 }
 
     mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         if bytes.withContiguousStorageIfAvailable({ update(UnsafeRawBufferPointer($0)) }) == nil {
@@ -37,13 +33,12 @@ struct SHA256 {
             offset = take
             guard pending.count == 64 else { return }
             let block = pending
-            block.withUnsafeBytes { compress($0, at: 0) }
+            block.withUnsafeBytes { compress($0, from: 0, blocks: 1) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes, at: offset)
-            offset += 64
-        }
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 { compress(bytes, from: offset, blocks: blocks) }
+        offset += blocks * 64
         if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
     }
 
@@ -52,7 +47,7 @@ struct SHA256 {
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBytes { buffer in for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer, at: start) } }
+        tail.withUnsafeBytes { compress($0, from: 0, blocks: $0.count / 64) }
         return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
 
@@ -68,37 +63,17 @@ struct SHA256 {
         return hasher.hexDigest()
     }
 
-    private mutating func hexDigest() -> String {
+    mutating func hexDigest() -> String {
         let hexDigits = Array("0123456789abcdef")
         return String(finalize().flatMap { [hexDigits[Int($0 >> 4)], hexDigits[Int($0 & 15)]] })
     }
 
-    private mutating func compress(_ bytes: UnsafeRawBufferPointer, at offset: Int) {
-        func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        schedule.withUnsafeMutableBufferPointer { w in
-            for t in 0..<16 {
-                let i = offset + 4 * t
-                w[t] = UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16 | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
-            }
-            for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ majority
-                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                }
-            }
+    private mutating func compress(_ bytes: UnsafeRawBufferPointer, from offset: Int, blocks: Int) {
+        guard blocks > 0, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let portable = self.portable
+        state.withUnsafeMutableBufferPointer { s in
+            if portable { outcomes_sha256_blocks_portable(s.baseAddress, base + offset, blocks) }
+            else { outcomes_sha256_blocks(s.baseAddress, base + offset, blocks) }
         }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import OutcomesRandom
 @testable import OutcomesReports
 
 /// FIPS 180-4 example vectors.
@@ -25,5 +26,18 @@ import Testing
         }
         let hex = hasher.finalize().map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
         #expect(hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// The C compression with the x86 SHA extensions (where this machine has them) and the portable C path give
+    /// the same digests for every length from 0 to 300 bytes and for 1 MB of random bytes.
+    @Test func extensionsAndPortablePathAgree() {
+        var random = SplitMix64(seed: 256)
+        let bytes = (0..<1_000_000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        for length in Array(0...300) + [bytes.count] {
+            var fast = SHA256(), portable = SHA256(portable: true)
+            bytes[0..<length].withUnsafeBytes { fast.update($0); portable.update($0) }
+            #expect(fast.hexDigest() == portable.hexDigest(), "length \(length)")
+        }
+        print("SHA-256 extensions used on this machine: \(SHA256.usesProcessorExtensions)")
     }
 }
