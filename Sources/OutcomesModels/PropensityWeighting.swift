@@ -86,14 +86,16 @@ public enum PropensityWeighting {
     /// ``AbsorbedFactorLogistic`` (the group's levels solved for in closed form, so a covariate with many levels,
     /// such as a site, costs O(n) per step instead of O(n · levels²)): the probabilities are those of the model with
     /// an intercept and the group's indicators as columns; `propensityModel` is nil. An empty `balance` skips the
-    /// balance table (a bootstrap replicate needs only the weights).
+    /// balance table (a bootstrap replicate needs only the weights). `etaStart` starts the propensity model's
+    /// iterations from that linear predictor (R's `etastart`).
     public static func fit(dense: Matrix, denseNames: [String], group: [Int], groupLevels: Int, groupName: String = "group", treated: [Bool],
                            balance: [BalanceCovariate], groupLabels: (control: String, treated: String) = ("0", "1"),
-                           options: WeightingOptions = WeightingOptions()) throws(ModelError) -> PropensityWeights {
+                           options: WeightingOptions = WeightingOptions(), etaStart: [Double]? = nil) throws(ModelError) -> PropensityWeights {
         let n = treated.count
         let n1 = treated.filter { $0 }.count, n0 = n - n1
         guard n1 > 0, n0 > 0 else { throw ModelError("both groups need rows: \(n1) treated, \(n0) control") }
-        let model = try AbsorbedFactorLogistic.fit(dense: dense, names: denseNames, group: group, levels: groupLevels, groupName: groupName, y: treated)
+        let model = try AbsorbedFactorLogistic.fit(dense: dense, names: denseNames, group: group, levels: groupLevels, groupName: groupName, y: treated,
+                                                   etaStart: etaStart)
         var notes = model.notes
         if !model.aliased.isEmpty {
             notes.append("coefficients not defined because of singularities (aliased, as R prints NA): \(model.aliased.map { denseNames[$0] }.joined(separator: ", "))")
@@ -132,13 +134,22 @@ public enum PropensityWeighting {
             case .categorical(let name, let levels, let codes): return levelBalanceRows(name, levels: levels, codes: codes, treated: treated, weights: w)
             }
         }
-        func ess(_ group: Bool) -> EffectiveSampleSize {
-            let ws = (0..<n).filter { treated[$0] == group }.map { w[$0] }
-            let s = ws.reduce(0, +), s2 = ws.reduce(0) { $0 + $1 * $1 }
-            return EffectiveSampleSize(group: group ? groupLabels.treated : groupLabels.control, n: ws.count, ess: s * s / s2)
+        // One pass with the weights as a constant: a nested function reading the mutable `w` boxed it, and every read
+        // retained it (a bootstrap replicate's largest cost after the fit itself).
+        let weights = w
+        var count = [0, 0], sum = [0.0, 0.0], squares = [0.0, 0.0]
+        for i in 0..<n {
+            let g = treated[i] ? 1 : 0
+            count[g] += 1
+            sum[g] += weights[i]
+            squares[g] += weights[i] * weights[i]
         }
-        return PropensityWeights(propensityModel: model, scores: e, weights: w, balance: balance,
-                                 effectiveSampleSize: [ess(false), ess(true)], trimmedAt: trimmedAt, trimmedCount: trimmedCount, notes: notes)
+        let ess = [false, true].map { group in
+            let g = group ? 1 : 0
+            return EffectiveSampleSize(group: group ? groupLabels.treated : groupLabels.control, n: count[g], ess: sum[g] * sum[g] / squares[g])
+        }
+        return PropensityWeights(propensityModel: model, scores: e, weights: weights, balance: balance,
+                                 effectiveSampleSize: ess, trimmedAt: trimmedAt, trimmedCount: trimmedCount, notes: notes)
     }
 
     /// R's default (type 7) quantile.

@@ -51,7 +51,12 @@ extension DerivedTables {
 
     /// The MMRM of `inductionScores(scale:)`: score ~ infusion * diagnosis, least-squares means by diagnosis.
     public func trajectoryFit(scale: Scale) -> TrajectoryFit {
-        let rows = inductionScores(scale: scale)
+        trajectoryFit(scale: scale, rows: inductionScores(scale: scale))
+    }
+
+    /// ``trajectoryFit(scale:)`` of rows already built by ``inductionScores(scale:)`` (the report builds them once for
+    /// the fit and the figure's sample).
+    public func trajectoryFit(scale: Scale, rows: [(patient: Int, diagnosis: Diagnosis, infusion: Int, score: Double)]) -> TrajectoryFit {
         let subjects = Array(Set(rows.map(\.patient))).sorted()
         func failed(_ why: String) -> TrajectoryFit {
             TrajectoryFit(scale: scale, byDiagnosis: [], patients: subjects.count, scores: rows.count, covariance: "", notes: [], notEstimable: why)
@@ -88,7 +93,12 @@ extension DerivedTables {
     /// Observed scores of a sample of patients for a spaghetti figure: every k-th patient with at least three
     /// scores, in dataset order, up to `count` lines; no identifiers.
     public func trajectorySample(scale: Scale, count: Int = 40) -> [[(infusion: Int, score: Double)]] {
-        let rows = inductionScores(scale: scale)
+        Self.trajectorySample(rows: inductionScores(scale: scale), count: count)
+    }
+
+    /// ``trajectorySample(scale:count:)`` of rows already built by ``inductionScores(scale:)``.
+    public static func trajectorySample(rows: [(patient: Int, diagnosis: Diagnosis, infusion: Int, score: Double)],
+                                        count: Int = 40) -> [[(infusion: Int, score: Double)]] {
         var byPatient: [Int: [(infusion: Int, score: Double)]] = [:]
         for r in rows { byPatient[r.patient, default: []].append((r.infusion, r.score)) }
         let eligible = byPatient.keys.sorted().filter { byPatient[$0]!.count >= 3 }

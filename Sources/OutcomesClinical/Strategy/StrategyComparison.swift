@@ -90,7 +90,7 @@ public struct StrategyComparison: Sendable {
                                                           patients: itt.count, level: level, warnings: warn,
                                                           method: "Cox proportional hazards (Efron ties) on recorded strategy, IPT-weighted, robust (sandwich) variance as coxph(weights =, robust = TRUE); Wald interval"))
             estimates += bootstrapDifferences(itt, maintenance: maintenance, plan: plan, point: StrategyOutcomes.differences(
-                days: days, event: event, maintenance: maintenance, weights: w), warnings: warn, events: events)
+                days: days, event: event, maintenance: maintenance, weights: w), start: weighting.linearPredictor, warnings: warn, events: events)
             estimates.append(StrategyOutcomes.rateRatio(.iptw, counts: counts, years: years, maintenance: maintenance, weights: w,
                                                         level: level, warnings: warn))
             for s in [TreatmentStrategy.maintenance, .asNeeded] {
@@ -129,9 +129,11 @@ public struct StrategyComparison: Sendable {
     }
 
     /// IPTW RMST and 12-week differences with percentile-bootstrap intervals (the propensity model refitted in each
-    /// replicate).
+    /// replicate, its iterations started from the full-sample fit's linear predictor `start`). A replicate's curves
+    /// are those of its resampled rows, computed as the participants' curves with each weighted by its copies
+    /// (``ReweightedKaplanMeier``: no resampled rows to build or sort).
     static func bootstrapDifferences(_ itt: [StrategyParticipant], maintenance: [Bool], plan: AnalysisPlan, point: [Double?],
-                                     warnings: [String], events: Int) -> [StrategyEstimate] {
+                                     start: [Double], warnings: [String], events: Int) -> [StrategyEstimate] {
         let b = plan.strategyBootstrapReplicates
         let methodSuffix = "; \(b) percentile-bootstrap replicates over patients (seed \(plan.strategyBootstrapSeed)), the propensity model refitted in each; p from the bootstrap standard error (normal)"
         let methods = ["IPT-weighted Kaplan–Meier RMST to 182 days, maintenance minus as_needed" + methodSuffix,
@@ -141,12 +143,13 @@ public struct StrategyComparison: Sendable {
         if b > 0 {
             let boot = Bootstrap(replicates: b, seed: UInt64(plan.strategyBootstrapSeed))
             let design = StrategyDesign(itt, covariates: plan.strategyCovariates.compactMap(StrategyCovariate.init(rawValue:)))
-            let days = itt.map(\.days), event = itt.map(\.event)
+            let curves = try? ReweightedKaplanMeier(exit: itt.map(\.days), event: itt.map(\.event), group: maintenance.map { $0 ? 1 : 0 }, groups: 2)
             intervals = boot.run(n: itt.count, measures: 2, level: plan.confidenceLevel, threads: Bootstrap.availableThreads) { sample in
                 let m = sample.map { maintenance[$0] }
-                guard m.contains(true), m.contains(false),
-                      let w = try? StrategyWeighting.replicateWeights(design, sample: sample, maintenance: m, plan: plan) else { return [nil, nil] }
-                return StrategyOutcomes.differences(days: sample.map { days[$0] }, event: sample.map { event[$0] }, maintenance: m, weights: w)
+                guard let curves, m.contains(true), m.contains(false),
+                      let w = try? StrategyWeighting.replicateWeights(design, sample: sample, maintenance: m, start: start, plan: plan)
+                else { return [nil, nil] }
+                return StrategyOutcomes.differences(curves, sample: sample, weights: w)
             }
         } else {
             intervals = [nil, nil]

@@ -71,6 +71,24 @@ enum StrategyOutcomes {
         return [rmst, s12]
     }
 
+    /// ``differences(days:event:maintenance:weights:)`` of the resampled rows `sample` (participant indices, with
+    /// repeats) whose weights are `weights` (in sample order), from the participants' presorted curves: a
+    /// participant's copies share one weight, so each participant enters once, weighted by its copies.
+    static func differences(_ curves: ReweightedKaplanMeier, sample: [Int], weights: [Double]) -> [Double?] {
+        var count = [Int](repeating: 0, count: curves.rows), weight = [Double](repeating: 0, count: curves.rows)
+        for (k, i) in sample.enumerated() {
+            // Weights the Kaplan–Meier fit would refuse make the replicate not computable there too.
+            guard weights[k].isFinite && weights[k] >= 0 else { return [nil, nil] }
+            count[i] += 1
+            weight[i] = weights[k]
+        }
+        let summaries = curves.summaries(count: count, weight: weight, at: day12w, tau: day26w)
+        guard let a = summaries[1], let b = summaries[0] else { return [nil, nil] }
+        let rmst: Double? = a.lastTime >= day26w && b.lastTime >= day26w ? a.restrictedMean - b.restrictedMean : nil
+        let s12: Double? = a.lastTime >= day12w && b.lastTime >= day12w ? a.survival - b.survival : nil
+        return [rmst, s12]
+    }
+
     /// Unadjusted RMST and 12-week differences with the published variance formulas: the RMST's Greenwood-based
     /// variance (survRM2 / R's survmean) and Greenwood's variance of each Kaplan–Meier probability.
     static func unadjustedDifferences(days: [Double], event: [Bool], maintenance: [Bool], patients: Int, level: Double) -> [StrategyEstimate] {

@@ -1,3 +1,4 @@
+import Foundation
 import OutcomesText
 import OutcomesModels
 
@@ -36,11 +37,23 @@ public struct StrategyWeighting: Sendable {
     }
 
     /// The weights of a bootstrap replicate: the propensity model refitted on the rows `sample` of `design` (built
-    /// once over all participants), without the balance table and warnings, which a replicate does not use.
-    static func replicateWeights(_ design: StrategyDesign, sample: [Int], maintenance: [Bool], plan: AnalysisPlan) throws(ModelError) -> [Double] {
+    /// once over all participants), without the balance table and warnings, which a replicate does not use. The
+    /// iterations start from `start`, each participant's linear predictor in the full-sample fit (R's `etastart`).
+    static func replicateWeights(_ design: StrategyDesign, sample: [Int], maintenance: [Bool], start: [Double],
+                                 plan: AnalysisPlan) throws(ModelError) -> [Double] {
         let (dense, group) = design.rows(sample)
         return try PropensityWeighting.fit(dense: dense, denseNames: design.denseNames, group: group, groupLevels: design.groupLevels.count,
-                                           treated: maintenance, balance: [], options: weightingOptions(plan)).weights
+                                           treated: maintenance, balance: [], options: weightingOptions(plan),
+                                           etaStart: sample.map { start[$0] }).weights
+    }
+
+    /// Each participant's linear predictor logit(e) in this fit, where a replicate's iterations start. Scores of
+    /// exactly 0 or 1 start from ±36, past which the logistic link gives 0 or 1 in double precision (as R's).
+    var linearPredictor: [Double] {
+        fit.scores.map { e in
+            let eta = log(e / (1 - e))
+            return eta.isFinite ? min(36, max(-36, eta)) : (e < 0.5 ? -36 : 36)
+        }
     }
 
     static func weightingOptions(_ plan: AnalysisPlan) -> WeightingOptions {

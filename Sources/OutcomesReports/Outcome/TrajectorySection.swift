@@ -14,7 +14,8 @@ enum TrajectorySection {
         var part = ReportPart()
         var csv = CSVText(header: ["scale", "diagnosis", "infusion", "mean", "lower", "upper"])
         for scale in Scale.all {
-            let fit = c.cohort.trajectoryFit(scale: scale)
+            let rows = c.cohort.inductionScores(scale: scale)
+            let fit = c.cohort.trajectoryFit(scale: scale, rows: rows)
             s += "### \(scale.id)\n\n"
             if let why = fit.notEstimable { s += "Not estimable (\(why)).\n\n"; continue }
             s += "\(c.cells.count(fit.patients)) patients, \(c.cells.count(fit.scores)) scores; covariance used: \(fit.covariance).\n\n"
@@ -27,7 +28,7 @@ enum TrajectorySection {
                 for p in points { csv.append([scale.id, d.rawValue, String(p.infusion), F.fixed(p.mean, 2), F.fixed(p.lower, 2), F.fixed(p.upper, 2)]) }
             }
             if !fit.notes.isEmpty { s += "\n" + fit.notes.map { "- " + MarkdownText.cell($0) }.joined(separator: "\n") + "\n" }
-            if let fig = FigureHooks.trajectory(scale: scale, fit: fit, sample: c.cohort.trajectorySample(scale: scale), policy: c.options.suppression) {
+            if let fig = FigureHooks.trajectory(scale: scale, fit: fit, sample: DerivedTables.trajectorySample(rows: rows), policy: c.options.suppression) {
                 part.figures.append(fig)
                 s += "\n![Score trajectories (\(scale.id))](figures/\(fig.name))\n"
             }
