@@ -17,3 +17,15 @@ import OutcomesConcurrency
         #expect(OrderedChunks.each(0, threads: 3) { $0 }.isEmpty)
     }
 }
+
+/// A background result hands back the work's value, or its error, to the caller that waits for it.
+@Suite struct BackgroundResultTests {
+    struct Failure: Error, Equatable {}
+
+    @Test func returnsTheValueOrTheError() throws {
+        let sum = BackgroundResult { (1...1000).reduce(0, +) }
+        #expect(try sum.value() == 500_500)
+        let failing = BackgroundResult<Int> { throw Failure() }
+        #expect(throws: Failure.self) { try failing.value() }
+    }
+}

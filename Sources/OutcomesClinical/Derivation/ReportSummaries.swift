@@ -68,6 +68,13 @@ extension DerivedTables {
 
     /// Kaplan–Meier curves, the log-rank test by strategy and the hazard ratios for `scale`, at the plan's level.
     public func relapseSummary(scale: Scale) -> RelapseScaleSummary {
+        let comparisons = relapseComparisons(scale: scale)
+        return RelapseScaleSummary(curves: relapseCurves(scale: scale), logRank: comparisons.logRank,
+                                   logRankNotEstimable: comparisons.logRankNotEstimable, hazardRatios: comparisons.hazardRatios)
+    }
+
+    /// The curves of ``relapseSummary(scale:)`` alone: all responders, by diagnosis, by strategy.
+    public func relapseCurves(scale: Scale) -> [(label: String, summary: RelapseCurveSummary)] {
         let level = plan.confidenceLevel
         var curves: [(label: String, summary: RelapseCurveSummary)] = []
         let groupings: [(String, (RelapseRecord) -> String?)] = [("all", { _ in "all" }), ("diagnosis", { $0.diagnosis.rawValue }),
@@ -77,14 +84,20 @@ extension DerivedTables {
                 curves.append((title == "all" ? "all" : "\(title): \(c.group)", c))
             }
         }
+        return curves
+    }
+
+    /// The comparisons of ``relapseSummary(scale:)`` alone: the log-rank test by strategy and the hazard ratios of
+    /// maintenance (the report prints them in its strategy section and the curves in its relapse section).
+    public func relapseComparisons(scale: Scale) -> (logRank: LogRankTest?, logRankNotEstimable: String?, hazardRatios: [RelapseHazardRatio]) {
+        let level = plan.confidenceLevel
         let logRank = try? RelapseSurvival.logRank(relapse, scale: scale, groupOf: { $0.strategy?.rawValue })
         var ratios: [RelapseHazardRatio] = []
         for adjusted in [false, true] {
             if let r = try? RelapseHazardRatios.strategy(relapse, scale: scale, patients: patients, adjusted: adjusted, level: level) { ratios.append(r) }
         }
         if let r = try? RelapseHazardRatios.exposure(relapseIntervals, scale: scale, level: level) { ratios.append(r) }
-        return RelapseScaleSummary(curves: curves, logRank: logRank, logRankNotEstimable: logRank.flatMap(Estimability.logRank),
-                                   hazardRatios: ratios)
+        return (logRank, logRank.flatMap(Estimability.logRank), ratios)
     }
 
     /// Curves by strategy for the figure of `scale`, at the plan's level.

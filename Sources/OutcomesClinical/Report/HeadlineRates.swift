@@ -63,7 +63,7 @@ extension DerivedTables {
         // Each group's rows are taken from these tables (PatientSelection), or derived again when they cannot be.
         let selection = PatientSelection(self)
         func row(_ q: Int, _ site: String?, _ kept: [Int]) -> TrendRow {
-            let t = selection?.tables(ofPatientsAt: kept) ?? ClinicalDerivation.derive(kept.map { patients[$0] }, plan: plan)
+            let t = selection?.headlineTables(ofPatientsAt: kept) ?? ClinicalDerivation.derive(kept.map { patients[$0] }, plan: plan)
             return TrendRow(quarter: quarters[q].label, site: site,
                             rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, t.estimate(t.headlineCount($0))) }))
         }

@@ -53,7 +53,15 @@ struct PatientSelection {
     }
 
     /// The tables of the patients at `indices` (increasing positions in ``DerivedTables/patients``).
-    func tables(ofPatientsAt indices: [Int]) -> DerivedTables {
+    func tables(ofPatientsAt indices: [Int]) -> DerivedTables { tables(ofPatientsAt: indices, headlineOnly: false) }
+
+    /// Only what ``DerivedTables/headlineCount(_:)`` reads (patients, series, endpoints, suicidal item,
+    /// tolerability) for the patients at `indices`; every other table is left empty. For the trend's many quarter
+    /// and site groups, which need the headline counts and nothing else: copying the relapse and adverse-event
+    /// tables of each group was most of the trend's time.
+    func headlineTables(ofPatientsAt indices: [Int]) -> DerivedTables { tables(ofPatientsAt: indices, headlineOnly: true) }
+
+    private func tables(ofPatientsAt indices: [Int], headlineOnly: Bool) -> DerivedTables {
         func rows<Row>(_ all: [Row], _ starts: [Int]) -> [Row] {
             var kept: [Row] = []
             for i in indices { kept += all[starts[i]..<starts[i + 1]] }
@@ -65,10 +73,11 @@ struct PatientSelection {
         for p in kept { series[p.patientID] = tables.series[p.patientID] }
         return DerivedTables(plan: tables.plan, patients: kept, endpoints: rows(tables.endpoints, endpoints),
                              suicidal: rows(tables.suicidal, suicidal), tolerability: rows(tables.tolerability, tolerability),
-                             adverseEvents: TolerabilityBuilder.adverseEventCounts(kept),
-                             maintenanceIntervals: rows(tables.maintenanceIntervals, intervals), relapse: rows(tables.relapse, relapse),
-                             relapseIntervals: rows(tables.relapseIntervals, relapseIntervals),
-                             phaseDisagreements: rows(tables.phaseDisagreements, disagreements),
-                             exclusions: rows(tables.exclusions, exclusions), series: series)
+                             adverseEvents: headlineOnly ? [] : TolerabilityBuilder.adverseEventCounts(kept),
+                             maintenanceIntervals: headlineOnly ? [] : rows(tables.maintenanceIntervals, intervals),
+                             relapse: headlineOnly ? [] : rows(tables.relapse, relapse),
+                             relapseIntervals: headlineOnly ? [] : rows(tables.relapseIntervals, relapseIntervals),
+                             phaseDisagreements: headlineOnly ? [] : rows(tables.phaseDisagreements, disagreements),
+                             exclusions: headlineOnly ? [] : rows(tables.exclusions, exclusions), series: series)
     }
 }

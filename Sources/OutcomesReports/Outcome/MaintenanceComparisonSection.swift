@@ -18,8 +18,9 @@ enum MaintenanceComparisonSection {
         s += "### By recorded strategy, per scale (Cox models)\n\n"
         var csv = CSVText(header: ["scale", "comparison", "adjusted_for", "patients", "relapses", "hazard_ratio", "lower", "upper", "p_value", "not_estimable"])
         for scale in Scale.all {
-            let summary = t.relapseSummary(scale: scale)
-            guard !summary.curves.isEmpty else { continue }
+            // The scales with relapse curves (section 7 draws them): those with a responder followed for relapse.
+            guard t.relapse.contains(where: { $0.scale == scale }) else { continue }
+            let summary = t.relapseComparisons(scale: scale)
             s += "### \(scale.id)\n\n"
             if let lr = summary.logRank {
                 if let why = summary.logRankNotEstimable {

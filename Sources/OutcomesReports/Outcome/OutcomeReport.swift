@@ -60,13 +60,15 @@ public enum OutcomeReport {
     /// Section 7: the existing time-to-relapse content with its figures.
     static func relapse(_ c: ReportContext) -> ReportPart {
         var figures: [(name: String, svg: String)] = []
+        // Each scale's curves once, for the table and the figure by strategy.
+        let curvesOf = Dictionary(uniqueKeysWithValues: Scale.all.map { ($0.id, c.cohort.relapseCurves(scale: $0)) })
         for scale in Scale.all {
-            let curves = c.cohort.relapseCurvesByStrategy(scale: scale)
+            let curves = (curvesOf[scale.id] ?? []).filter { $0.label.hasPrefix("strategy: ") }.map(\.summary)
             guard !curves.isEmpty else { continue }
             let name = "relapse_free_\(scale == .phq9 ? "phq9" : "madrs")_by_strategy.svg"
             if let svg = RelapseFigure.svg(curves, scale: scale, level: c.plan.confidenceLevel, policy: c.options.suppression) { figures.append((name, svg)) }
         }
-        let md = OutcomeSections.relapse(c.cohort, figures: figures.map(\.name), cells: c.cells)
+        let md = OutcomeSections.relapse(c.cohort, curvesOf: curvesOf, figures: figures.map(\.name), cells: c.cells)
         return ReportPart(markdown: md, tables: [], figures: figures)
     }
 }
@@ -164,6 +166,13 @@ extension Reports {
         if let publishedPath {
             do { published = try PublishedSeries.load(path: publishedPath) } catch { throw .output(path: publishedPath, message: error.description) }
         }
+        let inputs = DatasetFile.allCases.map { path + "/" + $0.fileName }.filter { FileManager.default.fileExists(atPath: $0) }
+            + [claimsPath, publishedPath].compactMap { $0 }
+        let command = options.commandLine ?? defaultCommandLine(dataset: labels?.dataset ?? path, claims: labels == nil ? claimsPath : labels?.claims,
+                                                                 published: publishedPath.map { labels == nil ? $0 : "…/" + URL(fileURLWithPath: $0).lastPathComponent },
+                                                                 plan: labels == nil ? planPath : labels?.plan, options: options)
+        // The inputs are fingerprinted while they are loaded (the two read the same files and need nothing of each other).
+        let fingerprints = BackgroundResult { try Provenance.describing(files: inputs, plan: planPath, commandLine: command, toolVersion: ToolVersion.current) }
         let analysed = try AnalysedDataset.load(datasetAt: path, planPath: planPath, allowRejected: allowRejected)
         let cohort = analysed.tables.restricted(to: options.period)
         var verdicts: [ClaimVerdict]?
@@ -180,15 +189,8 @@ extension Reports {
             }
             verdicts = verdicts.map { ClaimSensitivity.attach($0, tables: cohort) }
         }
-        let inputs = DatasetFile.allCases.map { path + "/" + $0.fileName }.filter { FileManager.default.fileExists(atPath: $0) }
-            + [claimsPath, publishedPath].compactMap { $0 }
-        let command = options.commandLine ?? defaultCommandLine(dataset: labels?.dataset ?? path, claims: labels == nil ? claimsPath : labels?.claims,
-                                                                 published: publishedPath.map { labels == nil ? $0 : "…/" + URL(fileURLWithPath: $0).lastPathComponent },
-                                                                 plan: labels == nil ? planPath : labels?.plan, options: options)
         let provenance: Provenance
-        do {
-            provenance = try Provenance.describing(files: inputs, plan: planPath, commandLine: command, toolVersion: ToolVersion.current)
-        } catch { throw .output(path: path, message: "cannot read an input to fingerprint it: \(error)") }
+        do { provenance = try fingerprints.value() } catch { throw .output(path: path, message: "cannot read an input to fingerprint it: \(error)") }
         let files = OutcomeReport.files(analysed: analysed, verdicts: verdicts, claimsProblem: claimsProblem, published: published,
                                         options: options, provenance: provenance, datasetName: labels?.dataset ?? URL(fileURLWithPath: path).lastPathComponent)
         return (files, analysed, verdicts)

@@ -61,7 +61,9 @@ enum OutcomeSections {
         return s
     }
 
-    static func relapse(_ t: DerivedTables, figures: [String], cells: ReportCells) -> String {
+    /// `curvesOf` holds ``DerivedTables/relapseCurves(scale:)`` by scale id (computed once with the figures).
+    static func relapse(_ t: DerivedTables, curvesOf: [String: [(label: String, summary: RelapseCurveSummary)]], figures: [String],
+                        cells: ReportCells) -> String {
         var s = "## Time to relapse among induction responders\n\n"
         s += "Kaplan–Meier estimates (Greenwood variance, log-transformed \(F.level(t.plan.confidenceLevel)) intervals as R's survfit); time zero is the last induction infusion. "
         s += "Relapse: \(t.plan.relapseConsecutive) consecutive scores at or above the threshold (PHQ-9 ≥ \(t.plan.phq9RelapseAtLeast), MADRS ≥ \(t.plan.madrsRelapseAtLeast)), "
@@ -70,8 +72,7 @@ enum OutcomeSections {
         s += ". A median the curve never reaches is *not estimable*. RMST: restricted mean relapse-free days up to \(F.compact(RelapseSurvival.rmstHorizonDays)) days (26 weeks).\n\n"
         s += RelapseIntervalSection.notice(t)
         for scale in Scale.all {
-            let summary = t.relapseSummary(scale: scale)
-            let rows = summary.curves
+            let rows = curvesOf[scale.id] ?? t.relapseCurves(scale: scale)
             guard !rows.isEmpty else { continue }
             let intervalLeads = RelapseIntervalCensored.spacing(t.relapse, scale: scale, plan: t.plan).intervalCensoredLeads
             let intervalBlock = RelapseIntervalSection.block(t, scale: scale, cells: cells)
