@@ -33,6 +33,21 @@ extension Matrix {
         return aliased
     }
 
+    /// The rows at `indices` (in that order, repeats allowed), every column.
+    public func selecting(rows indices: [Int]) -> Matrix {
+        let total = rows
+        var m = Matrix(rows: indices.count, columns: columns)
+        storage.withUnsafeBufferPointer { from in
+            m.storage.withUnsafeMutableBufferPointer { to in
+                for j in 0..<columns {
+                    let source = j * total, target = j * indices.count
+                    for (a, i) in indices.enumerated() { to[target + a] = from[source + i] }
+                }
+            }
+        }
+        return m
+    }
+
     /// The square submatrix on `indices` (rows and columns), or the column subset when `rowsToo` is false.
     public func selecting(columns indices: [Int], rowsToo: Bool = false) -> Matrix {
         if indices == Array(0..<columns) && (!rowsToo || rows == columns) { return self }   // shares storage

@@ -36,22 +36,29 @@ public enum AbsorbedFactorLogistic {
     ///   - group: each row's level, in `0..<levels` (levels without rows are allowed and ignored).
     ///   - y: the 0/1 outcome.
     ///   - names: the dense columns' names, for the notes (indices when absent); `groupName` names the factor.
+    ///   - weights: prior weights (R's `weights =`), each positive; a row of integer weight k is k copies of it (the
+    ///     same maximum, the same aliased columns, one row's work), as a bootstrap replicate's drawn counts.
     ///   - etaStart: starting linear predictor (R's `etastart`), e.g. a fit to similar data such as the full sample
     ///     for a bootstrap replicate: the same maximum, usually in fewer iterations. Default: `mustart = (y + 0.5)/2`.
     public static func fit(dense: Matrix, names: [String] = [], group: [Int], levels: Int, groupName: String = "group", y: [Bool],
-                           etaStart: [Double]? = nil, epsilon: Double = 1e-8, maxIterations: Int = 25) throws(ModelError) -> Fit {
+                           weights: [Double]? = nil, etaStart: [Double]? = nil, epsilon: Double = 1e-8,
+                           maxIterations: Int = 25) throws(ModelError) -> Fit {
         let n = y.count, family = GLMFamily.binomial
         guard dense.rows == n, group.count == n else { throw ModelError("the design, groups and outcome differ in length") }
         guard n > 0 else { throw ModelError("no rows") }
+        if let weights, weights.count != n || weights.contains(where: { !($0 > 0 && $0.isFinite) }) {
+            throw ModelError("the prior weights need one positive finite value per row")
+        }
+        let prior = weights ?? [Double](repeating: 1, count: n)
         if let i = group.firstIndex(where: { $0 < 0 || $0 >= levels }) { throw ModelError("row \(i + 1) has group \(group[i]) outside 0..<\(levels)") }
         let yv = y.map { $0 ? 1.0 : 0.0 }
 
         let aliased: [Int]
         do {
-            let ones = [Double](repeating: 1, count: n)
-            let gram = dense.columns == 0 ? Matrix(rows: 0, columns: 0) : try dense.weightedGram(ones)
-            // R's rule on [factor | dense]: a column's residual after the factor and the earlier columns, against its own norm.
-            aliased = try schur(dense, weights: ones, z: nil, group: group, levels: levels).s.collinearColumns(norms: gram)
+            let gram = dense.columns == 0 ? Matrix(rows: 0, columns: 0) : try dense.weightedGram(prior)
+            // R's rule on [factor | dense]: a column's residual after the factor and the earlier columns, against its own norm
+            // (with prior weights, the norms of the rows repeated as often as their weights say).
+            aliased = try schur(dense, weights: prior, z: nil, group: group, levels: levels).s.collinearColumns(norms: gram)
         } catch { throw ModelError(error.description) }
         let x = dense.selecting(columns: (0..<dense.columns).filter { !aliased.contains($0) })
         let q = x.columns
@@ -59,9 +66,9 @@ public enum AbsorbedFactorLogistic {
         if let etaStart, etaStart.count != n || etaStart.contains(where: { !$0.isFinite }) {
             throw ModelError("the starting linear predictor needs one finite value per row")
         }
-        var eta = etaStart ?? yv.map { family.link(family.start($0, weight: 1)) }
+        var eta = etaStart ?? (0..<n).map { family.link(family.start(yv[$0], weight: prior[$0])) }
         var mu = eta.map(family.linkInverse)
-        func deviance(_ mu: [Double]) -> Double { (0..<n).reduce(0) { $0 + family.deviance(yv[$1], mu[$1], weight: 1) } }
+        func deviance(_ mu: [Double]) -> Double { (0..<n).reduce(0) { $0 + family.deviance(yv[$1], mu[$1], weight: prior[$1]) } }
         var devOld = deviance(mu), dev = devOld
         var previous: (beta: [Double], alpha: [Double])? = nil
         var lastStep = [Double](repeating: 0, count: q), lastBeta = lastStep
@@ -75,7 +82,7 @@ public enum AbsorbedFactorLogistic {
                 let m = mu[i]
                 let d = eta[i] > 30 || eta[i] < -30 ? GLMFamily.epsilon : m * (1 - m)
                 z[i] = eta[i] + (yv[i] - m) / d
-                ww[i] = d * d / family.variance(m)
+                ww[i] = prior[i] * d * d / family.variance(m)
             }
             var beta: [Double], alpha: [Double]
             do {

@@ -77,6 +77,49 @@ import OutcomesLinearAlgebra
         #expect(throws: ModelError.self) { try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: levels, y: y, etaStart: [0]) }
     }
 
+    /// Integer prior weights are copies of rows (R's glm with `weights =`): a bootstrap-like draw of 1,500 rows
+    /// fitted on the resampled rows and on its distinct rows weighted by their copies gives the same fitted
+    /// probabilities within 1e-8 (each stops at glm.fit's criterion, the two after different last steps: 1.0e-9
+    /// measured), the same aliased columns
+    /// and deviance within 1e-8 relative. Propensity weights from the distinct rows (stabilized and truncated at
+    /// the 95th percentile, the options a replicate uses) equal those from the resampled rows within 1e-7 relative.
+    /// Fixed data and draw: cannot fail by chance.
+    @Test func priorWeightsAreCopiesOfRows() throws {
+        let levels = 30
+        let (dense, group, y) = Self.cohort(n: 1500, levels: levels)
+        var state: UInt64 = 7
+        let sample = (0..<1500).map { _ -> Int in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % 1500
+        }
+        let expanded = try AbsorbedFactorLogistic.fit(dense: dense.selecting(rows: sample), group: sample.map { group[$0] }, levels: levels,
+                                                      y: sample.map { y[$0] })
+        var copies = [Int](repeating: 0, count: 1500)
+        for i in sample { copies[i] += 1 }
+        let distinct = copies.indices.filter { copies[$0] > 0 }
+        let weighted = try AbsorbedFactorLogistic.fit(dense: dense.selecting(rows: distinct), group: distinct.map { group[$0] }, levels: levels,
+                                                      y: distinct.map { y[$0] }, weights: distinct.map { Double(copies[$0]) })
+        #expect(distinct.count < 1000)
+        #expect(weighted.aliased == expanded.aliased)
+        #expect(abs(weighted.deviance - expanded.deviance) < 1e-8 * expanded.deviance)
+        let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        let largest = sample.indices.map { abs(expanded.fitted[$0] - weighted.fitted[position[sample[$0]]!]) }.max()!
+        #expect(largest < 1e-8, "largest difference in fitted probability \(largest)")
+
+        var options = WeightingOptions()
+        options.stabilize = true
+        options.trimQuantile = 0.95
+        let direct = try PropensityWeighting.fit(dense: dense.selecting(rows: sample), denseNames: ["x1", "x2", "d", "x1x2", "within"], group: sample.map { group[$0] },
+                                                 groupLevels: levels, treated: sample.map { y[$0] }, balance: [], options: options).weights
+        let resampled = try PropensityWeighting.resampledWeights(dense: dense, group: group, groupLevels: levels, treated: y, sample: sample,
+                                                                 options: options)
+        let worst = zip(direct, resampled).map { abs($0 - $1) / $0 }.max()!
+        #expect(worst < 1e-7, "largest relative difference in weight \(worst)")
+        #expect(throws: ModelError.self) {
+            try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: levels, y: y, weights: [Double](repeating: 0, count: 1500))
+        }
+    }
+
     /// Without dense columns the fit is the level proportions (the saturated one-way model).
     @Test func factorAloneGivesLevelProportions() throws {
         let group = [0, 0, 0, 1, 1, 2, 2, 2, 2]

@@ -147,7 +147,7 @@ public struct StrategyComparison: Sendable {
             intervals = boot.run(n: itt.count, measures: 2, level: plan.confidenceLevel, threads: Bootstrap.availableThreads) { sample in
                 let m = sample.map { maintenance[$0] }
                 guard let curves, m.contains(true), m.contains(false),
-                      let w = try? StrategyWeighting.replicateWeights(design, sample: sample, maintenance: m, start: start, plan: plan)
+                      let w = try? StrategyWeighting.replicateWeights(design, sample: sample, treated: maintenance, start: start, plan: plan)
                 else { return [nil, nil] }
                 return StrategyOutcomes.differences(curves, sample: sample, weights: w)
             }

@@ -94,16 +94,6 @@ public struct StrategyDesign: Sendable {
         self.balanceLayout = balanceLayout
     }
 
-    /// The dense design with the rows of `sample` (indices into the participants, repeats allowed), and their levels.
-    public func rows(_ sample: [Int]) -> (dense: Matrix, group: [Int]) {
-        let n = sample.count, q = dense.columns, total = dense.rows
-        var storage = [Double](repeating: 0, count: n * q)
-        dense.storage.withUnsafeBufferPointer { s in
-            for j in 0..<q { let from = j * total, to = j * n; for (i, r) in sample.enumerated() { storage[to + i] = s[from + r] } }
-        }
-        return ((try? Matrix(rows: n, columns: q, columnMajor: storage)) ?? Matrix(rows: n, columns: q), sample.map { group[$0] })
-    }
-
     /// n × (1 + p): intercept, then every covariate's columns in order, a categorical one as indicators against its
     /// first level in sorted order (as R).
     public var matrix: Matrix {

@@ -36,15 +36,14 @@ public struct StrategyWeighting: Sendable {
         return StrategyWeighting(covariates: covariates, estimand: options.estimand, fit: fit, warnings: warnings)
     }
 
-    /// The weights of a bootstrap replicate: the propensity model refitted on the rows `sample` of `design` (built
-    /// once over all participants), without the balance table and warnings, which a replicate does not use. The
+    /// The weights of a bootstrap replicate, in sample order: the propensity model refitted on the rows `sample` of
+    /// `design` (built once over all participants; `treated` is every participant's strategy), each distinct row
+    /// weighted by its copies, without the balance table and warnings, which a replicate does not use. The
     /// iterations start from `start`, each participant's linear predictor in the full-sample fit (R's `etastart`).
-    static func replicateWeights(_ design: StrategyDesign, sample: [Int], maintenance: [Bool], start: [Double],
+    static func replicateWeights(_ design: StrategyDesign, sample: [Int], treated: [Bool], start: [Double],
                                  plan: AnalysisPlan) throws(ModelError) -> [Double] {
-        let (dense, group) = design.rows(sample)
-        return try PropensityWeighting.fit(dense: dense, denseNames: design.denseNames, group: group, groupLevels: design.groupLevels.count,
-                                           treated: maintenance, balance: [], options: weightingOptions(plan),
-                                           etaStart: sample.map { start[$0] }).weights
+        try PropensityWeighting.resampledWeights(dense: design.dense, group: design.group, groupLevels: design.groupLevels.count,
+                                                 treated: treated, sample: sample, options: weightingOptions(plan), etaStart: start)
     }
 
     /// Each participant's linear predictor logit(e) in this fit, where a replicate's iterations start. Scores of
