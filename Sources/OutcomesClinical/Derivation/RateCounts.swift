@@ -140,7 +140,11 @@ extension DerivedTables {
 
     /// Patients of the dataset with one of `diagnoses` (nil: all).
     public func patientCount(diagnoses: Set<Diagnosis>?) -> Int {
-        patients.count { diagnoses?.contains($0.diagnosis) ?? true }
+        // By index: a closure over each element copied the patient's whole timeline (its arrays retained) per call.
+        guard let diagnoses else { return patients.count }
+        var n = 0
+        for i in patients.indices where diagnoses.contains(patients[i].diagnosis) { n += 1 }
+        return n
     }
 
     /// "all diagnoses" or the diagnoses in vocabulary order.

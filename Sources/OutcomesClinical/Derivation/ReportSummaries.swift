@@ -34,7 +34,11 @@ public struct RelapseScaleSummary: Sendable {
 
 extension DerivedTables {
     /// The diagnoses with at least one patient, in vocabulary order: the rows of every by-diagnosis table.
-    public var diagnosesPresent: [Diagnosis] { Diagnosis.allCases.filter { patientCount(diagnoses: [$0]) > 0 } }
+    public var diagnosesPresent: [Diagnosis] {
+        var present = Set<Diagnosis>()
+        for i in patients.indices { present.insert(patients[i].diagnosis) }
+        return Diagnosis.allCases.filter(present.contains)
+    }
 
     /// The rate of `count` with its interval under the plan.
     public func estimate(_ count: RateCount) -> RateEstimate {

@@ -21,37 +21,50 @@ extension DerivedTables {
     /// after the series). Reasons come from the derivation (tolerability, the endpoint's exclusion, the response
     /// rule), never from a guess.
     public func patientFlow(scale: Scale) -> PatientFlow {
-        let started = tolerability
-        let stoppedForAE = started.filter(\.discontinuedForAdverseEvent)
-        let interrupted = started.filter(\.interruptedForOtherReason)
-        let completed = started.filter { !$0.discontinuedForAdverseEvent && !$0.interruptedForOtherReason }
-        let endpointOf = Dictionary(endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale }
-            .map { ($0.patientID, $0) }, uniquingKeysWith: { a, _ in a })
-        var assessed: [SeriesEndpoint] = []
+        // Rows are read where they lie, by index: copying endpoints and relapse records into filtered arrays and
+        // dictionaries retained every string and array in them, most of this step's time in a large registry.
+        var stoppedForAE = 0, interrupted = 0
+        var completed: [String] = []
+        for i in tolerability.indices {
+            if tolerability[i].discontinuedForAdverseEvent { stoppedForAE += 1 }
+            else if tolerability[i].interruptedForOtherReason { interrupted += 1 }
+            else { completed.append(tolerability[i].patientID) }
+        }
+        var endpointOf: [String: Int] = [:]
+        for i in endpoints.indices where endpoints[i].scale == scale && SeriesSelection.firstInduction.matches(endpoints[i].series) {
+            if endpointOf[endpoints[i].patientID] == nil { endpointOf[endpoints[i].patientID] = i }
+        }
+        var assessed = 0, partial = 0
+        var responders: [String] = []
         var missingReasons: [String: Int] = [:]
-        for t in completed {
-            if let e = endpointOf[t.patientID], e.isEvaluable { assessed.append(e); continue }
-            let reason = endpointOf[t.patientID]?.exclusion ?? "no usable \(scale.id) score"
+        for id in completed {
+            if let e = endpointOf[id], endpoints[e].isEvaluable {
+                assessed += 1
+                if endpoints[e].response == true { responders.append(id) } else if endpoints[e].partialResponse == true { partial += 1 }
+                continue
+            }
+            let reason = endpointOf[id].flatMap { endpoints[$0].exclusion } ?? "no usable \(scale.id) score"
             missingReasons[reason, default: 0] += 1
         }
-        let responders = assessed.filter { $0.response == true }
-        let partial = assessed.count { $0.response != true && $0.partialResponse == true }
-        let none = assessed.count - responders.count - partial
-        let relapseOf = Dictionary(relapse.filter { $0.scale == scale }.map { ($0.patientID, $0) }, uniquingKeysWith: { a, _ in a })
-        let followed = responders.filter { (relapseOf[$0.patientID]?.days ?? 0) > 0 }
+        let none = assessed - responders.count - partial
+        var relapseDaysOf: [String: Double] = [:]
+        for i in relapse.indices where relapse[i].scale == scale {
+            if relapseDaysOf[relapse[i].patientID] == nil { relapseDaysOf[relapse[i].patientID] = relapse[i].days }
+        }
+        let followed = responders.count { (relapseDaysOf[$0] ?? 0) > 0 }
         let rules = plan.rules(for: scale)
         return PatientFlow(scale: scale, steps: [
-            .init(label: "Started the first induction series", count: started.count, exits: []),
+            .init(label: "Started the first induction series", count: tolerability.count, exits: []),
             .init(label: "Completed the induction series", count: completed.count, exits: [
-                .init(reason: "stopped after an adverse event leading to discontinuation", count: stoppedForAE.count),
-                .init(reason: "an infusion not completed for another reason", count: interrupted.count)]),
-            .init(label: "End-of-series \(scale.id) score", count: assessed.count,
+                .init(reason: "stopped after an adverse event leading to discontinuation", count: stoppedForAE),
+                .init(reason: "an infusion not completed for another reason", count: interrupted)]),
+            .init(label: "End-of-series \(scale.id) score", count: assessed,
                   exits: missingReasons.sorted { $0.key < $1.key }.map { .init(reason: $0.key, count: $0.value) }),
             .init(label: "Responders (\(rules.responseText))", count: responders.count, exits: [
                 .init(reason: "partial response", count: partial),
                 .init(reason: "no response", count: none)]),
-            .init(label: "Followed for relapse (a \(scale.id) score after the series)", count: followed.count, exits: [
-                .init(reason: "no \(scale.id) score after the series", count: responders.count - followed.count)]),
+            .init(label: "Followed for relapse (a \(scale.id) score after the series)", count: followed, exits: [
+                .init(reason: "no \(scale.id) score after the series", count: responders.count - followed)]),
         ])
     }
 }

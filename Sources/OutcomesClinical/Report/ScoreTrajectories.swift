@@ -33,16 +33,20 @@ extension DerivedTables {
     /// or before this one's (for infusion 1, the endpoint's baseline), first induction series only.
     public func inductionScores(scale: Scale) -> [(patient: Int, diagnosis: Diagnosis, infusion: Int, score: Double)] {
         var rows: [(patient: Int, diagnosis: Diagnosis, infusion: Int, score: Double)] = []
-        let baselineOf = Dictionary(endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale }
-            .map { ($0.patientID, $0.baseline?.total) }, uniquingKeysWith: { a, _ in a })
-        for (index, p) in patients.enumerated() {
-            guard let series = series[p.patientID]?.first(where: { $0.phase == .induction && $0.ordinal == 1 }) else { continue }
-            let usable = p.scores(of: scale, plan: plan).usable
-            if let b = baselineOf[p.patientID] ?? nil { rows.append((index, p.diagnosis, 1, b)) }
+        // Endpoints and patients by index (copying each timeline retained all of its arrays).
+        var baselineOf: [String: Double?] = [:]
+        for e in endpoints.indices where endpoints[e].scale == scale && SeriesSelection.firstInduction.matches(endpoints[e].series) {
+            if baselineOf[endpoints[e].patientID] == nil { baselineOf[endpoints[e].patientID] = .some(endpoints[e].baseline?.total) }
+        }
+        for index in patients.indices {
+            let id = patients[index].patientID, diagnosis = patients[index].diagnosis
+            guard let series = series[id]?.first(where: { $0.phase == .induction && $0.ordinal == 1 }) else { continue }
+            let usable = patients[index].scores(of: scale, plan: plan).usable
+            if let b = baselineOf[id] ?? nil { rows.append((index, diagnosis, 1, b)) }
             let starts = series.infusions.map(\.time)
             for k in 1..<min(starts.count, Self.trajectoryInfusions) {
                 if let s = usable.last(where: { $0.time > starts[k - 1] && $0.time <= starts[k] }) {
-                    rows.append((index, p.diagnosis, k + 1, s.total))
+                    rows.append((index, diagnosis, k + 1, s.total))
                 }
             }
         }

@@ -43,12 +43,17 @@ public struct StrategyCohort: Sendable {
         let day = 86_400.0
         let grace = plan.strategyGracePeriodDays
         let threshold = Double(plan.rules(for: scale).relapseAtLeast)
-        var endpoints: [String: SeriesEndpoint] = [:]
-        for e in tables.endpoints where e.scale == scale && e.series.phase == .induction && e.series.ordinal == 1 {
-            endpoints[e.patientID] = e
+        // Rows by index (the last endpoint and the first relapse record of each patient): dictionaries of whole rows
+        // retained every string and array in them.
+        var endpointAt: [String: Int] = [:]
+        for k in tables.endpoints.indices
+        where tables.endpoints[k].scale == scale && tables.endpoints[k].series.phase == .induction && tables.endpoints[k].series.ordinal == 1 {
+            endpointAt[tables.endpoints[k].patientID] = k
         }
-        var relapse: [String: RelapseRecord] = [:]
-        for r in tables.relapse where r.scale == scale && relapse[r.patientID] == nil { relapse[r.patientID] = r }
+        var relapseAt: [String: Int] = [:]
+        for k in tables.relapse.indices where tables.relapse[k].scale == scale && relapseAt[tables.relapse[k].patientID] == nil {
+            relapseAt[tables.relapse[k].patientID] = k
+        }
 
         var started = 0, scored = 0, responded = 0, belowThreshold = 0
         var relapsedBefore = 0, noFollowUp = 0
@@ -57,13 +62,16 @@ public struct StrategyCohort: Sendable {
             let series = tables.series[p.patientID] ?? []
             guard series.contains(where: { $0.phase == .induction && $0.ordinal == 1 }) else { continue }
             started += 1
-            guard let e = endpoints[p.patientID], e.exclusion == nil, let baseline = e.baseline, let end = e.endOfSeries else { continue }
+            guard let k = endpointAt[p.patientID], tables.endpoints[k].exclusion == nil,
+                  let baseline = tables.endpoints[k].baseline, let end = tables.endpoints[k].endOfSeries else { continue }
+            let e = tables.endpoints[k]
             scored += 1
             guard e.response == true else { continue }
             responded += 1
             guard end.total < threshold else { continue }
             belowThreshold += 1
-            guard let r = relapse[p.patientID] else { noFollowUp += 1; continue }
+            guard let rk = relapseAt[p.patientID] else { noFollowUp += 1; continue }
+            let r = tables.relapse[rk]
             let t0 = end.time
             let shift = (t0 - r.origin) / day
             let days = r.days - shift
