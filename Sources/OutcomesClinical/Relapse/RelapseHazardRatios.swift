@@ -26,22 +26,24 @@ public enum RelapseHazardRatios {
     /// against the first level in sorted order, as R factors) and the number of prior failed treatments.
     public static func strategy(_ records: [RelapseRecord], scale: Scale, patients: [PatientTimeline], adjusted: Bool,
                                 level: Double = 0.95) throws(SurvivalError) -> RelapseHazardRatio {
-        let prior = Dictionary(patients.map { ($0.patientID, $0.priorTreatmentsFailed) }, uniquingKeysWith: { a, _ in a })
-        let withStrategy = records.filter { $0.scale == scale && $0.strategy != nil }
-        let rows = adjusted ? withStrategy.filter { prior[$0.patientID] != nil && prior[$0.patientID]! != nil } : withStrategy
+        // Rows by index throughout: copying records retains their every string and array.
+        var prior: [String: Int?] = [:]
+        for i in patients.indices where prior[patients[i].patientID] == nil { prior[patients[i].patientID] = .some(patients[i].priorTreatmentsFailed) }
+        let withStrategy = records.indices.filter { records[$0].scale == scale && records[$0].strategy != nil }
+        let rows = adjusted ? withStrategy.filter { (prior[records[$0].patientID] ?? nil) != nil } : withStrategy
         // Levels in sorted order of their names, as R orders factor levels.
-        let diagnoses = Array(Set(rows.map(\.diagnosis))).sorted { $0.rawValue < $1.rawValue }
+        let diagnoses = Array(Set(rows.map { records[$0].diagnosis })).sorted { $0.rawValue < $1.rawValue }
         var names = ["maintenance"]
         if adjusted { names += diagnoses.dropFirst().map { "diagnosis \($0.rawValue)" } + ["prior_treatments_failed"] }
         var x = Matrix(rows: rows.count, columns: names.count)
-        for (i, r) in rows.enumerated() {
-            x[i, 0] = r.strategy == .maintenance ? 1 : 0
+        for (i, k) in rows.enumerated() {
+            x[i, 0] = records[k].strategy == .maintenance ? 1 : 0
             if adjusted {
-                for (j, d) in diagnoses.dropFirst().enumerated() where r.diagnosis == d { x[i, 1 + j] = 1 }
-                x[i, names.count - 1] = Double(prior[r.patientID]!!)
+                for (j, d) in diagnoses.dropFirst().enumerated() where records[k].diagnosis == d { x[i, 1 + j] = 1 }
+                x[i, names.count - 1] = Double(prior[records[k].patientID]!!)
             }
         }
-        let data = try SurvivalData(exit: rows.map(\.days), event: rows.map { $0.event == 1 })
+        let data = try SurvivalData(exit: rows.map { records[$0].days }, event: rows.map { records[$0].event == 1 })
         var options = CoxOptions()
         options.level = level
         let model = try CoxRegression.fit(covariates: x, names: names, data: data, options: options)
@@ -49,7 +51,7 @@ public enum RelapseHazardRatios {
         let dropped = withStrategy.count - rows.count
         return RelapseHazardRatio(label: "strategy maintenance vs as_needed", adjustment: adjusted
                                     ? "diagnosis (reference \(diagnoses.first?.rawValue ?? "-")), prior_treatments_failed" : "none",
-                                  n: rows.count, events: rows.filter { $0.event == 1 }.count, term: term,
+                                  n: rows.count, events: rows.count { records[$0].event == 1 }, term: term,
                                   note: dropped > 0 ? "\(dropped) responders without prior_treatments_failed left out" : nil,
                                   warnings: model.warnings)
     }

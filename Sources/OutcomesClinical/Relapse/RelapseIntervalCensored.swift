@@ -43,7 +43,9 @@ public struct RelapseIntervalEstimate: Sendable {
 public enum RelapseIntervalCensored {
     /// The visit spacing of one scale's relapse follow-up and the analysis it calls for.
     public static func spacing(_ records: [RelapseRecord], scale: Scale, plan: AnalysisPlan) -> RelapseVisitSpacing {
-        let gaps = records.filter { $0.scale == scale }.flatMap { $0.assessmentGapsDays.dropFirst() }.sorted()
+        var gaps: [Double] = []
+        for i in records.indices where records[i].scale == scale { gaps += records[i].assessmentGapsDays.dropFirst() }
+        gaps.sort()
         var median: Double?
         if !gaps.isEmpty {
             let m = gaps.count / 2
@@ -56,19 +58,19 @@ public enum RelapseIntervalCensored {
     /// One estimate per group (`groupOf` returns nil to leave a record out), groups in sorted order.
     public static func estimates(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95,
                                  groupOf: (RelapseRecord) -> String? = { _ in "all" }) throws(SurvivalError) -> [RelapseIntervalEstimate] {
-        var byGroup: [String: [RelapseRecord]] = [:]
-        for r in records where r.scale == scale {
-            if let g = groupOf(r) { byGroup[g, default: []].append(r) }
+        var byGroup: [String: [Int]] = [:]
+        for i in records.indices where records[i].scale == scale {
+            if let g = groupOf(records[i]) { byGroup[g, default: []].append(i) }
         }
         var options = ParametricSurvivalOptions()
         options.level = level
         var result: [RelapseIntervalEstimate] = []
         for group in byGroup.keys.sorted() {
             let rows = byGroup[group]!
-            let left = rows.map { Optional($0.intervalLeftDays) }, right = rows.map(\.intervalRightDays)
+            let left = rows.map { Optional(records[$0].intervalLeftDays) }, right = rows.map { records[$0].intervalRightDays }
             guard let curve = try Turnbull.fit(left: left, right: right).first else { continue }
             let median = try? ParametricSurvival.fit(left: left, right: right, distribution: .weibull, options: options).median()
-            result.append(RelapseIntervalEstimate(group: group, patients: rows.count, relapses: rows.filter { $0.intervalRightDays != nil }.count,
+            result.append(RelapseIntervalEstimate(group: group, patients: rows.count, relapses: right.count { $0 != nil },
                                                   turnbull: curve, weibullMedian: median))
         }
         return result
@@ -77,12 +79,13 @@ public enum RelapseIntervalCensored {
     /// Hazard ratio maintenance vs as-needed from a Weibull proportional-hazards fit to the intervals (the
     /// exponential/Weibull PH form of survreg on `Surv(left, right, type = "interval2") ~ strategy`).
     public static func strategyHazardRatio(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95) throws(SurvivalError) -> (hazardRatio: ParametricHazardRatio, patients: Int, relapses: Int) {
-        let rows = records.filter { $0.scale == scale && $0.strategy != nil }
+        let rows = records.indices.filter { records[$0].scale == scale && records[$0].strategy != nil }
         var options = ParametricSurvivalOptions()
         options.level = level
-        let model = try ParametricSurvival.fit(left: rows.map { Optional($0.intervalLeftDays) }, right: rows.map(\.intervalRightDays),
-                                               groups: rows.map { $0.strategy!.rawValue }, reference: TreatmentStrategy.asNeeded.rawValue, distribution: .weibull, options: options)
+        let right = rows.map { records[$0].intervalRightDays }
+        let model = try ParametricSurvival.fit(left: rows.map { Optional(records[$0].intervalLeftDays) }, right: right,
+                                               groups: rows.map { records[$0].strategy!.rawValue }, reference: TreatmentStrategy.asNeeded.rawValue, distribution: .weibull, options: options)
         guard let hr = model.hazardRatios.first(where: { $0.name == TreatmentStrategy.maintenance.rawValue }) else { throw .invalidArgument("strategy term not estimable") }
-        return (hr, rows.count, rows.filter { $0.intervalRightDays != nil }.count)
+        return (hr, rows.count, right.count { $0 != nil })
     }
 }

@@ -56,8 +56,12 @@ public enum RelapseSurvival {
 extension RelapseSurvival {
     /// Log-rank test of time to relapse across groups (records with a nil group are left out).
     public static func logRank(_ records: [RelapseRecord], scale: Scale, groupOf: (RelapseRecord) -> String?) throws(SurvivalError) -> LogRankTest {
-        let rows = records.filter { $0.scale == scale }.compactMap { r in groupOf(r).map { (r, $0) } }
-        let data = try SurvivalData(exit: rows.map(\.0.days), event: rows.map { $0.0.event == 1 })
-        return try LogRank.test(data, groups: Grouping(labels: rows.map(\.1)))
+        var groups: [String] = [], days: [Double] = [], events: [Bool] = []
+        for i in records.indices where records[i].scale == scale {
+            guard let g = groupOf(records[i]) else { continue }
+            groups.append(g); days.append(records[i].days); events.append(records[i].event == 1)
+        }
+        let data = try SurvivalData(exit: days, event: events)
+        return try LogRank.test(data, groups: Grouping(labels: groups))
     }
 }

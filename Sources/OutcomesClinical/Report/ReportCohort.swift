@@ -23,7 +23,7 @@ extension DerivedTables {
 
     /// The calendar quarter of the latest first-induction start: the last quarter of a trend over all data.
     public var lastInductionQuarter: CalendarPeriod? {
-        let starts = patients.compactMap { firstInductionStart($0.patientID) }
+        let starts = patients.indices.compactMap { firstInductionStart(patients[$0].patientID) }
         guard let last = starts.max() else { return nil }
         return .quarter(containing: Int((last / 86_400).rounded(.down)))
     }

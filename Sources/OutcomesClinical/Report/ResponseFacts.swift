@@ -4,8 +4,11 @@ extension DerivedTables {
     /// Percent change from baseline to the end of the first induction series on `scale`, one value per patient
     /// with an evaluable endpoint, sorted from the largest increase to the largest decrease (a waterfall's bars).
     public func waterfallPercentChanges(scale: Scale) -> [Double] {
-        endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale && $0.isEvaluable }
-            .compactMap(\.percentChange).sorted(by: >)
+        var changes: [Double] = []
+        for i in endpoints.indices where endpoints[i].scale == scale && SeriesSelection.firstInduction.matches(endpoints[i].series) && endpoints[i].isEvaluable {
+            if let c = endpoints[i].percentChange { changes.append(c) }
+        }
+        return changes.sorted(by: >)
     }
 
     /// Time to first response on `scale` as a cumulative incidence: days from the first induction infusion to the
@@ -13,14 +16,16 @@ extension DerivedTables {
     /// everyone else is censored at their end-of-series score (or, without one, at the series' last infusion).
     /// Unlike a median among responders, non-responders count. Nil when nobody started the series on this scale.
     public func firstResponseIncidence(scale: Scale) -> (response: CumulativeIncidenceCurve, patients: Int, responders: Int)? {
-        let stopped = Set(tolerability.filter(\.discontinuedForAdverseEvent).map(\.patientID))
+        var stopped = Set<String>()
+        for i in tolerability.indices where tolerability[i].discontinuedForAdverseEvent { stopped.insert(tolerability[i].patientID) }
         var exit: [Double] = [], cause: [Int] = []
-        for e in endpoints where SeriesSelection.firstInduction.matches(e.series) && e.scale == scale && e.baseline != nil {
-            if let d = e.daysToFirstResponse {
+        for i in endpoints.indices where endpoints[i].scale == scale && SeriesSelection.firstInduction.matches(endpoints[i].series) && endpoints[i].baseline != nil {
+            if let d = endpoints[i].daysToFirstResponse {
                 exit.append(d); cause.append(1)
             } else {
-                let end = ((e.endOfSeries?.time ?? e.series.end) - e.series.start) / 86_400
-                exit.append(max(end, 0)); cause.append(stopped.contains(e.patientID) ? 2 : 0)
+                let series = endpoints[i].series
+                let end = ((endpoints[i].endOfSeries?.time ?? series.end) - series.start) / 86_400
+                exit.append(max(end, 0)); cause.append(stopped.contains(endpoints[i].patientID) ? 2 : 0)
             }
         }
         guard !exit.isEmpty,
