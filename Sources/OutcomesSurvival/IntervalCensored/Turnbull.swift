@@ -256,14 +256,19 @@ public enum Turnbull {
         /// these expected events. Sums run in extended precision where the platform has it, as R's sum().
         func selfConsistencyStep(_ jumps: [Double]) throws(SurvivalError) {
             for j in 0..<m { fakeSum[j] = 0 }
+            // Only the jump times with mass: adding a zero leaves an extended sum as it was, so skipping them gives the
+            // same bits, and the NPMLE (EM–ICM) puts mass on few of them while a censored row's range can span most.
+            var withMass: [Int] = []
+            for j in 0..<m where jumps[j] != 0 { withMass.append(j) }
             for s in ranges {
+                let first = lowerBound(withMass, s.lo), end = lowerBound(withMass, s.hi)
                 var total: ExtendedSum = 0
-                for j in s.lo..<s.hi { total += ExtendedSum(jumps[j]) }
+                for t in first..<end { total += ExtendedSum(jumps[withMass[t]]) }
                 guard total > 0 else {
                     throw .numerical("a censored row's interval holds no probability mass (Turnbull iteration \(iteration))")
                 }
                 let share = s.rows / Double(total)
-                for j in s.lo..<s.hi { fakeSum[j] += ExtendedSum(share * jumps[j]) }
+                for t in first..<end { let j = withMass[t]; fakeSum[j] += ExtendedSum(share * jumps[j]) }
             }
             for j in 0..<m { fake[j] = Double(fakeSum[j]) }
             for k in allTimes.indices { events[k] = realEvents[k]; weight[k] = realWeight[k] }
@@ -387,6 +392,16 @@ public enum Turnbull {
     }
 
     /// The number of elements of the sorted `values` that are ≤ x.
+    /// The first position whose value is at least `x` in ascending `values`.
+    static func lowerBound(_ values: [Int], _ x: Int) -> Int {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     static func upperBound(_ values: [Double], _ x: Double) -> Int {
         var lo = 0, hi = values.count
         while lo < hi {
