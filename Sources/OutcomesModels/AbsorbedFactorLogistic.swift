@@ -58,7 +58,7 @@ public enum AbsorbedFactorLogistic {
             let gram = dense.columns == 0 ? Matrix(rows: 0, columns: 0) : try dense.weightedGram(prior)
             // R's rule on [factor | dense]: a column's residual after the factor and the earlier columns, against its own norm
             // (with prior weights, the norms of the rows repeated as often as their weights say).
-            aliased = try schur(dense, weights: prior, z: nil, group: group, levels: levels).s.collinearColumns(norms: gram)
+            aliased = try schur(dense, weights: prior, z: nil, group: group, levels: levels, gram: gram).s.collinearColumns(norms: gram)
         } catch { throw ModelError(error.description) }
         let x = dense.selecting(columns: (0..<dense.columns).filter { !aliased.contains($0) })
         let q = x.columns
@@ -146,7 +146,8 @@ public enum AbsorbedFactorLogistic {
 
     /// The dense block of XᵀWX after eliminating the factor, S = DᵀWD − Σₗ bₗbₗᵀ / Wₗ, and the matching right-hand
     /// side r = DᵀWz − Σₗ bₗ cₗ / Wₗ, where Wₗ = Σ w, bₗ = Σ w d and cₗ = Σ w z over level l's rows.
-    static func schur(_ x: Matrix, weights w: [Double], z: [Double]?, group: [Int], levels: Int) throws(LinearAlgebraError)
+    /// `gram`, when given, is XᵀWX already computed for these weights.
+    static func schur(_ x: Matrix, weights w: [Double], z: [Double]?, group: [Int], levels: Int, gram: Matrix? = nil) throws(LinearAlgebraError)
         -> (s: Matrix, r: [Double], levelWeight: [Double], levelCross: [Double], levelZ: [Double]) {
         let n = x.rows, q = x.columns
         var levelWeight = [Double](repeating: 0, count: levels), levelZ = levelWeight
@@ -159,7 +160,8 @@ public enum AbsorbedFactorLogistic {
                 for j in 0..<q { levelCross[l * q + j] += wi * s[j * n + i] }
             }
         }
-        var s = q == 0 ? Matrix(rows: 0, columns: 0) : try x.weightedGram(w)
+        var s: Matrix
+        if q == 0 { s = Matrix(rows: 0, columns: 0) } else if let gram { s = gram } else { s = try x.weightedGram(w) }
         var r = [Double](repeating: 0, count: q)
         if let z, q > 0 { r = try x.transposeMultiplied(by: (0..<n).map { w[$0] * z[$0] }) }
         for l in 0..<levels where levelWeight[l] > 0 {

@@ -62,10 +62,19 @@ extension DerivedTables {
         }
         // Each group's rows are taken from these tables (PatientSelection), or derived again when they cannot be.
         let selection = PatientSelection(self)
+        // Many small groups share their counts: each interval is computed once per (successes, patients).
+        var intervals: [[Int]: RateEstimate] = [:]
         func row(_ q: Int, _ site: String?, _ kept: [Int]) -> TrendRow {
             let t = selection?.headlineTables(ofPatientsAt: kept) ?? ClinicalDerivation.derive(kept.map { patients[$0] }, plan: plan)
-            return TrendRow(quarter: quarters[q].label, site: site,
-                            rates: Dictionary(uniqueKeysWithValues: HeadlineMeasure.allCases.map { ($0, t.estimate(t.headlineCount($0))) }))
+            var rates: [HeadlineMeasure: RateEstimate] = [:]
+            for m in HeadlineMeasure.allCases {
+                let count = t.headlineCount(m)
+                let key = [count.successes, count.patients]
+                let known = intervals[key] ?? t.estimate(count)
+                intervals[key] = known
+                rates[m] = RateEstimate(count: count, lower: known.lower, upper: known.upper, notEstimable: known.notEstimable)
+            }
+            return TrendRow(quarter: quarters[q].label, site: site, rates: rates)
         }
         var rows = quarters.indices.map { row($0, nil, allSites[$0]) }
         for (k, site) in sites.enumerated() where perSite {
