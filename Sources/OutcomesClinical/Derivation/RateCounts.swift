@@ -5,6 +5,14 @@ public enum SeriesSelection: Sendable, Equatable, CustomStringConvertible {
     /// The `ordinal`-th series of `phase` (1-based).
     case series(TreatmentPhase, ordinal: Int)
 
+    /// The phase and the 1-based ordinal within it of the selected series.
+    public var phaseAndOrdinal: (phase: TreatmentPhase, ordinal: Int) {
+        switch self {
+        case .firstInduction: (.induction, 1)
+        case let .series(phase, ordinal): (phase, ordinal)
+        }
+    }
+
     /// Whether `series` is the selected one.
     public func matches(_ series: InfusionSeries) -> Bool {
         switch self {
@@ -92,9 +100,14 @@ extension DerivedTables {
             // counts, and copying the matching endpoints out each time was a tenth of its time at 200,000
             // patients (even copying one row at a time retains its every string and array).
             var rowCount = 0, evaluableCount = 0, successes = 0
+            // The series' phase and ordinal compared field by field: passing each row's series whole to `matches` (and
+            // reading its start when every date counts) copied it, retaining its infusions, for every row of every count.
+            let (phase, ordinal) = series.phaseAndOrdinal
+            let everyDate = period == .all
             endpoints.withUnsafeBufferPointer { rows in
                 for i in rows.indices {
-                    guard rows[i].scale == scale, series.matches(rows[i].series), period.contains(rows[i].series.start),
+                    guard rows[i].scale == scale, rows[i].series.phase == phase, rows[i].series.ordinal == ordinal,
+                          everyDate || period.contains(rows[i].series.start),
                           included(rows[i].patientID, rows[i].diagnosis) else { continue }
                     rowCount += 1
                     guard rows[i].isEvaluable else { continue }

@@ -18,12 +18,16 @@ enum ResponseSections {
         s += "By intention to treat: all patients who started the induction series, those without an end-of-series score counted as not responding (as CMS159 counts).\n\n"
         var csv = CSVText(header: ["scale", "group", "measure", "successes", "patients", "percent", "lower", "upper"])
         for scale in Scale.all {
-            let rows = t.endpoints.filter { SeriesSelection.firstInduction.matches($0.series) && $0.scale == scale }
-            guard !rows.isEmpty else { continue }
+            // The diagnoses with a first-induction endpoint on this scale (read in place: copying the endpoints retained
+            // every array in them).
+            var diagnosesWithRows = Set<Diagnosis>()
+            for i in t.endpoints.indices where t.endpoints[i].scale == scale && t.endpoints[i].series.phase == .induction
+                && t.endpoints[i].series.ordinal == 1 { diagnosesWithRows.insert(t.endpoints[i].diagnosis) }
+            guard !diagnosesWithRows.isEmpty else { continue }
             let rules = t.plan.rules(for: scale)
             s += "### \(scale.id): response = \(rules.responseText); partial response = \(rules.partialResponseText); remission = \(rules.remissionText)\n\n"
             s += "| group | response (\(rules.responseText)) among patients with an endpoint | response by intention to treat (no endpoint = not responding) | partial response | remission (\(rules.remissionText)) | no endpoint |\n|---|---|---|---|---|---|\n"
-            let gs = groups(t).filter { g in rows.contains { g.diagnoses?.contains($0.diagnosis) ?? true } }
+            let gs = groups(t).filter { g in g.diagnoses.map { !$0.isDisjoint(with: diagnosesWithRows) } ?? true }
             let response = gs.map { t.count(.response, scale: scale, diagnoses: $0.diagnoses) }
             let partial = gs.map { t.count(.partialResponse, scale: scale, diagnoses: $0.diagnoses) }
             let remission = gs.map { t.count(.remission, scale: scale, diagnoses: $0.diagnoses) }
