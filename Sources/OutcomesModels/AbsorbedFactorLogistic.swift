@@ -46,8 +46,11 @@ public enum AbsorbedFactorLogistic {
         let n = y.count, family = GLMFamily.binomial
         guard dense.rows == n, group.count == n else { throw ModelError("the design, groups and outcome differ in length") }
         guard n > 0 else { throw ModelError("no rows") }
-        if let weights, weights.count != n || weights.contains(where: { !($0 > 0 && $0.isFinite) }) {
-            throw ModelError("the prior weights need one positive finite value per row")
+        if let weights {
+            guard weights.count == n else { throw ModelError("\(weights.count) prior weights for \(n) rows") }
+            if let i = weights.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+                throw ModelError("row \(i + 1) has prior weight \(weights[i]); prior weights must be positive and finite")
+            }
         }
         let prior = weights ?? [Double](repeating: 1, count: n)
         if let i = group.firstIndex(where: { $0 < 0 || $0 >= levels }) { throw ModelError("row \(i + 1) has group \(group[i]) outside 0..<\(levels)") }
@@ -63,8 +66,11 @@ public enum AbsorbedFactorLogistic {
         let x = dense.selecting(columns: (0..<dense.columns).filter { !aliased.contains($0) })
         let q = x.columns
 
-        if let etaStart, etaStart.count != n || etaStart.contains(where: { !$0.isFinite }) {
-            throw ModelError("the starting linear predictor needs one finite value per row")
+        if let etaStart {
+            guard etaStart.count == n else { throw ModelError("\(etaStart.count) starting linear predictor values for \(n) rows") }
+            if let i = etaStart.firstIndex(where: { !$0.isFinite }) {
+                throw ModelError("row \(i + 1) has starting linear predictor \(etaStart[i]); it must be finite")
+            }
         }
         var eta = etaStart ?? (0..<n).map { family.link(family.start(yv[$0], weight: prior[$0])) }
         var mu = eta.map(family.linkInverse)

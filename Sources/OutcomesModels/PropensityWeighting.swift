@@ -110,6 +110,14 @@ public enum PropensityWeighting {
     /// same maximum in about two thirds of the work). `etaStart` is one starting linear predictor per row of `dense`.
     public static func resampledWeights(dense: Matrix, group: [Int], groupLevels: Int, treated: [Bool], sample: [Int],
                                         options: WeightingOptions = WeightingOptions(), etaStart: [Double]? = nil) throws(ModelError) -> [Double] {
+        let rows = treated.count
+        guard dense.rows == rows, group.count == rows else {
+            throw ModelError("the design (\(dense.rows) rows), groups (\(group.count)) and treatment (\(rows)) differ in length")
+        }
+        if let bad = sample.firstIndex(where: { $0 < 0 || $0 >= rows }) {
+            throw ModelError("sample position \(bad + 1) draws row \(sample[bad]), outside 0..<\(rows)")
+        }
+        if let etaStart, etaStart.count != rows { throw ModelError("\(etaStart.count) starting linear predictor values for \(rows) rows") }
         let n1 = sample.count { treated[$0] }, n0 = sample.count - n1
         guard n1 > 0, n0 > 0 else { throw ModelError("both groups need rows: \(n1) treated, \(n0) control") }
         var copies = [Int](repeating: 0, count: treated.count)

@@ -133,3 +133,10 @@ private func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { ab
         #expect(v == [2, 5, 10, 1])
     }
 }
+
+/// Rows are taken in the order given, repeats allowed, every column kept.
+@Test func selectingRowsKeepsOrderAndRepeats() throws {
+    let m = try Matrix([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    #expect(m.selecting(rows: [2, 0, 2]) == (try Matrix([[7, 8, 9], [1, 2, 3], [7, 8, 9]])))
+    #expect(m.selecting(rows: []).rows == 0 && m.selecting(rows: []).columns == 3)
+}

@@ -120,6 +120,24 @@ import OutcomesLinearAlgebra
         }
     }
 
+    /// Bad prior weights, starting values or draws are errors naming the row and the value.
+    @Test func badWeightsStartsAndDrawsNameTheRow() throws {
+        let (dense, group, y) = Self.cohort(n: 50, levels: 30)
+        var weights = [Double](repeating: 1, count: 50)
+        weights[6] = -2
+        #expect(throws: ModelError("row 7 has prior weight -2.0; prior weights must be positive and finite")) {
+            try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: 30, y: y, weights: weights)
+        }
+        var start = [Double](repeating: 0, count: 50)
+        start[2] = .nan
+        #expect(throws: ModelError("row 3 has starting linear predictor nan; it must be finite")) {
+            try AbsorbedFactorLogistic.fit(dense: dense, group: group, levels: 30, y: y, etaStart: start)
+        }
+        #expect(throws: ModelError("sample position 2 draws row 50, outside 0..<50")) {
+            try PropensityWeighting.resampledWeights(dense: dense, group: group, groupLevels: 30, treated: y, sample: [0, 50])
+        }
+    }
+
     /// Without dense columns the fit is the level proportions (the saturated one-way model).
     @Test func factorAloneGivesLevelProportions() throws {
         let group = [0, 0, 0, 1, 1, 2, 2, 2, 2]

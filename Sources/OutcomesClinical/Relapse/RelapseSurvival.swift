@@ -27,15 +27,7 @@ public enum RelapseSurvival {
     /// Fits one curve per group. `groupOf` returns nil to leave a record out (for example, no strategy recorded).
     public static func curves(_ records: [RelapseRecord], scale: Scale, level: Double = 0.95,
                               groupOf: (RelapseRecord) -> String? = { _ in "all" }) throws(SurvivalError) -> [RelapseCurveSummary] {
-        // Only the times, events and groups are taken out of the records (copying whole records retains their
-        // every string).
-        var groups: [String] = [], days: [Double] = [], events: [Bool] = []
-        for i in records.indices where records[i].scale == scale {
-            guard let g = groupOf(records[i]) else { continue }
-            groups.append(g)
-            days.append(records[i].days)
-            events.append(records[i].event == 1)
-        }
+        let (groups, days, events) = columns(records, scale: scale, groupOf: groupOf)
         guard !groups.isEmpty else { return [] }
         let data = try SurvivalData(exit: days, event: events)
         let grouping = Grouping(labels: groups)
@@ -56,12 +48,22 @@ public enum RelapseSurvival {
 extension RelapseSurvival {
     /// Log-rank test of time to relapse across groups (records with a nil group are left out).
     public static func logRank(_ records: [RelapseRecord], scale: Scale, groupOf: (RelapseRecord) -> String?) throws(SurvivalError) -> LogRankTest {
+        let (groups, days, events) = columns(records, scale: scale, groupOf: groupOf)
+        let data = try SurvivalData(exit: days, event: events)
+        return try LogRank.test(data, groups: Grouping(labels: groups))
+    }
+
+    /// The group, days and event of each record of `scale` with a group. Only these are taken out of the records
+    /// (copying whole records retains their every string and array).
+    static func columns(_ records: [RelapseRecord], scale: Scale, groupOf: (RelapseRecord) -> String?)
+        -> (groups: [String], days: [Double], events: [Bool]) {
         var groups: [String] = [], days: [Double] = [], events: [Bool] = []
         for i in records.indices where records[i].scale == scale {
             guard let g = groupOf(records[i]) else { continue }
-            groups.append(g); days.append(records[i].days); events.append(records[i].event == 1)
+            groups.append(g)
+            days.append(records[i].days)
+            events.append(records[i].event == 1)
         }
-        let data = try SurvivalData(exit: days, event: events)
-        return try LogRank.test(data, groups: Grouping(labels: groups))
+        return (groups, days, events)
     }
 }

@@ -45,12 +45,9 @@ extension DerivedTables {
             patients[i].priorTreatmentsFailed.map { $0 >= 3 ? "3 or more" : String($0) }
         })
         for scale in Scale.all {
-            var baselineOf: [String: Double?] = [:]
-            for e in endpoints.indices where endpoints[e].scale == scale && SeriesSelection.firstInduction.matches(endpoints[e].series) {
-                if baselineOf[endpoints[e].patientID] == nil { baselineOf[endpoints[e].patientID] = .some(endpoints[e].baseline?.total) }
-            }
+            let endpointOf = firstInductionEndpoints(scale: scale)
             list.append(tally("baseline \(scale.id) severity", order: scale.bands.map { "\($0.name) (\($0.lower)–\($0.upper))" }) { i, _ in
-                (baselineOf[patients[i].patientID] ?? nil).flatMap { scale.band(for: $0) }.map { "\($0.name) (\($0.lower)–\($0.upper))" }
+                endpointOf[patients[i].patientID].flatMap { endpoints[$0].baseline?.total }.flatMap { scale.band(for: $0) }.map { "\($0.name) (\($0.lower)–\($0.upper))" }
             })
         }
         list.append(tally("site", order: []) { _, r in r?.site })

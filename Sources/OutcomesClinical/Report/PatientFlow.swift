@@ -30,10 +30,7 @@ extension DerivedTables {
             else if tolerability[i].interruptedForOtherReason { interrupted += 1 }
             else { completed.append(tolerability[i].patientID) }
         }
-        var endpointOf: [String: Int] = [:]
-        for i in endpoints.indices where endpoints[i].scale == scale && SeriesSelection.firstInduction.matches(endpoints[i].series) {
-            if endpointOf[endpoints[i].patientID] == nil { endpointOf[endpoints[i].patientID] = i }
-        }
+        let endpointOf = firstInductionEndpoints(scale: scale)
         var assessed = 0, partial = 0
         var responders: [String] = []
         var missingReasons: [String: Int] = [:]

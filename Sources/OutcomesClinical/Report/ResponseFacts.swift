@@ -1,6 +1,16 @@
 import OutcomesSurvival
 
 extension DerivedTables {
+    /// Each patient's first-induction endpoint on `scale`, as a row index into ``endpoints`` (the first such row when
+    /// a patient has several). Rows are found in place: copying endpoints retains every array in them.
+    public func firstInductionEndpoints(scale: Scale) -> [String: Int] {
+        var at: [String: Int] = [:]
+        for i in endpoints.indices where endpoints[i].scale == scale && SeriesSelection.firstInduction.matches(endpoints[i].series) {
+            if at[endpoints[i].patientID] == nil { at[endpoints[i].patientID] = i }
+        }
+        return at
+    }
+
     /// Percent change from baseline to the end of the first induction series on `scale`, one value per patient
     /// with an evaluable endpoint, sorted from the largest increase to the largest decrease (a waterfall's bars).
     public func waterfallPercentChanges(scale: Scale) -> [Double] {

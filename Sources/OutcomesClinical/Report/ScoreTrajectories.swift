@@ -34,15 +34,12 @@ extension DerivedTables {
     public func inductionScores(scale: Scale) -> [(patient: Int, diagnosis: Diagnosis, infusion: Int, score: Double)] {
         var rows: [(patient: Int, diagnosis: Diagnosis, infusion: Int, score: Double)] = []
         // Endpoints and patients by index (copying each timeline retained all of its arrays).
-        var baselineOf: [String: Double?] = [:]
-        for e in endpoints.indices where endpoints[e].scale == scale && SeriesSelection.firstInduction.matches(endpoints[e].series) {
-            if baselineOf[endpoints[e].patientID] == nil { baselineOf[endpoints[e].patientID] = .some(endpoints[e].baseline?.total) }
-        }
+        let endpointOf = firstInductionEndpoints(scale: scale)
         for index in patients.indices {
             let id = patients[index].patientID, diagnosis = patients[index].diagnosis
             guard let series = series[id]?.first(where: { $0.phase == .induction && $0.ordinal == 1 }) else { continue }
             let usable = patients[index].scores(of: scale, plan: plan).usable
-            if let b = baselineOf[id] ?? nil { rows.append((index, diagnosis, 1, b)) }
+            if let b = endpointOf[id].flatMap({ endpoints[$0].baseline?.total }) { rows.append((index, diagnosis, 1, b)) }
             let starts = series.infusions.map(\.time)
             for k in 1..<min(starts.count, Self.trajectoryInfusions) {
                 if let s = usable.last(where: { $0.time > starts[k - 1] && $0.time <= starts[k] }) {

@@ -145,8 +145,8 @@ public struct StrategyComparison: Sendable {
             let design = StrategyDesign(itt, covariates: plan.strategyCovariates.compactMap(StrategyCovariate.init(rawValue:)))
             let curves = try? ReweightedKaplanMeier(exit: itt.map(\.days), event: itt.map(\.event), group: maintenance.map { $0 ? 1 : 0 }, groups: 2)
             intervals = boot.run(n: itt.count, measures: 2, level: plan.confidenceLevel, threads: Bootstrap.availableThreads) { sample in
-                let m = sample.map { maintenance[$0] }
-                guard let curves, m.contains(true), m.contains(false),
+                // A replicate with one strategy only has no weights (resampledWeights says so): not computable.
+                guard let curves,
                       let w = try? StrategyWeighting.replicateWeights(design, sample: sample, treated: maintenance, start: start, plan: plan)
                 else { return [nil, nil] }
                 return StrategyOutcomes.differences(curves, sample: sample, weights: w)

@@ -18,11 +18,8 @@ enum ResponseSections {
         s += "By intention to treat: all patients who started the induction series, those without an end-of-series score counted as not responding (as CMS159 counts).\n\n"
         var csv = CSVText(header: ["scale", "group", "measure", "successes", "patients", "percent", "lower", "upper"])
         for scale in Scale.all {
-            // The diagnoses with a first-induction endpoint on this scale (read in place: copying the endpoints retained
-            // every array in them).
-            var diagnosesWithRows = Set<Diagnosis>()
-            for i in t.endpoints.indices where t.endpoints[i].scale == scale && t.endpoints[i].series.phase == .induction
-                && t.endpoints[i].series.ordinal == 1 { diagnosesWithRows.insert(t.endpoints[i].diagnosis) }
+            // The diagnoses with a first-induction endpoint on this scale.
+            let diagnosesWithRows = Set(t.firstInductionEndpoints(scale: scale).values.map { t.endpoints[$0].diagnosis })
             guard !diagnosesWithRows.isEmpty else { continue }
             let rules = t.plan.rules(for: scale)
             s += "### \(scale.id): response = \(rules.responseText); partial response = \(rules.partialResponseText); remission = \(rules.remissionText)\n\n"

@@ -391,7 +391,6 @@ public enum Turnbull {
         return Double(total)
     }
 
-    /// The number of elements of the sorted `values` that are ≤ x.
     /// The first position whose value is at least `x` in ascending `values`.
     static func lowerBound(_ values: [Int], _ x: Int) -> Int {
         var lo = 0, hi = values.count
@@ -402,6 +401,7 @@ public enum Turnbull {
         return lo
     }
 
+    /// The number of elements of the sorted `values` that are ≤ x.
     static func upperBound(_ values: [Double], _ x: Double) -> Int {
         var lo = 0, hi = values.count
         while lo < hi {
